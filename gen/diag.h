@@ -1,0 +1,41 @@
+/* diag.h: diagnostics in the form editors parse. Every message is
+ * `file:line:col: error: text`, followed by the source line quoted and a caret line
+ * (`^~~~` under the span, tabs kept so it lines up); `note:` lines point at related places.
+ *
+ * Invariants:
+ * - A gen_loc is 1-based: lines and columns (columns count bytes, a tab is one column).
+ *   first_* is the first byte of the span, last_* the byte after it (bison's convention).
+ * - A loc with first_line == 0 means "no place": the message prints as `file: error: ...`.
+ * - Errors are counted; after GEN_DIAG_MAX_ERRORS the rest are counted but not printed.
+ * - gen_diag_* never exits: the caller decides when to stop, so one run reports every error.
+ */
+#ifndef CBPY_GEN_DIAG_H
+#define CBPY_GEN_DIAG_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+typedef struct gen_loc {
+    int first_line, first_column;
+    int last_line, last_column;
+} gen_loc;
+
+enum { GEN_DIAG_MAX_ERRORS = 50 };
+
+typedef struct gen_diag {
+    const char *file;  /* name printed in messages */
+    const char *text;  /* the whole source, for quoting lines */
+    size_t len;
+    FILE *out;
+    int errors;
+} gen_diag;
+
+void gen_diag_init(gen_diag *d, const char *file, const char *text, size_t len, FILE *out);
+void gen_diag_error(gen_diag *d, gen_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void gen_diag_note(gen_diag *d, gen_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Prints "N error(s) generated." when there were errors; returns the error count. */
+int gen_diag_summary(gen_diag *d);
+
+#endif

@@ -1,0 +1,87 @@
+/* model.h: the checked module model that sema builds from the AST and lower turns into
+ * template values. Where the AST says what was written, the model says what it means:
+ * which C function each Python callable calls, with which C types, and how each class
+ * stores its C value.
+ *
+ * Invariants (established by gen_sema; lower relies on them without re-checking):
+ * - Every gen_type is resolved: a primitive from the type table, or a class of this module
+ *   returned the way that class stores it (by value or by pointer).
+ * - A class with storage GEN_STORE_PTR names a destructor.
+ * - A class's Python-visible names are unique, and so are class names in the module.
+ * - Method params exclude self; pos is the 1-based Python-visible position.
+ */
+#ifndef CBPY_GEN_MODEL_H
+#define CBPY_GEN_MODEL_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "types.h"
+
+typedef struct gen_class gen_class;
+
+typedef enum gen_type_kind { GEN_T_PRIM, GEN_T_CLASS } gen_type_kind;
+
+typedef struct gen_type {
+    gen_type_kind kind;
+    const gen_prim *prim;   /* GEN_T_PRIM */
+    gen_class *cls;         /* GEN_T_CLASS: a new object owning the returned C value */
+    const char *spelling;   /* as written in the glue, for messages and docs */
+} gen_type;
+
+typedef enum gen_self { GEN_SELF_NONE, GEN_SELF_CONST, GEN_SELF_MUT } gen_self;
+typedef enum gen_fn_kind { GEN_FN_CONSTRUCTOR, GEN_FN_METHOD, GEN_FN_STATIC } gen_fn_kind;
+
+typedef struct gen_param {
+    const char *name;       /* NULL for `_` */
+    gen_type type;
+    int pos;
+    gen_loc loc;
+} gen_param;
+
+typedef struct gen_fn {
+    gen_fn_kind kind;
+    const char *c_name;
+    const char *py_name;
+    const char *doc;        /* NULL when undocumented */
+    gen_self self;
+    gen_param *params;
+    size_t nparams;
+    gen_type ret;
+    gen_loc loc;
+    gen_class *cls;
+} gen_fn;
+
+typedef enum gen_storage {
+    GEN_STORE_NONE,         /* no self_type: a namespace of static methods */
+    GEN_STORE_VALUE,        /* the C struct lives inline in the Python object */
+    GEN_STORE_PTR,          /* the object owns a pointer released by the destructor */
+} gen_storage;
+
+struct gen_class {
+    const char *name;       /* Python name */
+    const char *doc;
+    const char *c_type;     /* self_type, or NULL */
+    gen_storage storage;
+    const char *dtor;       /* C destructor, or NULL */
+    gen_fn *ctor;           /* or NULL */
+    gen_fn **fns;
+    size_t nfns;
+    gen_loc loc;
+};
+
+typedef struct gen_include {
+    const char *text;
+    int line;
+} gen_include;
+
+typedef struct gen_module {
+    const char *name;
+    const char *glue_path;
+    gen_include *includes;
+    size_t nincludes;
+    gen_class **classes;
+    size_t nclasses;
+} gen_module;
+
+#endif

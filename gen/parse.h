@@ -1,0 +1,34 @@
+/* parse.h: the front end's entry point and the state shared by the reentrant flex scanner
+ * (grammar/lexer.l) and the pure bison parser (grammar/parser.y). gen_parse() turns glue
+ * text into an ast_file, reporting every syntax error it can recover from.
+ *
+ * Invariants:
+ * - line/column are the 1-based position of the next unread byte; the scanner advances
+ *   them over every matched token so locations are exact, comments and newlines included.
+ * - tok/tok_len is the text of the most recent token (for "unexpected 'x'" messages).
+ * - The returned AST lives in `arena`; it is complete when gen_parse returns 0 errors, and
+ *   holds what could be recovered otherwise.
+ */
+#ifndef CBPY_GEN_PARSE_H
+#define CBPY_GEN_PARSE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+
+typedef struct gen_parse_ctx {
+    gen_arena *arena;
+    gen_diag *diag;
+    int line, column;
+    const char *tok;
+    size_t tok_len;
+    gen_loc comment_start;  /* where an open block comment began */
+    ast_file *file;
+} gen_parse_ctx;
+
+/* Parses len bytes of glue text; returns the number of errors reported to diag. */
+int gen_parse(gen_arena *arena, gen_diag *diag, const char *text, size_t len, ast_file *out);
+
+#endif

@@ -1,0 +1,277 @@
+/* parser.y: the glue language's grammar, as a pure bison parser with locations. It builds
+ * the AST of gen/ast.h and nothing more: names and types are checked later by gen/sema.
+ * Syntax errors are reported with what was expected and what was found, then the parser
+ * resynchronises at the next ';' so that one run reports every error. Each rule opens
+ * with the production it implements, as in Lua's lparser.c. */
+%define api.pure full
+%define api.prefix {gen_yy}
+%define api.location.type {gen_loc}
+%define parse.error custom
+%define parse.lac full
+%locations
+%param {void *scanner}
+
+%code requires {
+#include "parse.h"
+}
+
+%code provides {
+int gen_yylex(GEN_YYSTYPE *lval, GEN_YYLTYPE *lloc, void *scanner);
+}
+
+%code {
+#include <string.h>
+
+gen_parse_ctx *gen_yyget_extra(void *scanner);
+#define CTX (gen_yyget_extra(scanner))
+
+static void gen_yyerror(GEN_YYLTYPE *loc, void *scanner, const char *msg)
+{
+    gen_diag_error(CTX->diag, *loc, "%s", msg);
+}
+
+static void *node(void *scanner, size_t size)
+{
+    return gen_arena_alloc(CTX->arena, size);
+}
+#define NEW(T) ((T *)node(scanner, sizeof(T)))
+
+static ast_type *type_node(void *scanner, ast_type_kind kind, const char *name,
+                           ast_type *inner, gen_loc loc)
+{
+    ast_type *t = NEW(ast_type);
+    t->kind = kind;
+    t->name = name;
+    t->inner = inner;
+    t->loc = loc;
+    return t;
+}
+
+/* Lists are built newest-first while parsing, then reversed once into source order. */
+#define REVERSE(T, head)                                                    \
+    do {                                                                    \
+        T *prev_ = NULL, *cur_ = (head);                                    \
+        while (cur_) {                                                      \
+            T *next_ = cur_->next;                                          \
+            cur_->next = prev_;                                             \
+            prev_ = cur_;                                                   \
+            cur_ = next_;                                                   \
+        }                                                                   \
+        (head) = prev_;                                                     \
+    } while (0)
+}
+
+%union {
+    const char *str;
+    ast_type *type;
+    ast_param *param;
+    ast_member *member;
+    ast_class *cls;
+    ast_item *item;
+    ast_path path;
+}
+
+%token <str> IDENT "identifier" INT "integer" DOC "doc comment" INCLUDE "#include line"
+%token COLONCOLON "::" ARROW "->"
+%token FOREIGN_CLASS "foreign_class" CLASS "class" SELF_TYPE "self_type"
+%token CONSTRUCTOR "constructor" DESTRUCTOR "destructor" FN "fn" ALIAS "alias"
+%token SELF "self" MUT "mut" CONST "const" UNDERSCORE "_"
+
+%type <str> docs
+%type <item> items item
+%type <member> members member fn_alias
+%type <param> params params_opt param
+%type <type> type ctype atom type_args ret_opt
+%type <path> path
+
+%%
+
+file
+    : items                  { REVERSE(ast_item, $1); CTX->file->items = $1; }
+    ;
+
+items
+    : %empty                 { $$ = NULL; }
+    | items item             { if ($2) { $2->next = $1; $$ = $2; } else $$ = $1; }
+    ;
+
+/* item -> INCLUDE | docs foreign_class ! ( class NAME { members } ) ; */
+item
+    : INCLUDE
+        { $$ = NEW(ast_item); $$->kind = AST_ITEM_INCLUDE; $$->include = $1; $$->loc = @1; }
+    | docs FOREIGN_CLASS '!' '(' CLASS IDENT '{' members '}' ')' ';'
+        {
+            ast_class *c = NEW(ast_class);
+            c->name = $6;
+            c->doc = $1;
+            c->loc = @6;
+            REVERSE(ast_member, $8);
+            c->members = $8;
+            $$ = NEW(ast_item);
+            $$->kind = AST_ITEM_CLASS;
+            $$->cls = c;
+            $$->loc = @2;
+        }
+    | error ';'              { $$ = NULL; yyerrok; }
+    ;
+
+docs
+    : %empty                 { $$ = NULL; }
+    | docs DOC               { $$ = $1 ? gen_arena_printf(CTX->arena, "%s\n%s", $1, $2) : $2; }
+    ;
+
+members
+    : %empty                 { $$ = NULL; }
+    | members member         { if ($2) { $2->next = $1; $$ = $2; } else $$ = $1; }
+    ;
+
+/* member -> self_type T ; | constructor PATH ( PARAMS ) -> T ; | destructor PATH ;
+ *         | fn PATH ( PARAMS ) [-> T] ; [alias NAME ;] */
+member
+    : docs SELF_TYPE type ';'
+        { $$ = NEW(ast_member); $$->kind = AST_SELF_TYPE; $$->doc = $1; $$->type = $3;
+          $$->loc = @2; }
+    | docs CONSTRUCTOR path '(' params_opt ')' ret_opt ';'
+        { $$ = NEW(ast_member); $$->kind = AST_CONSTRUCTOR; $$->doc = $1; $$->path = $3;
+          $$->params = $5; $$->type = $7; $$->loc = @2; }
+    | docs DESTRUCTOR path ';'
+        { $$ = NEW(ast_member); $$->kind = AST_DESTRUCTOR; $$->doc = $1; $$->path = $3;
+          $$->loc = @2; }
+    | docs FN path '(' params_opt ')' ret_opt ';' fn_alias
+        { $$ = $9 ? $9 : NEW(ast_member); $$->kind = AST_FN; $$->doc = $1; $$->path = $3;
+          $$->params = $5; $$->type = $7; $$->loc = @2; }
+    | error ';'              { $$ = NULL; yyerrok; }
+    ;
+
+/* The alias rides on a fresh member node that the fn rule then fills in. */
+fn_alias
+    : %empty                 { $$ = NULL; }
+    | ALIAS IDENT ';'
+        { $$ = NEW(ast_member); $$->alias = $2; $$->alias_loc = @2; }
+    ;
+
+path
+    : IDENT                  { $$.class_part = NULL; $$.name = $1; $$.loc = @1; }
+    | IDENT COLONCOLON IDENT { $$.class_part = $1; $$.name = $3; $$.loc = @$; }
+    ;
+
+ret_opt
+    : %empty                 { $$ = NULL; }
+    | ARROW type             { $$ = $2; }
+    ;
+
+params_opt
+    : %empty                 { $$ = NULL; }
+    | params                 { REVERSE(ast_param, $1); $$ = $1; }
+    | params ','             { REVERSE(ast_param, $1); $$ = $1; }
+    ;
+
+params
+    : param                  { $$ = $1; }
+    | params ',' param       { $3->next = $1; $$ = $3; }
+    ;
+
+/* param -> &self | &mut self | self | NAME : T | _ : T */
+param
+    : '&' SELF               { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF; $$->loc = @$; }
+    | '&' MUT SELF           { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF_MUT; $$->loc = @$; }
+    | SELF                   { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF_MOVE; $$->loc = @$; }
+    | IDENT ':' type
+        { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->name = $1; $$->type = $3;
+          $$->loc = @1; }
+    | UNDERSCORE ':' type
+        { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->type = $3; $$->loc = @1; }
+    ;
+
+/* type -> C-style T * ... | *mut T | *const T | &T | &mut T */
+type
+    : ctype                  { $$ = $1; }
+    | '*' MUT type           { $$ = type_node(scanner, AST_TYPE_PTR, NULL, $3, @$); $$->is_mut = 1; }
+    | '*' CONST type         { $$ = type_node(scanner, AST_TYPE_PTR, NULL, $3, @$); $$->is_const = 1; }
+    | '&' type               { $$ = type_node(scanner, AST_TYPE_REF, NULL, $2, @$); }
+    | '&' MUT type           { $$ = type_node(scanner, AST_TYPE_REF, NULL, $3, @$); $$->is_mut = 1; }
+    ;
+
+ctype
+    : atom                   { $$ = $1; }
+    | ctype '*'              { $$ = type_node(scanner, AST_TYPE_PTR, NULL, $1, @$); }
+    ;
+
+/* atom -> NAME | const NAME | () | [T] | NAME<T, ...> */
+atom
+    : IDENT                  { $$ = type_node(scanner, AST_TYPE_NAME, $1, NULL, @$); }
+    | CONST IDENT            { $$ = type_node(scanner, AST_TYPE_NAME, $2, NULL, @$); $$->is_const = 1; }
+    | '(' ')'                { $$ = type_node(scanner, AST_TYPE_UNIT, NULL, NULL, @$); }
+    | '[' type ']'           { $$ = type_node(scanner, AST_TYPE_SLICE, NULL, $2, @$); }
+    | IDENT '<' type_args '>'
+        { $$ = type_node(scanner, AST_TYPE_GENERIC, $1, NULL, @$); REVERSE(ast_type, $3);
+          $$->args = $3; }
+    ;
+
+type_args
+    : type                   { $$ = $1; }
+    | type_args ',' type     { $3->next = $1; $$ = $3; }
+    ;
+
+%%
+
+/* "expected ';' before 'fn'", or with several candidates "expected one of ...". */
+static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner)
+{
+    gen_parse_ctx *ctx = CTX;
+    enum { MAX_EXPECTED = 5 };
+    yysymbol_kind_t expected[MAX_EXPECTED];
+    int n = yypcontext_expected_tokens(pctx, expected, MAX_EXPECTED);
+    yysymbol_kind_t got = yypcontext_token(pctx);
+    gen_loc loc = *yypcontext_location(pctx);
+
+    char found[96];
+    if (got == YYSYMBOL_YYEOF)
+        snprintf(found, sizeof found, "end of file");
+    else if (got == YYSYMBOL_DOC || got == YYSYMBOL_INCLUDE)
+        snprintf(found, sizeof found, "%s", yysymbol_name(got));
+    else
+        snprintf(found, sizeof found, "'%.*s'", (int)(ctx->tok_len > 40 ? 40 : ctx->tok_len),
+                 ctx->tok);
+
+    char want[256] = "";
+    size_t used = 0;
+    for (int i = 0; i < n && n > 0; i++) {
+        const char *name = yysymbol_name(expected[i]);
+        int quote = expected[i] != YYSYMBOL_IDENT && expected[i] != YYSYMBOL_INT &&
+                    expected[i] != YYSYMBOL_YYEOF &&
+                    expected[i] != YYSYMBOL_DOC && expected[i] != YYSYMBOL_INCLUDE &&
+                    name[0] != '\'';
+        int w = snprintf(want + used, sizeof want - used, "%s%s%s%s",
+                         i == 0 ? "" : i == n - 1 ? " or " : ", ", quote ? "'" : "", name,
+                         quote ? "'" : "");
+        if (w < 0 || (size_t)w >= sizeof want - used)
+            break;
+        used += (size_t)w;
+    }
+    if (n > 0)
+        gen_diag_error(ctx->diag, loc, "expected %s before %s", want, found);
+    else
+        gen_diag_error(ctx->diag, loc, "unexpected %s", found);
+    return 0;
+}
+
+int gen_yylex_init_extra(gen_parse_ctx *extra, void **scanner);
+int gen_yylex_destroy(void *scanner);
+void *gen_yy_scan_bytes(const char *bytes, int len, void *scanner);
+
+int gen_parse(gen_arena *arena, gen_diag *diag, const char *text, size_t len, ast_file *out)
+{
+    gen_parse_ctx ctx = {arena, diag, 1, 1, "", 0, {0, 0, 0, 0}, out};
+    int before = diag->errors;
+    void *scanner;
+    out->items = NULL;
+    if (gen_yylex_init_extra(&ctx, &scanner) != 0) {
+        gen_diag_error(diag, (gen_loc){0, 0, 0, 0}, "cannot start the scanner");
+        return 1;
+    }
+    gen_yy_scan_bytes(text, (int)len, scanner);
+    gen_yyparse(scanner);
+    gen_yylex_destroy(scanner);
+    return diag->errors - before;
+}

@@ -1,0 +1,282 @@
+/*
+ * cbpy.c: the slow and failing halves of the runtime declared in cbpy.h. The inline fast
+ * paths there handle exact ints and floats that fit; everything else lands here: objects
+ * with __index__ or __float__, values out of range, objects of the wrong type, and the
+ * arity, keyword and NULL-result errors, each formatted in the shape the header documents.
+ * Nothing here runs on a successful call with ordinary arguments, so clarity wins over speed.
+ */
+#include "cbpy.h"
+
+#include <string.h>
+
+/* "Foo() argument 'val'" or, for a parameter the glue wrote as `_`, "Foo() argument 1". */
+static PyObject *arg_label(const cbpy_param *p)
+{
+    if (p->name)
+        return PyUnicode_FromFormat("%s() argument '%s'", p->func, p->name);
+    return PyUnicode_FromFormat("%s() argument %d", p->func, p->pos);
+}
+
+/* The type name CPython's own argument errors use: "None" for None, else tp_name. */
+static PyObject *type_name(PyObject *o)
+{
+    if (o == Py_None)
+        return PyUnicode_FromString("None");
+#ifdef Py_LIMITED_API
+    return PyObject_GetAttrString((PyObject *)Py_TYPE(o), "__name__");
+#else
+    return PyUnicode_FromString(Py_TYPE(o)->tp_name);
+#endif
+}
+
+int cbpy_err_type(const cbpy_param *p, const char *expected, PyObject *o)
+{
+    PyObject *label = arg_label(p);
+    PyObject *tname = label ? type_name(o) : NULL;
+    if (tname)
+        PyErr_Format(PyExc_TypeError, "%U must be %s, not %U", label, expected, tname);
+    Py_XDECREF(label);
+    Py_XDECREF(tname);
+    return -1;
+}
+
+/*
+ * The value as decimal text. Since 3.11 CPython refuses to print ints of more than 4300
+ * digits in decimal (ValueError); the message must still be raised, so such a value is
+ * printed in hex, which has no limit.
+ */
+static PyObject *value_text(PyObject *v)
+{
+    PyObject *text;
+    if (!PyLong_Check(v))
+        return PyObject_Repr(v);
+    text = PyNumber_ToBase(v, 10);
+    if (!text && PyErr_ExceptionMatches(PyExc_ValueError)) {
+        PyErr_Clear();
+        text = PyNumber_ToBase(v, 16);
+    }
+    return text;
+}
+
+/*
+ * OverflowError "Foo() argument 1 is out of range for i32: 2147483648 not in
+ * [-2147483648, 2147483647]". Takes ownership of lo and hi, either of which may be NULL
+ * after a failed allocation (the MemoryError then stands).
+ */
+static int range_error(const cbpy_param *p, PyObject *value, PyObject *lo, PyObject *hi)
+{
+    PyObject *label = NULL, *text = NULL;
+    if (lo && hi && (label = arg_label(p)) && (text = value_text(value)))
+        PyErr_Format(PyExc_OverflowError, "%U is out of range for %s: %U not in [%S, %S]",
+                     label, p->type, text, lo, hi);
+    Py_XDECREF(label);
+    Py_XDECREF(text);
+    Py_XDECREF(lo);
+    Py_XDECREF(hi);
+    return -1;
+}
+
+/* A new reference to an int equal to o, via __index__ when o is not an int already. */
+static PyObject *as_int(PyObject *o, const cbpy_param *p)
+{
+    if (PyLong_Check(o)) {
+        Py_INCREF(o);
+        return o;
+    }
+    if (!PyIndex_Check(o)) {
+        cbpy_err_type(p, "int", o);
+        return NULL;
+    }
+    return PyNumber_Index(o);
+}
+
+int cbpy_arg_signed(PyObject *o, const cbpy_param *p, long long min, long long max,
+                    long long *out)
+{
+    int overflow;
+    long long v;
+    PyObject *num = as_int(o, p);
+    if (!num)
+        return -1;
+    v = PyLong_AsLongLongAndOverflow(num, &overflow);
+    if (v == -1 && PyErr_Occurred()) {
+        Py_DECREF(num);
+        return -1;
+    }
+    if (overflow || v < min || v > max) {
+        range_error(p, num, PyLong_FromLongLong(min), PyLong_FromLongLong(max));
+        Py_DECREF(num);
+        return -1;
+    }
+    Py_DECREF(num);
+    *out = v;
+    return 0;
+}
+
+int cbpy_arg_unsigned(PyObject *o, const cbpy_param *p, unsigned long long max,
+                      unsigned long long *out)
+{
+    int overflow;
+    long long v;
+    unsigned long long u;
+    PyObject *num = as_int(o, p);
+    if (!num)
+        return -1;
+    /* Signed first: it tells negative from too big without matching on exceptions. */
+    v = PyLong_AsLongLongAndOverflow(num, &overflow);
+    if (v == -1 && PyErr_Occurred())
+        goto fail;
+    if (overflow < 0 || (!overflow && v < 0))
+        goto out_of_range;
+    if (!overflow) {
+        u = (unsigned long long)v;
+    } else {
+        u = PyLong_AsUnsignedLongLong(num);
+        if (u == (unsigned long long)-1 && PyErr_Occurred()) {
+            if (!PyErr_ExceptionMatches(PyExc_OverflowError))
+                goto fail;
+            PyErr_Clear();
+            goto out_of_range;
+        }
+    }
+    if (u > max)
+        goto out_of_range;
+    Py_DECREF(num);
+    *out = u;
+    return 0;
+
+out_of_range:
+    range_error(p, num, PyLong_FromLong(0), PyLong_FromUnsignedLongLong(max));
+fail:
+    Py_DECREF(num);
+    return -1;
+}
+
+/* An int too large for a double: report it against the double's own range. */
+static int int_to_double(PyObject *num, const cbpy_param *p, double *out)
+{
+    double v = PyLong_AsDouble(num);
+    if (v == -1.0 && PyErr_Occurred()) {
+        if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+            PyErr_Clear();
+            range_error(p, num, PyFloat_FromDouble(-DBL_MAX), PyFloat_FromDouble(DBL_MAX));
+        }
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/*
+ * Accepts what float() accepts (int, float, __float__, and __index__, which PyFloat_AsDouble
+ * only takes from 3.8 on) but strings. The type is tested up front, so that a TypeError
+ * raised inside a user's __float__ is not mistaken for a wrong argument type.
+ */
+int cbpy_arg_double(PyObject *o, const cbpy_param *p, double *out)
+{
+    int rc;
+    double v;
+    PyObject *num;
+
+    if (PyLong_Check(o))
+        return int_to_double(o, p, out);
+    if (PyFloat_Check(o) || PyObject_HasAttrString((PyObject *)Py_TYPE(o), "__float__")) {
+        v = PyFloat_AsDouble(o);
+        if (v == -1.0 && PyErr_Occurred())
+            return -1;
+        *out = v;
+        return 0;
+    }
+    if (!PyIndex_Check(o))
+        return cbpy_err_type(p, "float", o);
+    num = PyNumber_Index(o);
+    if (!num)
+        return -1;
+    rc = int_to_double(num, p, out);
+    Py_DECREF(num);
+    return rc;
+}
+
+int cbpy_arg_float(PyObject *o, const cbpy_param *p, float *out)
+{
+    double v;
+    PyObject *value;
+    if (cbpy_arg_double(o, p, &v) < 0)
+        return -1;
+    if (isfinite(v) && fabs(v) > FLT_MAX) {
+        value = PyFloat_FromDouble(v);
+        if (value) {
+            range_error(p, value, PyFloat_FromDouble(-FLT_MAX), PyFloat_FromDouble(FLT_MAX));
+            Py_DECREF(value);
+        }
+        return -1;
+    }
+    *out = (float)v;
+    return 0;
+}
+
+int cbpy_err_nargs(const char *func, Py_ssize_t nargs, Py_ssize_t min, Py_ssize_t max)
+{
+    const char *how;
+    Py_ssize_t n;
+    if (max == 0) {
+        PyErr_Format(PyExc_TypeError, "%s() takes no arguments (%zd given)", func, nargs);
+        return -1;
+    }
+    if (min == max) {
+        how = "exactly";
+        n = min;
+    } else if (nargs < min) {
+        how = "at least";
+        n = min;
+    } else {
+        how = "at most";
+        n = max;
+    }
+    /* "exactly one argument" is what CPython itself says for METH_O wrappers, which take
+       single-argument methods; every arity error then reads the same. */
+    if (n == 1)
+        PyErr_Format(PyExc_TypeError, "%s() takes %s one argument (%zd given)", func, how,
+                     nargs);
+    else
+        PyErr_Format(PyExc_TypeError, "%s() takes %s %zd arguments (%zd given)", func, how, n,
+                     nargs);
+    return -1;
+}
+
+int cbpy_err_kwargs(const char *func)
+{
+    PyErr_Format(PyExc_TypeError, "%s() takes no keyword arguments", func);
+    return -1;
+}
+
+PyObject *cbpy_err_null(const char *func, const char *cfunc)
+{
+    PyErr_Format(PyExc_RuntimeError, "%s(): %s() returned NULL", func, cfunc);
+    return NULL;
+}
+
+int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out)
+{
+    const char *dot = strrchr(spec->name, '.');
+    PyObject *type = PyType_FromSpec(spec);
+    if (!type)
+        return -1;
+    /* PyModule_AddObject steals one reference only on success; the other is for *out. */
+    Py_INCREF(type);
+    if (PyModule_AddObject(module, dot ? dot + 1 : spec->name, type) < 0) {
+        Py_DECREF(type);
+        Py_DECREF(type);
+        return -1;
+    }
+    *out = (PyTypeObject *)type;
+    return 0;
+}
+
+PyObject *cbpy_no_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
+    return NULL;
+}

@@ -1,0 +1,27 @@
+# shellcheck shell=bash
+# lib.sh: helpers shared by the scripts in scripts/ (sourced, not run). Moves to the
+# repository root, installs missing dependencies, and configures and builds into build/.
+
+CBPY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CBPY_BUILD="$CBPY_ROOT/build"
+cd "$CBPY_ROOT" || exit
+
+# cbpy_build [cmake --build args...]: set up dependencies, configure build/, build it.
+cbpy_build() {
+  "$CBPY_ROOT/scripts/setup-deps.sh"
+  cmake -S "$CBPY_ROOT" -B "$CBPY_BUILD"
+  cmake --build "$CBPY_BUILD" -j"${CBPY_JOBS:-2}" "$@"
+}
+
+# cbpy_python: the Python interpreter CMake chose for build/ (the extension suffix of every
+# built module is specific to it).
+cbpy_python() {
+  local py
+  py="$(sed -n -e 's/^Python3_EXECUTABLE:[A-Z]*=//p' -e 's/^_Python3_EXECUTABLE:[A-Z]*=//p' \
+        "$CBPY_BUILD/CMakeCache.txt" | head -n 1)"
+  if [ -z "$py" ]; then
+    echo "no Python3_EXECUTABLE in $CBPY_BUILD/CMakeCache.txt" >&2
+    return 1
+  fi
+  printf '%s\n' "$py"
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# setup-deps.sh: install what building and testing cbindgen-py needs on Debian/Ubuntu
+# (flex, bison, cmocka, Python headers, pkg-config, and the tool chain if a bare machine
+# lacks it). Idempotent: installs only what is missing, says nothing when all is present.
+# Runs apt-get directly as root, through sudo otherwise.
+set -euo pipefail
+
+# Each entry is "<how to check> <what to check> <package>": `cmd` checks for a program on
+# PATH, `pkg` for an installed Debian package.
+REQUIREMENTS=(
+  "cmd cmake cmake"
+  "cmd make make"
+  "cmd gcc gcc"
+  "cmd clang clang"
+  "cmd nm binutils"
+  "cmd flex flex"
+  "cmd bison bison"
+  "cmd pkg-config pkg-config"
+  "pkg libcmocka-dev libcmocka-dev"
+  "pkg python3-dev python3-dev"
+)
+
+is_present() {
+  case "$1" in
+    cmd) command -v "$2" >/dev/null 2>&1 ;;
+    pkg) dpkg-query -W -f='${Status}' "$2" 2>/dev/null | grep -q 'install ok installed' ;;
+    *) echo "setup-deps: unknown check kind '$1'" >&2; exit 2 ;;
+  esac
+}
+
+missing=()
+for req in "${REQUIREMENTS[@]}"; do
+  read -r kind name package <<<"$req"
+  is_present "$kind" "$name" || missing+=("$package")
+done
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "setup-deps: missing ${missing[*]}; run this script as root or install sudo" >&2
+  exit 1
+fi
+
+echo "setup-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

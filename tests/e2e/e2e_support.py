@@ -1,0 +1,76 @@
+"""e2e_support.py: helpers shared by the end-to-end unittest files in tests/e2e.
+
+The ctest registration (tests/e2e/CMakeLists.txt) puts the built modules on PYTHONPATH and
+names them in CBPY_E2E_MODULES; the example's simple.py is CBPY_E2E_SIMPLE_PY.
+"""
+import gc
+import os
+import struct
+import sys
+import tracemalloc
+
+MODULES = [m for m in os.environ.get("CBPY_E2E_MODULES", "").split(",") if m]
+SIMPLE_PY = os.environ.get("CBPY_E2E_SIMPLE_PY", "")
+
+
+def _int_range(bits, signed):
+    return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+
+
+# Glue integer type -> (min, max), as the C types have them on this machine.
+INT_LIMITS = {
+    "i8": _int_range(8, True),
+    "i16": _int_range(16, True),
+    "i32": _int_range(32, True),
+    "i64": _int_range(64, True),
+    "u8": _int_range(8, False),
+    "u16": _int_range(16, False),
+    "u32": _int_range(32, False),
+    "u64": _int_range(64, False),
+    "isize": _int_range(8 * struct.calcsize("n"), True),
+    "usize": _int_range(8 * struct.calcsize("N"), False),
+}
+
+
+def error_message(test, exc_type, fn, *args, **kwargs):
+    """Call fn, assert it raises exactly exc_type (not a subclass), return the message."""
+    with test.assertRaises(exc_type) as caught:
+        fn(*args, **kwargs)
+    test.assertIs(type(caught.exception), exc_type)
+    return str(caught.exception)
+
+
+# A per-call leak over LEAK_CALLS calls shows up as at least LEAK_CALLS objects or bytes;
+# the bounds leave room for interpreter caches and nothing else.
+LEAK_CALLS = 100000
+LEAK_MAX_GC_OBJECTS = 50
+LEAK_MAX_BYTES = 128 * 1024
+
+
+def _snapshot(tracked):
+    gc.collect()
+    return ([sys.getrefcount(obj) for obj in tracked], len(gc.get_objects()),
+            tracemalloc.get_traced_memory()[0])
+
+
+def assert_no_leaks(test, call, tracked, calls=LEAK_CALLS):
+    """Run call() `calls` times; the reference counts of the `tracked` objects must not change,
+    and neither the number of GC-tracked objects nor traced memory may grow."""
+    started = not tracemalloc.is_tracing()
+    if started:
+        tracemalloc.start()
+    try:
+        for _ in range(1000):
+            call()
+        refs_before, objects_before, bytes_before = _snapshot(tracked)
+        for _ in range(calls):
+            call()
+        refs_after, objects_after, bytes_after = _snapshot(tracked)
+    finally:
+        if started:
+            tracemalloc.stop()
+    for obj, before, after in zip(tracked, refs_before, refs_after):
+        test.assertEqual(after, before, "reference count of %r changed" % (obj,))
+    test.assertLessEqual(objects_after - objects_before, LEAK_MAX_GC_OBJECTS,
+                         "GC-tracked objects grew")
+    test.assertLessEqual(bytes_after - bytes_before, LEAK_MAX_BYTES, "traced memory grew")

@@ -1,0 +1,30 @@
+"""check.py: run by check.cmake with the Python the outside project was built for.
+
+`check.py` imports outside_mod from PYTHONPATH and checks it works and carries this
+interpreter's extension suffix; `check.py --expect-missing` (run with a different CPython)
+checks that interpreter cannot import it, i.e. the build really targeted the chosen one.
+"""
+import importlib
+import sys
+import sysconfig
+
+
+def main():
+    if "--expect-missing" in sys.argv:
+        try:
+            importlib.import_module("outside_mod")
+        except ImportError:
+            print("outside_mod is not importable by", sys.version.split()[0], "as expected")
+            return 0
+        print("outside_mod imported by", sys.executable, "but was built for another Python")
+        return 1
+    import outside_mod
+    assert outside_mod.Pair(2, 40).sum() == 42
+    suffix = sysconfig.get_config_var("EXT_SUFFIX")
+    assert outside_mod.__file__.endswith(suffix), (outside_mod.__file__, suffix)
+    print("outside_mod works under", sys.version.split()[0], "from", outside_mod.__file__)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

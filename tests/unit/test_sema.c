@@ -1,0 +1,127 @@
+/* test_sema.c: unit tests of checks and type resolution (gen/sema.c): the model built for
+ * value and pointer classes, and each semantic error with its notes and suggestions. */
+#include "unit.h"
+
+#include "parse.h"
+#include "sema.h"
+
+typedef struct checked {
+    gen_arena a;
+    gen_diag d;
+    unit_sink s;
+    ast_file file;
+    gen_module mod;
+    int errors;
+} checked;
+
+static void check(checked *c, const char *text)
+{
+    memset(&c->a, 0, sizeof c->a);
+    memset(&c->mod, 0, sizeof c->mod);
+    unit_sink_open(&c->s, &c->d, text);
+    assert_int_equal(gen_parse(&c->a, &c->d, text, strlen(text), &c->file), 0);
+    c->errors = gen_sema(&c->a, &c->d, &c->file, &c->mod);
+}
+
+static void done(checked *c)
+{
+    unit_sink_close(&c->s);
+    gen_arena_free(&c->a);
+}
+
+static void test_value_class(void **state)
+{
+    (void)state;
+    checked c;
+    check(&c, "foreign_class!(class Foo {\n"
+              "    self_type Foo;\n"
+              "    constructor Foo::new(_: i32) -> Foo;\n"
+              "    fn Foo::set_field(&mut self, v: int32_t);\n"
+              "    fn Foo::val(&self) -> i32;\n"
+              "    fn foo_twice(x: f64) -> f64; alias twice;\n"
+              "});\n");
+    assert_int_equal(c.errors, 0);
+    assert_int_equal(c.mod.nclasses, 1);
+    gen_class *k = c.mod.classes[0];
+    assert_int_equal(k->storage, GEN_STORE_VALUE);
+    assert_string_equal(k->c_type, "Foo");
+    assert_string_equal(k->ctor->c_name, "Foo_new");
+    assert_int_equal(k->ctor->ret.kind, GEN_T_CLASS);
+    assert_int_equal(k->nfns, 3);
+    assert_int_equal(k->fns[0]->self, GEN_SELF_MUT);
+    assert_int_equal(k->fns[0]->kind, GEN_FN_METHOD);
+    assert_string_equal(k->fns[0]->params[0].type.prim->glue, "i32");
+    assert_int_equal(k->fns[0]->params[0].pos, 1);
+    assert_int_equal(k->fns[1]->self, GEN_SELF_CONST);
+    assert_int_equal(k->fns[2]->kind, GEN_FN_STATIC);
+    assert_string_equal(k->fns[2]->c_name, "foo_twice");
+    assert_string_equal(k->fns[2]->py_name, "twice");
+    done(&c);
+}
+
+static void test_pointer_class(void **state)
+{
+    (void)state;
+    checked c;
+    check(&c, "foreign_class!(class Counter {\n"
+              "    self_type Counter;\n"
+              "    constructor counter_new() -> *mut Counter;\n"
+              "    destructor counter_free;\n"
+              "    fn counter_copy(&self) -> Counter *; alias copy;\n"
+              "});\n"
+              "foreign_class!(class Util { fn util_zero() -> u64; });\n");
+    assert_int_equal(c.errors, 0);
+    gen_class *k = c.mod.classes[0];
+    assert_int_equal(k->storage, GEN_STORE_PTR);
+    assert_string_equal(k->dtor, "counter_free");
+    assert_ptr_equal(k->fns[0]->ret.cls, k);
+    gen_class *u = c.mod.classes[1];
+    assert_int_equal(u->storage, GEN_STORE_NONE);
+    assert_null(u->c_type);
+    done(&c);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    checked c;
+    check(&c, "foreign_class!(class Foo {\n"
+              "    self_type Foo;\n"
+              "    constructor Foo::new(_: i33) -> Foo *;\n"
+              "    fn Foo::a(&self, x: i32, x: i32);\n"
+              "    fn Foo::b(_: u8);\n"
+              "    fn b(); alias b;\n"
+              "    fn Foo::c(_: i32, &self);\n"
+              "    fn Foo::d(_: ()) -> Foo;\n"
+              "});\n"
+              "foreign_class!(class Foo { });\n"
+              "foreign_class!(class Bar { fn bar(&self); });\n");
+    const char *msg = unit_sink_text(&c.s);
+    assert_contains(msg, "t.in:1:22: error: class 'Foo' holds a 'Foo *' but names no "
+                         "destructor; add 'destructor NAME;'\n");
+    assert_contains(msg, "t.in:3:37: note: the pointer is returned here\n");
+    assert_contains(msg, "t.in:3:29: error: unknown type 'i33'; did you mean 'i32'?\n");
+    assert_contains(msg, "t.in:4:30: error: duplicate parameter 'x'\n");
+    assert_contains(msg, "t.in:4:22: note: previous parameter 'x' is here\n");
+    assert_contains(msg, "t.in:6:19: error: class 'Foo' already has a method 'b'\n");
+    assert_contains(msg, "t.in:5:8: note: previous definition is here\n");
+    assert_contains(msg, "t.in:7:23: error: 'self' must be the first parameter\n");
+    assert_contains(msg, "t.in:8:18: error: a parameter cannot have type '()'\n");
+    assert_contains(msg, "t.in:8:25: error: class 'Foo' is returned both by value and "
+                         "through a pointer\n");
+    assert_contains(msg, "t.in:10:22: error: class 'Foo' is defined twice\n");
+    assert_contains(msg, "t.in:11:35: error: a method taking 'self' needs a 'self_type' in "
+                         "class 'Bar'\n");
+    assert_int_equal(c.errors, 10);
+    done(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_value_class),
+        cmocka_unit_test(test_pointer_class),
+        cmocka_unit_test(test_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
