@@ -1,17 +1,28 @@
-/* diag.c: prints diagnostics with the offending line quoted and a caret under the span
- * (see diag.h for the format), counting errors so that a run can report them all. */
+/* diag.c: collects diagnostics, then prints them in file order with the offending line
+ * quoted and a caret under the span (see diag.h for the format), counting errors so that
+ * a run can report them all. */
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "strbuf.h"
+
+/* One error with its notes, already formatted; loc orders it. */
+struct gen_diag_entry {
+    gen_loc loc;
+    size_t seq;
+    gen_strbuf text;
+};
 
 void gen_diag_init(gen_diag *d, const char *file, const char *text, size_t len, FILE *out)
 {
+    memset(d, 0, sizeof *d);
     d->file = file;
     d->text = text;
     d->len = len;
     d->out = out;
-    d->errors = 0;
 }
 
 /* The start of 1-based line `line` in the source and its length without the newline. */
@@ -31,65 +42,116 @@ static const char *find_line(const gen_diag *d, int line, size_t *len)
     return p;
 }
 
-static void quote(gen_diag *d, gen_loc loc)
+static void quote(const gen_diag *d, gen_strbuf *sb, gen_loc loc)
 {
     size_t len;
     const char *line = find_line(d, loc.first_line, &len);
     if (!line)
         return;
-    fprintf(d->out, "%5d | %.*s\n      | ", loc.first_line, (int)len, line);
+    gen_strbuf_printf(sb, "%5d | %.*s\n      | ", loc.first_line, (int)len, line);
     size_t col = loc.first_column > 0 ? (size_t)loc.first_column - 1 : 0;
     for (size_t i = 0; i < col; i++)
-        fputc(i < len && line[i] == '\t' ? '\t' : ' ', d->out);
-    fputc('^', d->out);
+        gen_strbuf_putc(sb, i < len && line[i] == '\t' ? '\t' : ' ');
+    gen_strbuf_putc(sb, '^');
     size_t stop = loc.last_line == loc.first_line && loc.last_column > loc.first_column
                       ? (size_t)loc.last_column - 1
                       : col + 1;
     if (stop > len)
         stop = len;
     for (size_t i = col + 1; i < stop; i++)
-        fputc('~', d->out);
-    fputc('\n', d->out);
+        gen_strbuf_putc(sb, '~');
+    gen_strbuf_putc(sb, '\n');
 }
 
-static void report(gen_diag *d, gen_loc loc, const char *kind, const char *fmt, va_list ap)
+static void format(const gen_diag *d, gen_strbuf *sb, gen_loc loc, const char *kind,
+                   const char *fmt, va_list ap)
 {
     if (loc.first_line > 0)
-        fprintf(d->out, "%s:%d:%d: %s: ", d->file, loc.first_line, loc.first_column, kind);
+        gen_strbuf_printf(sb, "%s:%d:%d: %s: ", d->file, loc.first_line, loc.first_column,
+                          kind);
     else
-        fprintf(d->out, "%s: %s: ", d->file, kind);
-    vfprintf(d->out, fmt, ap);
-    fputc('\n', d->out);
+        gen_strbuf_printf(sb, "%s: %s: ", d->file, kind);
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n > 0) {
+        char *msg = malloc((size_t)n + 1);
+        if (msg) {
+            vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+            gen_strbuf_puts(sb, msg);
+            free(msg);
+        }
+    }
+    va_end(ap2);
+    gen_strbuf_putc(sb, '\n');
     if (loc.first_line > 0)
-        quote(d, loc);
+        quote(d, sb, loc);
 }
 
 void gen_diag_error(gen_diag *d, gen_loc loc, const char *fmt, ...)
 {
     d->errors++;
-    if (d->errors > GEN_DIAG_MAX_ERRORS)
-        return;
+    if (d->nentries == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 16;
+        gen_diag_entry *e = realloc(d->entries, cap * sizeof *e);
+        if (!e) {
+            fputs("cbindgen-py: out of memory\n", stderr);
+            exit(2);
+        }
+        d->entries = e;
+        d->cap = cap;
+    }
+    gen_diag_entry *e = &d->entries[d->nentries];
+    e->loc = loc;
+    e->seq = d->nentries++;
+    memset(&e->text, 0, sizeof e->text);
     va_list ap;
     va_start(ap, fmt);
-    report(d, loc, "error", fmt, ap);
+    format(d, &e->text, loc, "error", fmt, ap);
     va_end(ap);
-    if (d->errors == GEN_DIAG_MAX_ERRORS)
-        fprintf(d->out, "%s: note: too many errors; further errors are counted, not shown\n",
-                d->file);
 }
 
 void gen_diag_note(gen_diag *d, gen_loc loc, const char *fmt, ...)
 {
-    if (d->errors > GEN_DIAG_MAX_ERRORS)
+    if (!d->nentries)
         return;
     va_list ap;
     va_start(ap, fmt);
-    report(d, loc, "note", fmt, ap);
+    format(d, &d->entries[d->nentries - 1].text, loc, "note", fmt, ap);
     va_end(ap);
+}
+
+/* File order; "no place" first; ties keep the order of reporting. */
+static int by_position(const void *pa, const void *pb)
+{
+    const gen_diag_entry *a = pa, *b = pb;
+    if (a->loc.first_line != b->loc.first_line)
+        return a->loc.first_line < b->loc.first_line ? -1 : 1;
+    if (a->loc.first_column != b->loc.first_column)
+        return a->loc.first_column < b->loc.first_column ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void gen_diag_flush(gen_diag *d)
+{
+    qsort(d->entries, d->nentries, sizeof *d->entries, by_position);
+    for (size_t i = 0; i < d->nentries; i++) {
+        if (i < GEN_DIAG_MAX_ERRORS)
+            fputs(gen_strbuf_str(&d->entries[i].text), d->out);
+        gen_strbuf_release(&d->entries[i].text);
+    }
+    if (d->nentries > GEN_DIAG_MAX_ERRORS)
+        fprintf(d->out, "%s: note: too many errors; only the first %d are shown\n", d->file,
+                GEN_DIAG_MAX_ERRORS);
+    d->nentries = 0;
 }
 
 int gen_diag_summary(gen_diag *d)
 {
+    gen_diag_flush(d);
+    free(d->entries);
+    d->entries = NULL;
+    d->cap = 0;
     if (d->errors)
         fprintf(d->out, "%d error%s generated.\n", d->errors, d->errors == 1 ? "" : "s");
     return d->errors;

@@ -6,7 +6,10 @@
  * - A gen_loc is 1-based: lines and columns (columns count bytes, a tab is one column).
  *   first_* is the first byte of the span, last_* the byte after it (bison's convention).
  * - A loc with first_line == 0 means "no place": the message prints as `file: error: ...`.
- * - Errors are counted; after GEN_DIAG_MAX_ERRORS the rest are counted but not printed.
+ * - Messages are collected, not printed at once: gen_diag_flush() (and gen_diag_summary())
+ *   prints them sorted by source position, each error followed by its notes, so that the
+ *   output reads in file order whichever pass found each problem.
+ * - Errors are counted; only the first GEN_DIAG_MAX_ERRORS (in file order) are printed.
  * - gen_diag_* never exits: the caller decides when to stop, so one run reports every error.
  */
 #ifndef CBPY_GEN_DIAG_H
@@ -22,12 +25,16 @@ typedef struct gen_loc {
 
 enum { GEN_DIAG_MAX_ERRORS = 50 };
 
+typedef struct gen_diag_entry gen_diag_entry;
+
 typedef struct gen_diag {
     const char *file;  /* name printed in messages */
     const char *text;  /* the whole source, for quoting lines */
     size_t len;
     FILE *out;
     int errors;
+    gen_diag_entry *entries;  /* pending messages, in the order reported */
+    size_t nentries, cap;
 } gen_diag;
 
 void gen_diag_init(gen_diag *d, const char *file, const char *text, size_t len, FILE *out);
@@ -35,7 +42,10 @@ void gen_diag_error(gen_diag *d, gen_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void gen_diag_note(gen_diag *d, gen_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Prints "N error(s) generated." when there were errors; returns the error count. */
+/* Prints the pending messages in file order and forgets them. */
+void gen_diag_flush(gen_diag *d);
+/* Flushes, then prints "N error(s) generated." when there were errors, and releases the
+ * diag's memory; returns the error count. */
 int gen_diag_summary(gen_diag *d);
 
 #endif

@@ -36,7 +36,10 @@ const char *gen_lower_c_string(gen_arena *a, const char *s)
             gen_strbuf_puts(&sb, "\\t");
             break;
         case '?':
-            gen_strbuf_puts(&sb, p[1] == '?' ? "\\?" : "?");
+            /* Any '?' beside another could start a trigraph (??= is '#' in C11). */
+            gen_strbuf_puts(&sb, p[1] == '?' || (p > (const unsigned char *)s && p[-1] == '?')
+                                     ? "\\?"
+                                     : "?");
             break;
         default:
             if (*p < 0x20 || *p == 0x7f)
@@ -182,6 +185,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set_flag(l->a, w, "is_ctor", is_ctor);
     gen_tv_set_flag(l->a, w, "is_fastcall", shape == SHAPE_FASTCALL);
     gen_tv_set_flag(l->a, w, "has_exit", is_ctor || fn->nparams > 0);
+    gen_tv_set_flag(l->a, w, "has_preamble", !is_ctor || fn->nparams > 0);
     gen_tv_set_str(l->a, w, "meth_flags",
                    is_static ? gen_arena_printf(l->a, "%s | METH_STATIC", meth[shape])
                              : meth[shape]);

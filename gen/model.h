@@ -68,6 +68,7 @@ struct gen_class {
     gen_fn **fns;
     size_t nfns;
     gen_loc loc;
+    int storage_conflict;   /* sema's own: the storage clash is reported, don't repeat it */
 };
 
 typedef struct gen_include {

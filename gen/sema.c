@@ -143,6 +143,8 @@ static int resolve(sema *s, const ast_type *t, const gen_class *self, int is_ret
                            cls->name);
             return -1;
         }
+        if (shape != cls->storage && cls->storage_conflict)
+            return -1;
         if (shape != cls->storage) {
             gen_diag_error(s->diag, t->loc,
                            "class '%s' holds its C value %s; return '%s%s' here", cls->name,
@@ -310,6 +312,7 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
                            "class '%s' is returned both by value and through a pointer",
                            ac->name);
             gen_diag_note(s->diag, first_shape->type->loc, "first returned here");
+            cls->storage_conflict = 1;
         }
     }
     if (!first_shape)

@@ -24,6 +24,7 @@ typedef struct unit_sink {
     FILE *f;
     char *buf;
     size_t len;
+    gen_diag *d;
 } unit_sink;
 
 static inline void unit_sink_open(unit_sink *s, gen_diag *d, const char *text)
@@ -33,16 +34,19 @@ static inline void unit_sink_open(unit_sink *s, gen_diag *d, const char *text)
     s->f = open_memstream(&s->buf, &s->len);
     assert_non_null(s->f);
     gen_diag_init(d, "t.in", text, strlen(text), s->f);
+    s->d = d;
 }
 
 static inline const char *unit_sink_text(unit_sink *s)
 {
+    gen_diag_flush(s->d);
     fflush(s->f);
     return s->buf ? s->buf : "";
 }
 
 static inline void unit_sink_close(unit_sink *s)
 {
+    gen_diag_summary(s->d);
     fclose(s->f);
     free(s->buf);
 }
