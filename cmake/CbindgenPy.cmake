@@ -35,6 +35,11 @@ function(cbindgen_py_add_module name)
   if(ARG_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "cbindgen_py_add_module(${name}): unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
   endif()
+  # Imported targets are scoped to the directory that found them; an outside project
+  # calling from its own directory needs Python3::Module visible here too.
+  if(NOT TARGET Python3::Module)
+    find_package(Python3 REQUIRED COMPONENTS Interpreter Development.Module)
+  endif()
   get_filename_component(glue "${ARG_GLUE}" ABSOLUTE)
   get_filename_component(glue_dir "${glue}" DIRECTORY)
   set(out_dir "${CMAKE_CURRENT_BINARY_DIR}/cbindgen_py/${name}")
