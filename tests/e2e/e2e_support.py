@@ -40,6 +40,13 @@ def error_message(test, exc_type, fn, *args, **kwargs):
     return str(caught.exception)
 
 
+def arity_message(func, expected, given):
+    """The TypeError for a wrong argument count, in the shape the runtime's spec gives:
+    "Foo.set_field() takes exactly 1 argument (0 given)"."""
+    return "%s() takes exactly %d argument%s (%d given)" % (
+        func, expected, "" if expected == 1 else "s", given)
+
+
 # A per-call leak over LEAK_CALLS calls shows up as at least LEAK_CALLS objects or bytes;
 # the bounds leave room for interpreter caches and nothing else.
 LEAK_CALLS = 100000
