@@ -228,8 +228,8 @@ static inline PyObject *cbpy_ret_unit(void)
 }
 
 /*
- * Arity checks, in CPython's wording: "Foo.set_field() takes exactly 1 argument
- * (2 given)", "Foo() takes at least 2 arguments (1 given)", "... at most ...",
+ * Arity checks, in CPython's wording: "Foo() takes exactly one argument (2 given)",
+ * "Foo.f() takes exactly 3 arguments (2 given)", "Foo() takes at least 2 arguments (1 given)", "... at most ...",
  * "f() takes no arguments (1 given)". A negative max means no upper bound.
  */
 static inline int cbpy_check_nargs(const char *func, Py_ssize_t nargs, Py_ssize_t min,

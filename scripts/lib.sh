@@ -9,7 +9,11 @@ cd "$CBPY_ROOT" || exit
 # cbpy_build [cmake --build args...]: set up dependencies, configure build/, build it.
 cbpy_build() {
   "$CBPY_ROOT/scripts/setup-deps.sh"
-  cmake -S "$CBPY_ROOT" -B "$CBPY_BUILD"
+  # The real interpreter, not a pyenv shim, so that tests run the Python the modules were
+  # built for whatever PYENV_VERSION says later. PYTHON overrides the choice.
+  local py
+  py="$("${PYTHON:-python3}" -c 'import sys; print(sys.executable)')"
+  cmake -S "$CBPY_ROOT" -B "$CBPY_BUILD" -DPython3_EXECUTABLE="$py"
   cmake --build "$CBPY_BUILD" -j"${CBPY_JOBS:-2}" "$@"
 }
 

@@ -41,10 +41,11 @@ def error_message(test, exc_type, fn, *args, **kwargs):
 
 
 def arity_message(func, expected, given):
-    """The TypeError for a wrong argument count, in the shape the runtime's spec gives:
-    "Foo.set_field() takes exactly 1 argument (0 given)"."""
-    return "%s() takes exactly %d argument%s (%d given)" % (
-        func, expected, "" if expected == 1 else "s", given)
+    """The TypeError for a wrong argument count, in CPython's own wording, which METH_O
+    wrappers get from CPython and the runtime matches: "Foo.set_field() takes exactly one
+    argument (0 given)", "Foo.sum3() takes exactly 3 arguments (1 given)"."""
+    count = "one argument" if expected == 1 else "%d arguments" % expected
+    return "%s() takes exactly %s (%d given)" % (func, count, given)
 
 
 # A per-call leak over LEAK_CALLS calls shows up as at least LEAK_CALLS objects or bytes;
