@@ -9,6 +9,15 @@ import sys
 import sysconfig
 
 
+def expect_error(exc, text, func, *args, **kwargs):
+    try:
+        func(*args, **kwargs)
+    except exc as e:
+        assert text in str(e), (text, str(e))
+    else:
+        raise AssertionError("%s did not raise %s" % (func, exc.__name__))
+
+
 def main():
     if "--expect-missing" in sys.argv:
         try:
@@ -20,6 +29,14 @@ def main():
         return 1
     import outside_mod
     assert outside_mod.Pair(2, 40).sum() == 42
+    # The runtime's conversions and errors behave the same on every CPython.
+    expect_error(OverflowError, "Pair() argument 'a' is out of range for i32",
+                 outside_mod.Pair, 2**31, 0)
+    expect_error(TypeError, "Pair() argument 'b' must be int, not str",
+                 outside_mod.Pair, 1, "2")
+    expect_error(TypeError, "Pair() takes exactly 2 arguments (1 given)", outside_mod.Pair, 1)
+    expect_error(TypeError, "Pair() takes no keyword arguments", outside_mod.Pair, 1, b=2)
+    expect_error(TypeError, "sum() takes no arguments (1 given)", outside_mod.Pair(1, 2).sum, 3)
     suffix = sysconfig.get_config_var("EXT_SUFFIX")
     assert outside_mod.__file__.endswith(suffix), (outside_mod.__file__, suffix)
     print("outside_mod works under", sys.version.split()[0], "from", outside_mod.__file__)
