@@ -11,12 +11,17 @@ typedef struct lexed {
     gen_loc loc[64];
     const char *str[64];
     int n;
+    gen_arena a;
+    gen_diag d;
+    unit_sink s;
 } lexed;
 
-/* Scans text to the end, recording every token. */
-static void lex(const char *text, gen_diag *d, gen_arena *a, lexed *out)
+/* Scans text to the end, recording every token; done() releases what it kept. */
+static void lex(const char *text, lexed *out)
 {
-    gen_parse_ctx ctx = {a, d, 1, 1, "", 0, {0, 0, 0, 0}, NULL};
+    memset(&out->a, 0, sizeof out->a);
+    unit_sink_open(&out->s, &out->d, text);
+    gen_parse_ctx ctx = {&out->a, &out->d, 1, 1, "", 0, {0, 0, 0, 0}, NULL};
     yyscan_t scanner;
     assert_int_equal(gen_yylex_init_extra(&ctx, &scanner), 0);
     gen_yy_scan_bytes(text, (int)strlen(text), scanner);
@@ -31,6 +36,12 @@ static void lex(const char *text, gen_diag *d, gen_arena *a, lexed *out)
         out->n++;
     }
     gen_yylex_destroy(scanner);
+}
+
+static void done(lexed *out)
+{
+    unit_sink_close(&out->s);
+    gen_arena_free(&out->a);
 }
 
 static void test_seed_tokens(void **state)
@@ -48,24 +59,19 @@ static void test_seed_tokens(void **state)
         FN, IDENT, COLONCOLON, IDENT, '(', '&', MUT, SELF, ',', UNDERSCORE, ':', IDENT, ')', ';',
         '}', ')', ';',
     };
-    gen_arena a = {0};
-    gen_diag d;
-    unit_sink s;
-    unit_sink_open(&s, &d, text);
     lexed out;
-    lex(text, &d, &a, &out);
+    lex(text, &out);
     assert_int_equal(out.n, (int)(sizeof want / sizeof want[0]));
     for (int i = 0; i < out.n; i++)
         assert_int_equal(out.kind[i], want[i]);
     assert_string_equal(out.str[4], "Foo");
-    assert_int_equal(d.errors, 0);
+    assert_int_equal(out.d.errors, 0);
     /* "constructor" starts line 3, column 5; "Foo::new" name part is at column 22. */
     assert_int_equal(out.loc[9].first_line, 3);
     assert_int_equal(out.loc[9].first_column, 5);
     assert_int_equal(out.loc[9].last_column, 16);
     assert_int_equal(out.loc[12].first_column, 22);
-    unit_sink_close(&s);
-    gen_arena_free(&a);
+    done(&out);
 }
 
 static void test_comments_docs_includes(void **state)
@@ -78,13 +84,9 @@ static void test_comments_docs_includes(void **state)
                        "//// not a doc\n"
                        "// plain\n"
                        "/* block\n spanning */ fn\n";
-    gen_arena a = {0};
-    gen_diag d;
-    unit_sink s;
-    unit_sink_open(&s, &d, text);
     lexed out;
-    lex(text, &d, &a, &out);
-    assert_int_equal(d.errors, 0);
+    lex(text, &out);
+    assert_int_equal(out.d.errors, 0);
     assert_int_equal(out.n, 5);
     assert_int_equal(out.kind[0], INCLUDE);
     assert_string_equal(out.str[0], "#include \"foo.h\"");
@@ -96,8 +98,7 @@ static void test_comments_docs_includes(void **state)
     assert_int_equal(out.kind[4], FN);
     assert_int_equal(out.loc[4].first_line, 8);
     assert_int_equal(out.loc[4].first_column, 14);
-    unit_sink_close(&s);
-    gen_arena_free(&a);
+    done(&out);
 }
 
 static void test_keywords_are_whole_words(void **state)
@@ -105,17 +106,12 @@ static void test_keywords_are_whole_words(void **state)
     (void)state;
     const char *text = "self_types self fn_x _ _a mut mutable 42";
     static const int want[] = {IDENT, SELF, IDENT, UNDERSCORE, IDENT, MUT, IDENT, INT};
-    gen_arena a = {0};
-    gen_diag d;
-    unit_sink s;
-    unit_sink_open(&s, &d, text);
     lexed out;
-    lex(text, &d, &a, &out);
+    lex(text, &out);
     assert_int_equal(out.n, 8);
     for (int i = 0; i < out.n; i++)
         assert_int_equal(out.kind[i], want[i]);
-    unit_sink_close(&s);
-    gen_arena_free(&a);
+    done(&out);
 }
 
 static void test_errors(void **state)
@@ -125,14 +121,10 @@ static void test_errors(void **state)
                        "fn $ x\n"
                        "\tfn \x01\n"
                        "/* never closed\n";
-    gen_arena a = {0};
-    gen_diag d;
-    unit_sink s;
-    unit_sink_open(&s, &d, text);
     lexed out;
-    lex(text, &d, &a, &out);
-    assert_int_equal(d.errors, 4);
-    const char *msg = unit_sink_text(&s);
+    lex(text, &out);
+    assert_int_equal(out.d.errors, 4);
+    const char *msg = unit_sink_text(&out.s);
     assert_contains(msg, "t.in:1:1: error: only '#include \"file.h\"' and '#include <file.h>' "
                          "directives are allowed\n    1 | #define X 1\n      | ^~~~~~~~~~~\n");
     assert_contains(msg, "t.in:2:4: error: stray '$' in glue file\n    2 | fn $ x\n"
@@ -144,8 +136,7 @@ static void test_errors(void **state)
     /* The good tokens around the bad ones still arrive: fn, x, fn. */
     assert_int_equal(out.n, 3);
     assert_int_equal(out.kind[1], IDENT);
-    unit_sink_close(&s);
-    gen_arena_free(&a);
+    done(&out);
 }
 
 int main(void)
