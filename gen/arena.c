@@ -24,10 +24,8 @@ void *gen_arena_alloc(gen_arena *a, size_t size)
     if (!b || b->cap - b->used < size) {
         size_t cap = size > GEN_ARENA_BLOCK ? size : GEN_ARENA_BLOCK;
         b = malloc(sizeof *b + cap);
-        if (!b) {
-            fputs("cbindgen-py: out of memory\n", stderr);
-            exit(2);
-        }
+        if (!b)
+            gen_out_of_memory();
         b->used = 0;
         b->cap = cap;
         b->next = a->head;
@@ -64,6 +62,12 @@ char *gen_arena_printf(gen_arena *a, const char *fmt, ...)
         vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return p;
+}
+
+void gen_out_of_memory(void)
+{
+    fputs("cbindgen-py: internal error: out of memory\n", stderr);
+    exit(3);
 }
 
 void gen_arena_free(gen_arena *a)

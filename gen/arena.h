@@ -5,7 +5,8 @@
  * Invariants:
  * - Memory from an arena stays valid until gen_arena_free() on that arena.
  * - Allocation never returns NULL: on out-of-memory the process prints a message and exits
- *   with status 2, before any output file is touched (outputs are written atomically last).
+ *   with status 3 (internal error) through gen_out_of_memory(), before any output file is
+ *   touched (outputs are written atomically, last).
  * - Returned memory is zeroed and aligned for any object type.
  */
 #ifndef CBPY_GEN_ARENA_H
@@ -26,5 +27,7 @@ char *gen_arena_strdup(gen_arena *a, const char *s);
 char *gen_arena_printf(gen_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void gen_arena_free(gen_arena *a);
+/* Reports that memory ran out and exits with status 3; every allocator calls this. */
+void gen_out_of_memory(void) __attribute__((noreturn));
 
 #endif

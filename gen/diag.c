@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "strbuf.h"
 
 /* One error with its notes, already formatted; loc orders it. */
@@ -94,10 +95,8 @@ void gen_diag_error(gen_diag *d, gen_loc loc, const char *fmt, ...)
     if (d->nentries == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
         gen_diag_entry *e = realloc(d->entries, cap * sizeof *e);
-        if (!e) {
-            fputs("cbindgen-py: out of memory\n", stderr);
-            exit(2);
-        }
+        if (!e)
+            gen_out_of_memory();
         d->entries = e;
         d->cap = cap;
     }

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const char marker[] = "#line __CBPY_HERE__\n";
@@ -49,28 +48,71 @@ static int same_content(const char *path, const char *data, size_t len)
     return same && off == len;
 }
 
-int gen_emit_write(const char *path, const char *data, size_t len, gen_strbuf *err)
+/* Whether path is missing or was written by cbindgen-py. */
+static int ours_or_missing(const char *path)
 {
-    if (same_content(path, data, len))
-        return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return errno == ENOENT;
+    char head[1024];
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    return strstr(head, GEN_EMIT_MARKER) != NULL;
+}
+
+static char *temp_name(const char *path)
+{
     gen_strbuf tmp = {0};
     gen_strbuf_printf(&tmp, "%s.tmp.%ld", path, (long)getpid());
-    const char *tmp_path = gen_strbuf_str(&tmp);
-    FILE *f = fopen(tmp_path, "wb");
-    if (!f) {
-        gen_strbuf_printf(err, "cannot write '%s': %s", path, strerror(errno));
-        gen_strbuf_release(&tmp);
+    return tmp.buf;
+}
+
+static int write_temp(const char *tmp, const gen_output *o)
+{
+    FILE *f = fopen(tmp, "wb");
+    if (!f)
         return -1;
-    }
-    int ok = fwrite(data, 1, len, f) == len;
+    int ok = fwrite(o->data, 1, o->len, f) == o->len;
     ok = (fflush(f) == 0) && ok;
     ok = (fclose(f) == 0) && ok;
-    if (!ok || rename(tmp_path, path) != 0) {
-        gen_strbuf_printf(err, "cannot write '%s': %s", path, strerror(errno));
-        remove(tmp_path);
-        gen_strbuf_release(&tmp);
-        return -1;
+    return ok ? 0 : -1;
+}
+
+int gen_emit_write_all(const gen_output *outs, size_t n, gen_strbuf *err)
+{
+    enum { MAX_OUTPUTS = 8 };
+    char *tmp[MAX_OUTPUTS] = {0};
+    int rc = 0;
+    if (n > MAX_OUTPUTS)
+        n = MAX_OUTPUTS;
+    for (size_t i = 0; i < n; i++) {
+        if (!ours_or_missing(outs[i].path)) {
+            gen_strbuf_printf(err,
+                              "refusing to overwrite '%s': it exists and was not generated "
+                              "by cbindgen-py",
+                              outs[i].path);
+            return -1;
+        }
     }
-    gen_strbuf_release(&tmp);
-    return 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (same_content(outs[i].path, outs[i].data, outs[i].len))
+            continue;
+        tmp[i] = temp_name(outs[i].path);
+        if (write_temp(tmp[i], &outs[i]) < 0) {
+            gen_strbuf_printf(err, "cannot write '%s': %s", outs[i].path, strerror(errno));
+            rc = -1;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!tmp[i])
+            continue;
+        if (rc == 0 && rename(tmp[i], outs[i].path) != 0) {
+            gen_strbuf_printf(err, "cannot write '%s': %s", outs[i].path, strerror(errno));
+            rc = -1;
+        }
+        remove(tmp[i]);
+        free(tmp[i]);
+    }
+    return rc;
 }

@@ -13,8 +13,10 @@
 #include "model.h"
 #include "tmpl.h"
 
-/* out_name: the generated C file's name as it should appear in its header comment. */
-gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_name);
+/* out_path and fragment_path: the outputs, named in their header comments; source_ref: how
+ * the build fragment refers to the generated C file. */
+gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
+                  const char *fragment_path, const char *source_ref);
 
 /* s as the body of a C string literal: quotes, backslashes, control bytes and trigraph
  * openers escaped. */

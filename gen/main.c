@@ -34,8 +34,8 @@ static const char usage[] =
     "  -h, --help           show this help and exit\n"
     "  --version            show the version and exit\n"
     "\n"
-    "exit status: 0 success, 1 errors in the glue file, 2 command-line misuse,\n"
-    "3 internal error.\n";
+    "exit status: 0 success; 1 errors in the glue file, or a file that cannot be read or\n"
+    "written; 2 command-line misuse; 3 internal error.\n";
 
 typedef struct options {
     const char *input, *output, *module, *fragment;
@@ -74,7 +74,9 @@ static int parse_options(int argc, char **argv, options *o)
     int only_files = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+        if (strcmp(a, "-") == 0)
+            return misuse("%s", "reading the glue file from standard input is not supported");
+        if (only_files || a[0] != '-') {
             if (o->input)
                 return misuse("more than one glue file given ('%s')", a);
             o->input = a;
@@ -130,6 +132,23 @@ static char *stem(gen_arena *a, const char *path)
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
     return gen_arena_strndup(a, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+}
+
+/* How the fragment names the generated C file: beside it, relative to the fragment's own
+ * directory, so the pair can move together; elsewhere, by absolute path. */
+static const char *source_ref(gen_arena *a, const char *out, const char *fragment)
+{
+    const char *os = strrchr(out, '/'), *fs = strrchr(fragment, '/');
+    size_t od = os ? (size_t)(os - out) : 0, fd = fs ? (size_t)(fs - fragment) : 0;
+    const char *base = os ? os + 1 : out;
+    if (od == fd && strncmp(out, fragment, od) == 0)
+        return gen_arena_printf(a, "${CMAKE_CURRENT_LIST_DIR}/%s", base);
+    char *dir = realpath(od ? gen_arena_strndup(a, out, od) : os ? "/" : ".", NULL);
+    if (!dir)
+        return out;
+    const char *r = gen_arena_printf(a, "%s/%s", dir, base);
+    free(dir);
+    return r;
 }
 
 /* path with a trailing ".c" replaced by ext, or ext appended. */
@@ -194,17 +213,16 @@ static int run(gen_arena *a, const options *o)
     if (gen_diag_summary(&diag))
         return EXIT_INPUT;
 
-    gen_tv *values = gen_lower(a, &mod, o->output);
-    gen_tv_set_str(a, values, "fragment_name", strrchr(o->fragment, '/')
-                                                   ? strrchr(o->fragment, '/') + 1
-                                                   : o->fragment);
+    gen_tv *values = gen_lower(a, &mod, o->output, o->fragment,
+                               source_ref(a, o->output, o->fragment));
     gen_strbuf c = {0}, frag = {0}, err = {0};
     int rc = EXIT_INTERNAL;
     if (render("module.c", values, &c) == 0 && render("fragment.cmake", values, &frag) == 0) {
         gen_emit_resolve_lines(&c, gen_lower_c_string(a, o->output));
+        gen_output outs[] = {{o->output, gen_strbuf_str(&c), c.len},
+                             {o->fragment, gen_strbuf_str(&frag), frag.len}};
         rc = 0;
-        if (gen_emit_write(o->output, c.buf, c.len, &err) < 0 ||
-            gen_emit_write(o->fragment, frag.buf, frag.len, &err) < 0) {
+        if (gen_emit_write_all(outs, 2, &err) < 0) {
             fprintf(stderr, "cbindgen-py: error: %s\n", gen_strbuf_str(&err));
             rc = EXIT_INPUT;
         }

@@ -165,6 +165,31 @@ static int resolve(sema *s, const ast_type *t, const gen_class *self, int is_ret
     return -1;
 }
 
+/* Python names a glue file may not use: keywords could never be called, and special
+ * methods need the behaviour of their protocol, not a plain method. */
+static void check_py_name(sema *s, const char *name, gen_loc loc, const char *what)
+{
+    static const char *const keywords[] = {
+        "False", "None",   "True",    "and",      "as",     "assert", "async",
+        "await", "break",  "class",   "continue", "def",    "del",    "elif",
+        "else",  "except", "finally", "for",      "from",   "global", "if",
+        "import", "in",    "is",      "lambda",   "nonlocal", "not",  "or",
+        "pass",  "raise",  "return",  "try",      "while",  "with",   "yield",
+    };
+    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
+        if (strcmp(name, keywords[i]) == 0) {
+            gen_diag_error(s->diag, loc, "'%s' is a Python keyword and cannot name a %s%s",
+                           name, what,
+                           strcmp(what, "method") == 0 ? "; rename it with 'alias NAME;'" : "");
+            return;
+        }
+    }
+    size_t n = strlen(name);
+    if (n > 4 && strncmp(name, "__", 2) == 0 && strcmp(name + n - 2, "__") == 0)
+        gen_diag_error(s->diag, loc, "special method names like '%s' are not supported yet",
+                       name);
+}
+
 static const char *c_name(sema *s, const ast_path *p)
 {
     return p->class_part ? gen_arena_printf(s->arena, "%s_%s", p->class_part, p->name)
@@ -229,6 +254,8 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
     fn->doc = m->doc;
     fn->c_name = c_name(s, &m->path);
     fn->py_name = m->alias ? m->alias : m->path.name;
+    if (m->kind == AST_FN)
+        check_py_name(s, fn->py_name, m->alias ? m->alias_loc : m->path.loc, "method");
     int bad = resolve_params(s, m, cls, fn) < 0;
     if (m->kind == AST_CONSTRUCTOR) {
         fn->kind = GEN_FN_CONSTRUCTOR;
@@ -264,6 +291,7 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
     cls->name = ac->name;
     cls->doc = ac->doc;
     cls->loc = ac->loc;
+    check_py_name(s, ac->name, ac->loc, "class");
     for (const ast_member *m = ac->members; m; m = m->next) {
         const ast_member **seen = m->kind == AST_SELF_TYPE ? &self_type
                                   : m->kind == AST_DESTRUCTOR ? &dtor
@@ -271,6 +299,11 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
         if (!seen)
             continue;
         const char *what = m->kind == AST_SELF_TYPE ? "self_type" : "destructor";
+        if (m->doc)
+            gen_diag_error(s->diag, m->loc,
+                           "a doc comment before '%s' documents nothing; document the class "
+                           "before 'foreign_class!'",
+                           what);
         if (*seen) {
             gen_diag_error(s->diag, m->loc, "class '%s' has more than one %s", ac->name, what);
             gen_diag_note(s->diag, (*seen)->loc, "previous %s is here", what);

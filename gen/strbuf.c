@@ -1,6 +1,8 @@
 /* strbuf.c: the growable text buffer of strbuf.h, used wherever the generator builds text. */
 #include "strbuf.h"
 
+#include "arena.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +16,8 @@ static void grow(gen_strbuf *sb, size_t extra)
     while (cap < sb->len + extra + 1)
         cap *= 2;
     char *p = realloc(sb->buf, cap);
-    if (!p) {
-        fputs("cbindgen-py: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!p)
+        gen_out_of_memory();
     sb->buf = p;
     sb->cap = cap;
 }

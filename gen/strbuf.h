@@ -4,7 +4,8 @@
  * - buf is always NUL-terminated, even when len == 0, so it can be passed as a C string.
  * - len is the number of bytes before that NUL; the buffer may hold NULs of its own.
  * - A zero-initialised gen_strbuf ({0}) is an empty, valid buffer.
- * - Memory is the C heap, released by gen_strbuf_release(); growth failure exits(2).
+ * - Memory is the C heap, released by gen_strbuf_release(); running out exits with
+ *   status 3 through gen_out_of_memory().
  */
 #ifndef CBPY_GEN_STRBUF_H
 #define CBPY_GEN_STRBUF_H

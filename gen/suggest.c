@@ -1,4 +1,4 @@
-/* suggest.c: picks the closest of a set of names to a misspelt one, by Levenshtein
+/* suggest.c: picks the closest of a set of names to a misspelt one, by edit
  * distance, for the "did you mean" notes of diagnostics. */
 #include "suggest.h"
 
@@ -6,29 +6,32 @@
 
 enum { MAX_WORD = 64 };
 
+/* Optimal-string-alignment distance: Levenshtein plus swaps of adjacent letters, the
+ * commonest typo ("i46" for "i64"). */
 static size_t distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la >= MAX_WORD || lb >= MAX_WORD)
         return (size_t)-1;
-    size_t row[MAX_WORD + 1];
+    static size_t d[MAX_WORD + 1][MAX_WORD + 1];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
+        d[0][j] = j;
     for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
         }
     }
-    return row[lb];
+    return d[la][lb];
 }
 
 void gen_suggest_init(gen_suggest *s, const char *word)

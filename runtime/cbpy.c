@@ -277,6 +277,14 @@ PyObject *cbpy_no_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
+#ifdef Py_LIMITED_API
+    PyObject *name = PyObject_GetAttrString((PyObject *)type, "__qualname__");
+    if (name) {
+        PyErr_Format(PyExc_TypeError, "cannot create '%U' instances", name);
+        Py_DECREF(name);
+    }
+#else
     PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
+#endif
     return NULL;
 }

@@ -29,7 +29,7 @@
  *    "Foo() argument 'val' must be int, not str", or "argument 1" when the glue named
  *    the parameter `_`.
  *
- *  - Only the public C API of CPython 3.6 and later is used. Struct access that a
+ *  - Only the public C API of CPython 3.7 and later is used. Struct access that a
  *    Py_LIMITED_API build could not do is guarded; such a build needs 3.8 or later
  *    headers, where PyIndex_Check became a function.
  *
@@ -39,6 +39,11 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+/* METH_FASTCALL took its final, documented form in 3.7; 3.6 would ignore keywords. */
+#if PY_VERSION_HEX < 0x03070000
+#error "cbindgen-py modules need CPython 3.7 or later"
+#endif
 
 #include <float.h>
 #include <math.h>

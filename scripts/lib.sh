@@ -13,6 +13,11 @@ cbpy_build() {
   # built for whatever PYENV_VERSION says later. PYTHON overrides the choice.
   local py
   py="$("${PYTHON:-python3}" -c 'import sys; print(sys.executable)')"
+  # FindPython keeps what it found in the cache; a different Python needs a fresh cache.
+  if [ -f "$CBPY_BUILD/CMakeCache.txt" ] &&
+     ! grep -qxF "Python3_EXECUTABLE:FILEPATH=$py" "$CBPY_BUILD/CMakeCache.txt"; then
+    rm -f "$CBPY_BUILD/CMakeCache.txt"
+  fi
   cmake -S "$CBPY_ROOT" -B "$CBPY_BUILD" -DPython3_EXECUTABLE="$py"
   cmake --build "$CBPY_BUILD" -j"${CBPY_JOBS:-2}" "$@"
 }
