@@ -59,19 +59,6 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static const char *object_type(lower *l, const gen_class *c)
-{
-    return gen_arena_printf(l->a, "cbpyw_%s__Object", c->name);
-}
-
-/* The expression for a class's C value given a PyObject * variable named var. */
-static const char *self_expr(lower *l, const gen_class *c, const char *var)
-{
-    return c->storage == GEN_STORE_PTR
-               ? gen_arena_printf(l->a, "((%s *)%s)->ptr", object_type(l, c), var)
-               : gen_arena_printf(l->a, "&((%s *)%s)->value", object_type(l, c), var);
-}
-
 /* The Python-visible name of a callable, as used in error messages. */
 static const char *func_name(lower *l, const gen_fn *fn)
 {
@@ -109,8 +96,47 @@ static const char *docstring(lower *l, const gen_fn *fn, const char *name, const
     return r;
 }
 
+typedef enum call_shape { SHAPE_NEW, SHAPE_NOARGS, SHAPE_O, SHAPE_FASTCALL } call_shape;
+
+/* The Python argument object of parameter p inside a wrapper of the given shape. */
+static const char *arg_expr(lower *l, const gen_param *p, call_shape shape)
+{
+    return shape == SHAPE_NEW  ? gen_arena_printf(l->a, "PyTuple_GET_ITEM(args, %d)", p->pos - 1)
+           : shape == SHAPE_O ? "arg"
+                              : gen_arena_printf(l->a, "args[%d]", p->pos - 1);
+}
+
+/* Whether passing a class by value moves it into C (rather than copying plain data). */
+static int moves(const gen_type *t)
+{
+    return t->kind == GEN_T_CLASS && t->pass == GEN_PASS_OWNED &&
+           (t->cls->storage == GEN_STORE_PTR || t->cls->dtor);
+}
+
+/* What C receives for a class-typed value held in `var` (a `Foo *`). */
+static const char *class_call_expr(lower *l, const gen_class *c, gen_pass pass, const char *var)
+{
+    if (pass == GEN_PASS_REF)
+        return gen_arena_printf(l->a, "(const %s *)%s", c->c_type, var);
+    if (pass == GEN_PASS_OWNED && c->storage == GEN_STORE_VALUE)
+        return gen_arena_printf(l->a, "*%s", var);
+    return var;
+}
+
+/* The object that keeps a borrowed return alive: self for methods, else the first
+ * borrowed class argument; NULL means the C memory lives for the whole program. */
+static const char *borrow_owner(lower *l, const gen_fn *fn, call_shape shape)
+{
+    if (fn->self != GEN_SELF_NONE)
+        return "self";
+    for (size_t i = 0; i < fn->nparams; i++)
+        if (fn->params[i].type.kind == GEN_T_CLASS && fn->params[i].type.pass != GEN_PASS_OWNED)
+            return arg_expr(l, &fn->params[i], shape);
+    return "NULL";
+}
+
 /* The C declaration of `result` and the conversion of it to a Python object. */
-static void lower_return(lower *l, const gen_fn *fn, gen_tv *w)
+static void lower_return(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w)
 {
     const gen_type *t = &fn->ret;
     if (t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_UNIT) {
@@ -126,14 +152,26 @@ static void lower_return(lower *l, const gen_fn *fn, gen_tv *w)
         return;
     }
     const gen_class *c = t->cls;
+    const char *names = gen_arena_printf(l->a, "\"%s\", \"%s\"", func_name(l, fn), fn->c_name);
+    if (t->pass != GEN_PASS_OWNED) {
+        gen_tv_set_str(l->a, w, "ret_decl",
+                       gen_arena_printf(l->a, "%s%s *result", t->pass == GEN_PASS_REF ? "const " : "",
+                                        c->c_type));
+        gen_tv_set_str(l->a, w, "ret_conv",
+                       gen_arena_printf(l->a,
+                                        "cbpy_wrap_borrowed(cbpyw_%s__type, (void *)result, %s, "
+                                        "%d, %s)",
+                                        c->name, borrow_owner(l, fn, shape), t->optional, names));
+        return;
+    }
     const char *type = fn->kind == GEN_FN_CONSTRUCTOR && c == fn->cls
                            ? "type"
                            : gen_arena_printf(l->a, "cbpyw_%s__type", c->name);
     if (c->storage == GEN_STORE_PTR) {
         gen_tv_set_str(l->a, w, "ret_decl", gen_arena_printf(l->a, "%s *result", c->c_type));
         gen_tv_set_str(l->a, w, "ret_conv",
-                       gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, result, \"%s\", \"%s\")",
-                                        c->name, type, func_name(l, fn), fn->c_name));
+                       gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, result, %d, %s)", c->name,
+                                        type, t->optional, names));
     } else {
         gen_tv_set_str(l->a, w, "ret_decl", gen_arena_printf(l->a, "%s result", c->c_type));
         gen_tv_set_str(l->a, w, "ret_conv",
@@ -141,25 +179,34 @@ static void lower_return(lower *l, const gen_fn *fn, gen_tv *w)
     }
 }
 
-typedef enum call_shape { SHAPE_NEW, SHAPE_NOARGS, SHAPE_O, SHAPE_FASTCALL } call_shape;
-
 static gen_tv *lower_param(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
-                           call_shape shape)
+                           call_shape shape, gen_strbuf *call)
 {
     gen_tv *v = gen_tv_map(l->a);
+    const char *var = gen_arena_printf(l->a, "arg%d", p->pos);
     gen_tv_set_str(l->a, v, "desc", gen_arena_printf(l->a, "%s_p%d", wrapper, p->pos));
     gen_tv_set_str(l->a, v, "func", func_name(l, fn));
     gen_tv_set_str(l->a, v, "name_c",
                    p->name ? gen_arena_printf(l->a, "\"%s\"", p->name) : "NULL");
     gen_tv_set_str(l->a, v, "pos", gen_arena_printf(l->a, "%d", p->pos));
     gen_tv_set_str(l->a, v, "glue_type", gen_lower_c_string(l->a, p->type.spelling));
-    gen_tv_set_str(l->a, v, "c_type", p->type.prim->c_type);
-    gen_tv_set_str(l->a, v, "suffix", p->type.prim->suffix);
-    int index = p->pos - 1;
-    gen_tv_set_str(l->a, v, "arg_expr",
-                   shape == SHAPE_NEW  ? gen_arena_printf(l->a, "PyTuple_GET_ITEM(args, %d)", index)
-                   : shape == SHAPE_O ? "arg"
-                                      : gen_arena_printf(l->a, "args[%d]", index));
+    gen_tv_set_str(l->a, v, "arg_expr", arg_expr(l, p, shape));
+    const char *sep = call->len ? ", " : "";
+    if (p->type.kind == GEN_T_PRIM) {
+        gen_tv_set_flag(l->a, v, "k_prim", 1);
+        gen_tv_set_str(l->a, v, "c_decl", gen_arena_printf(l->a, "%s %s", p->type.prim->c_type, var));
+        gen_tv_set_str(l->a, v, "suffix", p->type.prim->suffix);
+        gen_strbuf_printf(call, "%s%s", sep, var);
+        return v;
+    }
+    const gen_class *c = p->type.cls;
+    gen_tv_set_flag(l->a, v, "k_object", 1);
+    gen_tv_set_flag(l->a, v, "k_move", moves(&p->type));
+    gen_tv_set_str(l->a, v, "c_decl", gen_arena_printf(l->a, "%s *%s", c->c_type, var));
+    gen_tv_set_str(l->a, v, "cls", c->name);
+    gen_tv_set_str(l->a, v, "allow_none", p->type.optional ? "1" : "0");
+    gen_tv_set_str(l->a, v, "move", moves(&p->type) ? "1" : "0");
+    gen_strbuf_printf(call, "%s%s", sep, class_call_expr(l, c, p->type.pass, var));
     return v;
 }
 
@@ -184,7 +231,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set_str(l->a, w, "nparams", gen_arena_printf(l->a, "%zu", fn->nparams));
     gen_tv_set_flag(l->a, w, "is_ctor", is_ctor);
     gen_tv_set_flag(l->a, w, "is_fastcall", shape == SHAPE_FASTCALL);
-    gen_tv_set_flag(l->a, w, "has_exit", is_ctor || fn->nparams > 0);
+    gen_tv_set_flag(l->a, w, "has_exit", is_ctor || fn->nparams > 0 || fn->self != GEN_SELF_NONE);
     gen_tv_set_flag(l->a, w, "has_preamble", !is_ctor || fn->nparams > 0);
     gen_tv_set_str(l->a, w, "meth_flags",
                    is_static ? gen_arena_printf(l->a, "%s | METH_STATIC", meth[shape])
@@ -203,21 +250,24 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
 
     gen_tv *params = gen_tv_list(l->a);
     gen_strbuf call = {0};
-    /* The cast makes the C compiler hold the glue to its word: a `&self` method whose C
-     * function takes a non-const pointer fails to compile instead of mutating silently. */
-    if (fn->self == GEN_SELF_CONST)
-        gen_strbuf_printf(&call, "(const %s *)%s", fn->cls->c_type,
-                          self_expr(l, fn->cls, "self"));
-    else if (fn->self == GEN_SELF_MUT)
-        gen_strbuf_puts(&call, self_expr(l, fn->cls, "self"));
+    if (fn->self != GEN_SELF_NONE) {
+        static const gen_pass self_pass[] = {GEN_PASS_OWNED, GEN_PASS_REF, GEN_PASS_MUT,
+                                             GEN_PASS_OWNED};
+        gen_tv_set_str(l->a, w, "self_c_type", fn->cls->c_type);
+        gen_tv_set_str(l->a, w, "self_get", fn->self == GEN_SELF_MOVE ? "cbpy_self_move" : "cbpy_self");
+        gen_tv_set_flag(l->a, w, "self_move", fn->self == GEN_SELF_MOVE);
+        gen_strbuf_puts(&call, class_call_expr(l, fn->cls, self_pass[fn->self], "cself"));
+    }
+    int any_move = fn->self == GEN_SELF_MOVE;
     for (size_t i = 0; i < fn->nparams; i++) {
-        gen_tv_push(l->a, params, lower_param(l, fn, &fn->params[i], wrapper, shape));
-        gen_strbuf_printf(&call, "%sarg%d", call.len ? ", " : "", fn->params[i].pos);
+        gen_tv_push(l->a, params, lower_param(l, fn, &fn->params[i], wrapper, shape, &call));
+        any_move |= moves(&fn->params[i].type);
     }
     gen_tv_set(l->a, w, "params", params);
+    gen_tv_set_flag(l->a, w, "any_move", any_move);
     gen_tv_set_str(l->a, w, "call_args", gen_arena_strdup(l->a, gen_strbuf_str(&call)));
     gen_strbuf_release(&call);
-    lower_return(l, fn, w);
+    lower_return(l, fn, shape, w);
     return w;
 }
 
@@ -230,7 +280,7 @@ static int is_returned(const gen_module *m, const gen_class *c)
         if (k->ctor && k->ctor->ret.cls == c)
             return 1;
         for (size_t j = 0; j < k->nfns; j++)
-            if (k->fns[j]->ret.cls == c)
+            if (k->fns[j]->ret.cls == c && k->fns[j]->ret.pass == GEN_PASS_OWNED)
                 return 1;
     }
     return 0;
@@ -247,7 +297,6 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
                            ? gen_arena_printf(l->a, "owns a %s * released by %s()", c->c_type,
                                               c->dtor)
                            : gen_arena_printf(l->a, "holds a %s by value", c->c_type));
-        gen_tv_set_str(l->a, v, "self_expr_obj", self_expr(l, c, "obj"));
     }
     gen_tv_set_flag(l->a, v, "by_value", c->storage == GEN_STORE_VALUE);
     gen_tv_set_flag(l->a, v, "by_ptr", c->storage == GEN_STORE_PTR);

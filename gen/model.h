@@ -5,7 +5,8 @@
  *
  * Invariants (established by gen_sema; lower relies on them without re-checking):
  * - Every gen_type is resolved: a primitive from the type table, or a class of this module
- *   returned the way that class stores it (by value or by pointer).
+ *   with how its value crosses (owned, or borrowed as const or mutable); `optional` is set
+ *   only on pointer-like crossings (borrowed, or owned by a pointer class).
  * - A class with storage GEN_STORE_PTR names a destructor.
  * - A class's Python-visible names are unique, and so are class names in the module.
  * - Method params exclude self; pos is the 1-based Python-visible position.
@@ -22,14 +23,25 @@ typedef struct gen_class gen_class;
 
 typedef enum gen_type_kind { GEN_T_PRIM, GEN_T_CLASS } gen_type_kind;
 
+/* How a class-typed value crosses between Python and C. */
+typedef enum gen_pass {
+    GEN_PASS_OWNED,  /* `Foo`: returned, a new object owns it; passed, C takes it (a value
+                        class without destructor is copied instead, since nothing is owned) */
+    GEN_PASS_REF,    /* `&Foo` / `const Foo *`: a const pointer C borrows or lends */
+    GEN_PASS_MUT,    /* `&mut Foo` / `Foo *`: the same, mutable */
+} gen_pass;
+
 typedef struct gen_type {
     gen_type_kind kind;
     const gen_prim *prim;   /* GEN_T_PRIM */
-    gen_class *cls;         /* GEN_T_CLASS: a new object owning the returned C value */
+    gen_class *cls;         /* GEN_T_CLASS */
+    gen_pass pass;          /* GEN_T_CLASS */
+    int optional;           /* Option<T>: None crosses as NULL */
     const char *spelling;   /* as written in the glue, for messages and docs */
 } gen_type;
 
-typedef enum gen_self { GEN_SELF_NONE, GEN_SELF_CONST, GEN_SELF_MUT } gen_self;
+/* A method's self: none (static), `&self`, `&mut self`, or `self` (consumed: moved into C). */
+typedef enum gen_self { GEN_SELF_NONE, GEN_SELF_CONST, GEN_SELF_MUT, GEN_SELF_MOVE } gen_self;
 typedef enum gen_fn_kind { GEN_FN_CONSTRUCTOR, GEN_FN_METHOD, GEN_FN_STATIC } gen_fn_kind;
 
 typedef struct gen_param {
@@ -68,7 +80,6 @@ struct gen_class {
     gen_fn **fns;
     size_t nfns;
     gen_loc loc;
-    int storage_conflict;   /* sema's own: the storage clash is reported, don't repeat it */
 };
 
 typedef struct gen_include {

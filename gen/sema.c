@@ -112,12 +112,57 @@ static void unknown_type(sema *s, const ast_type *t)
         gen_diag_error(s->diag, t->loc, "unknown type '%s'", t->name);
 }
 
+/* The class a type names, with how it crosses: `Foo`/`Self` owned, `&Foo`/`const Foo *`
+ * borrowed const, `&mut Foo`/`Foo *`/`*mut Foo` borrowed mutable, except that a pointer
+ * class returns `Foo *` owned (the handle its constructor gives). NULL if not a class. */
+static gen_class *class_type(sema *s, const ast_type *t, const gen_class *self, int is_return,
+                             gen_pass *pass)
+{
+    const ast_type *named = t;
+    *pass = GEN_PASS_OWNED;
+    if (t->kind == AST_TYPE_REF) {
+        named = t->inner;
+        *pass = t->is_mut ? GEN_PASS_MUT : GEN_PASS_REF;
+    } else if (t->kind == AST_TYPE_PTR) {
+        named = t->inner;
+        *pass = t->is_const || t->inner->is_const ? GEN_PASS_REF : GEN_PASS_MUT;
+    }
+    if (named->kind != AST_TYPE_NAME || (named->is_const && t->kind != AST_TYPE_PTR))
+        return NULL;
+    gen_class *cls = class_by_c_type(s, named->name, self);
+    if (cls && is_return && t->kind == AST_TYPE_PTR && *pass == GEN_PASS_MUT &&
+        cls->storage == GEN_STORE_PTR)
+        *pass = GEN_PASS_OWNED;
+    return cls;
+}
+
 /* Resolves a parameter type (is_return 0) or a return type (is_return 1). */
 static int resolve(sema *s, const ast_type *t, const gen_class *self, int is_return,
                    gen_type *out)
 {
     memset(out, 0, sizeof *out);
     out->spelling = spelling(s, t);
+    if (t->kind == AST_TYPE_GENERIC && strcmp(t->name, "Option") == 0) {
+        if (!t->args || t->args->next) {
+            gen_diag_error(s->diag, t->loc, "Option takes one type argument, as in 'Option<&%s>'",
+                           self && self->c_type ? self->c_type : "Foo");
+            return -1;
+        }
+        const char *spelled = out->spelling;
+        if (resolve(s, t->args, self, is_return, out) < 0)
+            return -1;
+        out->spelling = spelled;
+        if (out->kind != GEN_T_CLASS ||
+            (out->pass == GEN_PASS_OWNED && out->cls->storage != GEN_STORE_PTR)) {
+            gen_diag_error(s->diag, t->loc,
+                           "Option<T> needs a pointer-like T (a borrowed class or a pointer "
+                           "class), so that None can cross as NULL; '%s' is not",
+                           spelling(s, t->args));
+            return -1;
+        }
+        out->optional = 1;
+        return 0;
+    }
     if (t->kind == AST_TYPE_UNIT || (t->kind == AST_TYPE_NAME && !t->is_const)) {
         const gen_prim *p = t->kind == AST_TYPE_UNIT ? gen_prim_unit() : gen_prim_find(t->name);
         if (p) {
@@ -131,26 +176,20 @@ static int resolve(sema *s, const ast_type *t, const gen_class *self, int is_ret
             return 0;
         }
     }
-    const ast_type *named = t->kind == AST_TYPE_PTR && !t->is_const ? t->inner : t;
-    gen_class *cls = named->kind == AST_TYPE_NAME && !named->is_const
-                         ? class_by_c_type(s, named->name, self)
-                         : NULL;
+    gen_class *cls = class_type(s, t, self, is_return, &out->pass);
     if (cls) {
-        gen_storage shape = t->kind == AST_TYPE_PTR ? GEN_STORE_PTR : GEN_STORE_VALUE;
-        if (!is_return) {
+        if (cls->storage == GEN_STORE_NONE) {
             gen_diag_error(s->diag, t->loc,
-                           "passing class '%s' as an argument is not supported yet",
+                           "class '%s' has no self_type, so no value of it can cross to C",
                            cls->name);
             return -1;
         }
-        if (shape != cls->storage && cls->storage_conflict)
-            return -1;
-        if (shape != cls->storage) {
+        if (is_return && cls->storage == GEN_STORE_VALUE && t->kind == AST_TYPE_PTR &&
+            out->pass == GEN_PASS_MUT) {
             gen_diag_error(s->diag, t->loc,
-                           "class '%s' holds its C value %s; return '%s%s' here", cls->name,
-                           cls->storage == GEN_STORE_PTR ? "through a pointer" : "by value",
-                           cls->c_type, cls->storage == GEN_STORE_PTR ? " *" : "");
-            gen_diag_note(s->diag, cls->loc, "class '%s' is defined here", cls->name);
+                           "class '%s' is stored by value; return '%s' for a new object, or "
+                           "'&mut %s' for one borrowed from its owner",
+                           cls->name, cls->c_type, cls->c_type);
             return -1;
         }
         out->kind = GEN_T_CLASS;
@@ -212,18 +251,15 @@ static int resolve_params(sema *s, const ast_member *m, gen_class *cls, gen_fn *
             } else if (m->kind == AST_CONSTRUCTOR) {
                 gen_diag_error(s->diag, p->loc, "a constructor cannot take 'self'");
                 bad = 1;
-            } else if (p->kind == AST_PARAM_SELF_MOVE) {
-                gen_diag_error(s->diag, p->loc,
-                               "taking 'self' by value (a consuming method) is not supported "
-                               "yet; use '&self' or '&mut self'");
-                bad = 1;
             } else if (!cls->c_type) {
                 gen_diag_error(s->diag, p->loc,
                                "a method taking 'self' needs a 'self_type' in class '%s'",
                                cls->name);
                 bad = 1;
             } else {
-                fn->self = p->kind == AST_PARAM_SELF_MUT ? GEN_SELF_MUT : GEN_SELF_CONST;
+                fn->self = p->kind == AST_PARAM_SELF_MUT    ? GEN_SELF_MUT
+                           : p->kind == AST_PARAM_SELF_MOVE ? GEN_SELF_MOVE
+                                                            : GEN_SELF_CONST;
             }
             continue;
         }
@@ -284,10 +320,40 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
     return bad ? NULL : fn;
 }
 
+/* How a class stores its value: as its constructor returns it (`Foo` inline, `Foo *` a
+ * handle); without a constructor, a handle if any function returns `Foo *`, inline if any
+ * returns `Foo`, else a handle when there is a destructor. (A value class whose functions
+ * return `Foo *` would give one value two owners: resolve() reports that.) */
+static const ast_member *decide_storage(const ast_class *ac, gen_class *cls)
+{
+    const ast_member *ctor = NULL, *ptr_ret = NULL, *value_ret = NULL;
+    for (const ast_member *m = ac->members; m; m = m->next) {
+        if (m->kind == AST_CONSTRUCTOR && !ctor)
+            ctor = m;
+        if (m->kind != AST_FN)
+            continue;
+        gen_storage shape = self_shape(m->type, cls->c_type);
+        if (shape == GEN_STORE_PTR && !ptr_ret)
+            ptr_ret = m;
+        if (shape == GEN_STORE_VALUE && !value_ret)
+            value_ret = m;
+    }
+    gen_storage by_ctor = ctor ? self_shape(ctor->type, cls->c_type) : GEN_STORE_NONE;
+    if (by_ctor != GEN_STORE_NONE) {
+        cls->storage = by_ctor;
+        return ctor;
+    }
+    cls->storage = ptr_ret ? GEN_STORE_PTR
+                   : value_ret ? GEN_STORE_VALUE
+                   : cls->dtor ? GEN_STORE_PTR
+                               : GEN_STORE_VALUE;
+    return ptr_ret ? ptr_ret : value_ret;
+}
+
 /* Pass 1: the class, its self_type, destructor, and storage. */
 static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
 {
-    const ast_member *self_type = NULL, *dtor = NULL, *first_shape = NULL;
+    const ast_member *self_type = NULL, *dtor = NULL;
     cls->name = ac->name;
     cls->doc = ac->doc;
     cls->loc = ac->loc;
@@ -331,31 +397,14 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
     }
     if (!cls->c_type)
         return;
-    for (const ast_member *m = ac->members; m; m = m->next) {
-        if (m->kind != AST_CONSTRUCTOR && m->kind != AST_FN)
-            continue;
-        gen_storage shape = self_shape(m->type, cls->c_type);
-        if (shape == GEN_STORE_NONE)
-            continue;
-        if (!first_shape) {
-            first_shape = m;
-            cls->storage = shape;
-        } else if (shape != cls->storage) {
-            gen_diag_error(s->diag, m->type->loc,
-                           "class '%s' is returned both by value and through a pointer",
-                           ac->name);
-            gen_diag_note(s->diag, first_shape->type->loc, "first returned here");
-            cls->storage_conflict = 1;
-        }
-    }
-    if (!first_shape)
-        cls->storage = cls->dtor ? GEN_STORE_PTR : GEN_STORE_VALUE;
+    const ast_member *decider = decide_storage(ac, cls);
     if (cls->storage == GEN_STORE_PTR && !cls->dtor) {
         gen_diag_error(s->diag, ac->loc,
                        "class '%s' holds a '%s *' but names no destructor; add "
                        "'destructor NAME;'",
                        ac->name, cls->c_type);
-        gen_diag_note(s->diag, first_shape->type->loc, "the pointer is returned here");
+        if (decider)
+            gen_diag_note(s->diag, decider->type->loc, "the pointer is returned here");
     }
 }
 

@@ -261,4 +261,6 @@ static inline int cbpy_check_no_kwnames(const char *func, PyObject *kwnames)
     return cbpy_err_kwargs(func);
 }
 
+#include "cbpy_object.h"
+
 #endif /* CBPY_H */

@@ -1,0 +1,120 @@
+/*
+ * cbpy_object.c: class-object storage for generated modules (see cbpy_object.h):
+ * allocation, borrowed wrappers that keep their owner alive, class-typed arguments with
+ * their type, move and borrow checks, and the error raised on use after a move.
+ */
+#include "cbpy.h"
+
+int cbpy_err_moved(const char *func, PyObject *o)
+{
+    PyErr_Format(PyExc_ValueError,
+                 "%s(): the %s object was moved into C and can no longer be used", func,
+                 Py_TYPE(o)->tp_name);
+    return -1;
+}
+
+/* An object about to be used must still hold its value; one about to be moved into C must
+ * also own it and lend it to no one. */
+static int move_check(PyObject *o, const char *func, int move)
+{
+    cbpy_object *obj = CBPY_OBJECT(o);
+    if (obj->ptr == NULL)
+        return cbpy_err_moved(func, o);
+    if (move && !obj->owns) {
+        PyErr_Format(PyExc_ValueError,
+                     "%s(): cannot move a borrowed %s into C; only an object that owns its "
+                     "value can give it away",
+                     func, Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    if (move && obj->borrows > 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "%s(): cannot move %s into C while %zd object(s) borrowed from it are "
+                     "alive",
+                     func, Py_TYPE(o)->tp_name, obj->borrows);
+        return -1;
+    }
+    return 0;
+}
+
+int cbpy_arg_object(PyObject *o, const cbpy_param *p, PyTypeObject *type, int allow_none,
+                    int move, void **out)
+{
+    if (o == Py_None && allow_none) {
+        *out = NULL;
+        return 0;
+    }
+    if (!PyObject_TypeCheck(o, type)) {
+        /* "must be Foo, not int", or "must be Foo or None, not int" */
+        PyObject *name = PyObject_GetAttrString((PyObject *)type, "__name__");
+        const char *tn = name ? PyUnicode_AsUTF8(name) : NULL;
+        if (tn) {
+            char what[128];
+            PyOS_snprintf(what, sizeof what, allow_none ? "%s or None" : "%s", tn);
+            cbpy_err_type(p, what, o);
+        }
+        Py_XDECREF(name);
+        return -1;
+    }
+    if (move_check(o, p->func, move) < 0)
+        return -1;
+    *out = CBPY_OBJECT(o)->ptr;
+    return 0;
+}
+
+void *cbpy_self_move(PyObject *self, const char *func)
+{
+    return move_check(self, func, 1) < 0 ? NULL : CBPY_OBJECT(self)->ptr;
+}
+
+void cbpy_commit_move(PyObject *o)
+{
+    if (o == Py_None)
+        return;
+    CBPY_OBJECT(o)->ptr = NULL;
+    CBPY_OBJECT(o)->owns = 0;
+}
+
+PyObject *cbpy_object_alloc(PyTypeObject *type)
+{
+    PyObject *o = PyType_GenericAlloc(type, 0);
+    if (o != NULL) {
+        CBPY_OBJECT(o)->ptr = NULL;
+        CBPY_OBJECT(o)->owner = NULL;
+        CBPY_OBJECT(o)->borrows = 0;
+        CBPY_OBJECT(o)->owns = 0;
+    }
+    return o;
+}
+
+PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner, int allow_none,
+                             const char *func, const char *cfunc)
+{
+    if (ptr == NULL) {
+        if (allow_none)
+            Py_RETURN_NONE;
+        return cbpy_err_null(func, cfunc);
+    }
+    PyObject *o = cbpy_object_alloc(type);
+    if (o == NULL)
+        return NULL;
+    CBPY_OBJECT(o)->ptr = ptr;
+    if (owner != NULL) {
+        Py_INCREF(owner);
+        CBPY_OBJECT(o)->owner = owner;
+        CBPY_OBJECT(owner)->borrows++;
+    }
+    return o;
+}
+
+void cbpy_object_free(PyObject *o)
+{
+    PyTypeObject *type = Py_TYPE(o);
+    PyObject *owner = CBPY_OBJECT(o)->owner;
+    if (owner != NULL) {
+        CBPY_OBJECT(owner)->borrows--;
+        Py_DECREF(owner);
+    }
+    PyObject_Free(o);
+    Py_DECREF(type);
+}

@@ -1,0 +1,75 @@
+/*
+ * cbpy_object.h: the storage every class object of a generated module shares, and the
+ * ownership rules behind it: who destroys a C value, who keeps borrowed memory alive, and
+ * what is left of an object whose value was moved into C. Included by cbpy.h; generated
+ * code puts a cbpy_object first in each class's object struct.
+ */
+#ifndef CBPY_OBJECT_H
+#define CBPY_OBJECT_H
+
+/*
+ * Invariants:
+ *
+ *  - ptr is the C value the object stands for: the object's own inline storage (value
+ *    classes), a handle it owns (pointer classes), or memory owned by someone else
+ *    (borrowed). ptr is NULL exactly when the value was moved into C; every use of such an
+ *    object raises ValueError instead of touching freed memory.
+ *
+ *  - owns is 1 when the object must run the class's destructor on ptr when it dies; it is
+ *    0 for borrowed objects and after a move. The destructor thus runs at most once, and
+ *    exactly once for every owned value that is not moved.
+ *
+ *  - owner, when not NULL, is a strong reference to the object whose memory a borrowed ptr
+ *    points into: the owner cannot die, and so cannot free that memory, while the borrowed
+ *    object lives. The owner's `borrows` counts such live dependants, and an object with
+ *    borrows > 0 refuses to be moved into C, since C might free what they point at.
+ */
+
+typedef struct cbpy_object {
+    PyObject_HEAD
+    void *ptr;
+    PyObject *owner;
+    Py_ssize_t borrows;
+    int owns;
+} cbpy_object;
+
+#define CBPY_OBJECT(o) ((cbpy_object *)(o))
+
+/* ValueError "<func>(): the <Type> object was moved into C and can no longer be used". */
+CBPY_INTERNAL int cbpy_err_moved(const char *func, PyObject *o);
+
+/* The C value of a method's self, or NULL with ValueError if it was moved into C. */
+static inline void *cbpy_self(PyObject *self, const char *func)
+{
+    void *ptr = CBPY_OBJECT(self)->ptr;
+    if (ptr == NULL)
+        cbpy_err_moved(func, self);
+    return ptr;
+}
+
+/*
+ * An argument of a class type: o must be an instance of type (or None when allow_none,
+ * which gives NULL). With move, the caller is about to hand the value to C: the object must
+ * own it and have no borrowers; the move itself happens in cbpy_commit_move, after every
+ * argument converted, so a failing later argument leaves the object intact.
+ */
+CBPY_INTERNAL int cbpy_arg_object(PyObject *o, const cbpy_param *p, PyTypeObject *type,
+                                  int allow_none, int move, void **out);
+/* The C value of a consuming method's self (`self` by value): cbpy_self plus the checks
+ * of a move; the caller commits the move with cbpy_commit_move(self) just before the call. */
+CBPY_INTERNAL void *cbpy_self_move(PyObject *self, const char *func);
+/* Marks an object (already checked by cbpy_arg_object with move) as moved into C. None is
+ * accepted and ignored. */
+CBPY_INTERNAL void cbpy_commit_move(PyObject *o);
+
+/* Allocates an object of type; ptr, owner and owns are left for the caller to set. */
+CBPY_INTERNAL PyObject *cbpy_object_alloc(PyTypeObject *type);
+/* A new object standing for memory owned by `owner` (NULL: memory that lives for the whole
+ * program); ptr NULL gives None when allow_none, else RuntimeError naming cfunc. */
+CBPY_INTERNAL PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner,
+                                           int allow_none, const char *func,
+                                           const char *cfunc);
+/* Releases what every object holds besides its C value: its owner reference and type. */
+CBPY_INTERNAL void cbpy_object_free(PyObject *o);
+
+#endif /* CBPY_OBJECT_H */
