@@ -81,12 +81,78 @@ typedef struct ast_class {
     gen_loc loc;          /* the class name */
 } ast_class;
 
-typedef enum ast_item_kind { AST_ITEM_INCLUDE, AST_ITEM_CLASS } ast_item_kind;
+/* A constant's value as written: a C identifier, an integer, or a string literal (with its
+ * quotes), copied into the generated C as is. */
+typedef struct ast_value {
+    const char *text;
+    gen_loc loc;
+} ast_value;
+
+/* NAME = VALUE inside foreign_enum!. */
+typedef struct ast_enum_item {
+    const char *name;
+    const char *doc;
+    ast_value value;
+    gen_loc loc;
+    struct ast_enum_item *next;
+} ast_enum_item;
+
+/* foreign_enum!(enum NAME { ... }) or foreign_enum!(flags NAME { ... }). */
+typedef struct ast_enum {
+    const char *kind;     /* "enum" or "flags" as written (checked by sema) */
+    gen_loc kind_loc;
+    const char *name;
+    const char *doc;
+    ast_enum_item *items;
+    gen_loc loc;          /* the name */
+} ast_enum;
+
+/* One `KEY [VALUE];` line of a foreign_error! body. */
+typedef struct ast_setting {
+    const char *key;
+    const char *value;    /* NULL when only the key was written */
+    gen_loc key_loc, value_loc;
+    struct ast_setting *next;
+} ast_setting;
+
+/* foreign_error!(error NAME { settings }). */
+typedef struct ast_error {
+    const char *kind;     /* "error" as written (checked by sema) */
+    gen_loc kind_loc;
+    const char *name;
+    const char *doc;
+    ast_setting *settings;
+    gen_loc loc;          /* the name */
+} ast_error;
+
+/* const NAME: T = VALUE; at module level. */
+typedef struct ast_const {
+    const char *name;
+    const char *doc;
+    ast_type *type;
+    ast_value value;
+    gen_loc loc;
+} ast_const;
+
+typedef enum ast_item_kind {
+    AST_ITEM_INCLUDE,
+    AST_ITEM_CLASS,
+    AST_ITEM_FN,      /* a module-level function */
+    AST_ITEM_CONST,
+    AST_ITEM_ENUM,
+    AST_ITEM_ERROR,
+    AST_ITEM_FREE,    /* foreign_free!(NAME); */
+} ast_item_kind;
 
 typedef struct ast_item {
     ast_item_kind kind;
     const char *include;  /* INCLUDE: the directive as written, e.g. `#include "foo.h"` */
     ast_class *cls;       /* CLASS */
+    ast_member *fn;       /* FN */
+    ast_const *constant;  /* CONST */
+    ast_enum *enumeration;/* ENUM */
+    ast_error *error;     /* ERROR */
+    const char *free_fn;  /* FREE */
     gen_loc loc;
     struct ast_item *next;
 } ast_item;

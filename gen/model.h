@@ -20,8 +20,18 @@
 #include "types.h"
 
 typedef struct gen_class gen_class;
+typedef struct gen_enum gen_enum;
+typedef struct gen_error gen_error;
 
-typedef enum gen_type_kind { GEN_T_PRIM, GEN_T_CLASS } gen_type_kind;
+typedef enum gen_type_kind {
+    GEN_T_PRIM,    /* bool, integers, floats, () */
+    GEN_T_CLASS,   /* a class of this module */
+    GEN_T_STR,     /* &str, const char *: borrowed UTF-8 text */
+    GEN_T_STRING,  /* String, char * (returned): text the caller must release */
+    GEN_T_SLICE,   /* &[T], &mut [T]: a buffer passed as pointer + length */
+    GEN_T_VEC,     /* Vec<T>: an owned array returned with its length through an out-param */
+    GEN_T_ENUM,    /* a foreign_enum! of this module */
+} gen_type_kind;
 
 /* How a class-typed value crosses between Python and C. */
 typedef enum gen_pass {
@@ -33,9 +43,11 @@ typedef enum gen_pass {
 
 typedef struct gen_type {
     gen_type_kind kind;
-    const gen_prim *prim;   /* GEN_T_PRIM */
-    gen_class *cls;         /* GEN_T_CLASS */
-    gen_pass pass;          /* GEN_T_CLASS */
+    const gen_prim *prim;   /* PRIM; SLICE and VEC: the element type */
+    gen_class *cls;         /* CLASS */
+    gen_pass pass;          /* CLASS */
+    gen_enum *enumeration;  /* ENUM */
+    int is_mut;             /* SLICE: &mut [T], a writable buffer */
     int optional;           /* Option<T>: None crosses as NULL */
     const char *spelling;   /* as written in the glue, for messages and docs */
 } gen_type;
@@ -59,9 +71,10 @@ typedef struct gen_fn {
     gen_self self;
     gen_param *params;
     size_t nparams;
-    gen_type ret;
+    gen_type ret;           /* for Result<T, E>: T */
+    gen_error *error;       /* for Result<T, E>: E, else NULL */
     gen_loc loc;
-    gen_class *cls;
+    gen_class *cls;         /* NULL for a module-level function */
 } gen_fn;
 
 typedef enum gen_storage {
@@ -87,6 +100,45 @@ typedef struct gen_include {
     int line;
 } gen_include;
 
+typedef struct gen_enum_item {
+    const char *name;
+    const char *doc;
+    const char *value;      /* C expression: an enumerator, macro or integer */
+} gen_enum_item;
+
+struct gen_enum {
+    const char *name;
+    const char *doc;
+    int is_flags;           /* an IntFlag: values combine bitwise */
+    gen_enum_item *items;
+    size_t nitems;
+    gen_loc loc;
+};
+
+/* How the C functions of an error domain report failure. */
+typedef enum gen_err_conv {
+    GEN_ERR_STATUS,         /* return an int, 0 for success; the result via a trailing
+                               out-parameter; message_fn: const char *(int) */
+    GEN_ERR_NULL,           /* return NULL; message_fn: const char *(void), the last error */
+    GEN_ERR_ERRNO,          /* return -1 (or NULL) with errno set */
+} gen_err_conv;
+
+struct gen_error {
+    const char *name;
+    const char *doc;
+    gen_err_conv conv;
+    const char *message_fn; /* or NULL */
+    gen_loc loc;
+};
+
+typedef struct gen_const {
+    const char *name;
+    const char *doc;
+    gen_type type;
+    const char *value;      /* C expression */
+    gen_loc loc;
+} gen_const;
+
 typedef struct gen_module {
     const char *name;
     const char *glue_path;
@@ -94,6 +146,15 @@ typedef struct gen_module {
     size_t nincludes;
     gen_class **classes;
     size_t nclasses;
+    gen_fn **fns;           /* module-level functions */
+    size_t nfns;
+    gen_const *consts;
+    size_t nconsts;
+    gen_enum **enums;
+    size_t nenums;
+    gen_error **errors;
+    size_t nerrors;
+    const char *free_fn;    /* releases String and Vec results: foreign_free!, or "free" */
 } gen_module;
 
 #endif

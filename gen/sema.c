@@ -1,207 +1,28 @@
-/* sema.c: checks a parsed glue file and resolves its names and types into the module
- * model (model.h). It runs in two passes: the first registers every class and decides how
- * it stores its C value, so that the second can resolve signatures that mention any class
- * of the module. Every problem is reported, with notes pointing at earlier definitions and
- * suggestions for near-miss type names. */
+/* sema.c: checks a parsed glue file and resolves its names into the module model
+ * (model.h). Passes run in dependency order: enums and error domains first (types that
+ * signatures mention), then classes are declared (name, self_type, storage), then every
+ * signature is resolved (typeres.c), so any function may mention any class. Every problem
+ * is reported, with notes pointing at earlier definitions. */
 #include "sema.h"
 
 #include <string.h>
 
-#include "strbuf.h"
-#include "suggest.h"
+#include "typeres.h"
 
 typedef struct sema {
+    gen_scope scope;
     gen_arena *arena;
     gen_diag *diag;
     gen_module *mod;
-    const ast_class **ast;  /* parallel to mod->classes */
+    /* The module namespace: every Python name the module defines, for duplicates. */
+    const char **names;
+    gen_loc *name_locs;
+    size_t nnames, cap;
 } sema;
 
-/* The glue spelling of a type, normalised, for messages. */
-static void spell(gen_strbuf *sb, const ast_type *t)
+static void *alloc_array(sema *s, size_t n, size_t size)
 {
-    switch (t->kind) {
-    case AST_TYPE_NAME:
-        gen_strbuf_printf(sb, "%s%s", t->is_const ? "const " : "", t->name);
-        break;
-    case AST_TYPE_UNIT:
-        gen_strbuf_puts(sb, "()");
-        break;
-    case AST_TYPE_PTR:
-        if (t->is_mut || t->is_const) {
-            gen_strbuf_puts(sb, t->is_mut ? "*mut " : "*const ");
-            spell(sb, t->inner);
-        } else {
-            spell(sb, t->inner);
-            gen_strbuf_puts(sb, " *");
-        }
-        break;
-    case AST_TYPE_REF:
-        gen_strbuf_puts(sb, t->is_mut ? "&mut " : "&");
-        spell(sb, t->inner);
-        break;
-    case AST_TYPE_SLICE:
-        gen_strbuf_puts(sb, "[");
-        spell(sb, t->inner);
-        gen_strbuf_puts(sb, "]");
-        break;
-    case AST_TYPE_GENERIC:
-        gen_strbuf_printf(sb, "%s<", t->name);
-        for (const ast_type *a = t->args; a; a = a->next) {
-            spell(sb, a);
-            if (a->next)
-                gen_strbuf_puts(sb, ", ");
-        }
-        gen_strbuf_puts(sb, ">");
-        break;
-    }
-}
-
-static const char *spelling(sema *s, const ast_type *t)
-{
-    gen_strbuf sb = {0};
-    spell(&sb, t);
-    const char *r = gen_arena_strdup(s->arena, gen_strbuf_str(&sb));
-    gen_strbuf_release(&sb);
-    return r;
-}
-
-static gen_class *class_by_c_type(sema *s, const char *name, const gen_class *self)
-{
-    if (strcmp(name, "Self") == 0)
-        return self && self->c_type ? (gen_class *)self : NULL;
-    for (size_t i = 0; i < s->mod->nclasses; i++)
-        if (s->mod->classes[i]->c_type && strcmp(s->mod->classes[i]->c_type, name) == 0)
-            return s->mod->classes[i];
-    return NULL;
-}
-
-/* How a type mentions a class's own C type: by value, through a pointer, or not at all. */
-static gen_storage self_shape(const ast_type *t, const char *c_type)
-{
-    if (!t || !c_type)
-        return GEN_STORE_NONE;
-    if (t->kind == AST_TYPE_NAME && !t->is_const &&
-        (strcmp(t->name, c_type) == 0 || strcmp(t->name, "Self") == 0))
-        return GEN_STORE_VALUE;
-    if (t->kind == AST_TYPE_PTR && !t->is_const && t->inner->kind == AST_TYPE_NAME &&
-        !t->inner->is_const &&
-        (strcmp(t->inner->name, c_type) == 0 || strcmp(t->inner->name, "Self") == 0))
-        return GEN_STORE_PTR;
-    return GEN_STORE_NONE;
-}
-
-static void unknown_type(sema *s, const ast_type *t)
-{
-    gen_suggest sg;
-    gen_suggest_init(&sg, t->name);
-    size_t n;
-    const gen_prim *prims = gen_prim_all(&n);
-    for (size_t i = 0; i < n; i++) {
-        gen_suggest_offer(&sg, prims[i].glue);
-        if (prims[i].c_alias)
-            gen_suggest_offer(&sg, prims[i].c_alias);
-    }
-    for (size_t i = 0; i < s->mod->nclasses; i++)
-        if (s->mod->classes[i]->c_type)
-            gen_suggest_offer(&sg, s->mod->classes[i]->c_type);
-    const char *best = gen_suggest_best(&sg);
-    if (best)
-        gen_diag_error(s->diag, t->loc, "unknown type '%s'; did you mean '%s'?", t->name, best);
-    else
-        gen_diag_error(s->diag, t->loc, "unknown type '%s'", t->name);
-}
-
-/* The class a type names, with how it crosses: `Foo`/`Self` owned, `&Foo`/`const Foo *`
- * borrowed const, `&mut Foo`/`Foo *`/`*mut Foo` borrowed mutable, except that a pointer
- * class returns `Foo *` owned (the handle its constructor gives). NULL if not a class. */
-static gen_class *class_type(sema *s, const ast_type *t, const gen_class *self, int is_return,
-                             gen_pass *pass)
-{
-    const ast_type *named = t;
-    *pass = GEN_PASS_OWNED;
-    if (t->kind == AST_TYPE_REF) {
-        named = t->inner;
-        *pass = t->is_mut ? GEN_PASS_MUT : GEN_PASS_REF;
-    } else if (t->kind == AST_TYPE_PTR) {
-        named = t->inner;
-        *pass = t->is_const || t->inner->is_const ? GEN_PASS_REF : GEN_PASS_MUT;
-    }
-    if (named->kind != AST_TYPE_NAME || (named->is_const && t->kind != AST_TYPE_PTR))
-        return NULL;
-    gen_class *cls = class_by_c_type(s, named->name, self);
-    if (cls && is_return && t->kind == AST_TYPE_PTR && *pass == GEN_PASS_MUT &&
-        cls->storage == GEN_STORE_PTR)
-        *pass = GEN_PASS_OWNED;
-    return cls;
-}
-
-/* Resolves a parameter type (is_return 0) or a return type (is_return 1). */
-static int resolve(sema *s, const ast_type *t, const gen_class *self, int is_return,
-                   gen_type *out)
-{
-    memset(out, 0, sizeof *out);
-    out->spelling = spelling(s, t);
-    if (t->kind == AST_TYPE_GENERIC && strcmp(t->name, "Option") == 0) {
-        if (!t->args || t->args->next) {
-            gen_diag_error(s->diag, t->loc, "Option takes one type argument, as in 'Option<&%s>'",
-                           self && self->c_type ? self->c_type : "Foo");
-            return -1;
-        }
-        const char *spelled = out->spelling;
-        if (resolve(s, t->args, self, is_return, out) < 0)
-            return -1;
-        out->spelling = spelled;
-        if (out->kind != GEN_T_CLASS ||
-            (out->pass == GEN_PASS_OWNED && out->cls->storage != GEN_STORE_PTR)) {
-            gen_diag_error(s->diag, t->loc,
-                           "Option<T> needs a pointer-like T (a borrowed class or a pointer "
-                           "class), so that None can cross as NULL; '%s' is not",
-                           spelling(s, t->args));
-            return -1;
-        }
-        out->optional = 1;
-        return 0;
-    }
-    if (t->kind == AST_TYPE_UNIT || (t->kind == AST_TYPE_NAME && !t->is_const)) {
-        const gen_prim *p = t->kind == AST_TYPE_UNIT ? gen_prim_unit() : gen_prim_find(t->name);
-        if (p) {
-            if (p->kind == GEN_PRIM_UNIT && !is_return) {
-                gen_diag_error(s->diag, t->loc, "a parameter cannot have type '%s'",
-                               out->spelling);
-                return -1;
-            }
-            out->kind = GEN_T_PRIM;
-            out->prim = p;
-            return 0;
-        }
-    }
-    gen_class *cls = class_type(s, t, self, is_return, &out->pass);
-    if (cls) {
-        if (cls->storage == GEN_STORE_NONE) {
-            gen_diag_error(s->diag, t->loc,
-                           "class '%s' has no self_type, so no value of it can cross to C",
-                           cls->name);
-            return -1;
-        }
-        if (is_return && cls->storage == GEN_STORE_VALUE && t->kind == AST_TYPE_PTR &&
-            out->pass == GEN_PASS_MUT) {
-            gen_diag_error(s->diag, t->loc,
-                           "class '%s' is stored by value; return '%s' for a new object, or "
-                           "'&mut %s' for one borrowed from its owner",
-                           cls->name, cls->c_type, cls->c_type);
-            return -1;
-        }
-        out->kind = GEN_T_CLASS;
-        out->cls = cls;
-        return 0;
-    }
-    if (t->kind == AST_TYPE_NAME && !t->is_const) {
-        unknown_type(s, t);
-        return -1;
-    }
-    gen_diag_error(s->diag, t->loc, "type '%s' is not supported yet", out->spelling);
-    return -1;
+    return gen_arena_alloc(s->arena, (n ? n : 1) * size);
 }
 
 /* Python names a glue file may not use: keywords could never be called, and special
@@ -219,7 +40,9 @@ static void check_py_name(sema *s, const char *name, gen_loc loc, const char *wh
         if (strcmp(name, keywords[i]) == 0) {
             gen_diag_error(s->diag, loc, "'%s' is a Python keyword and cannot name a %s%s",
                            name, what,
-                           strcmp(what, "method") == 0 ? "; rename it with 'alias NAME;'" : "");
+                           strcmp(what, "method") == 0 || strcmp(what, "function") == 0
+                               ? "; rename it with 'alias NAME;'"
+                               : "");
             return;
         }
     }
@@ -227,6 +50,35 @@ static void check_py_name(sema *s, const char *name, gen_loc loc, const char *wh
     if (n > 4 && strncmp(name, "__", 2) == 0 && strcmp(name + n - 2, "__") == 0)
         gen_diag_error(s->diag, loc, "special method names like '%s' are not supported yet",
                        name);
+}
+
+/* Claims a name in the module namespace; reports a clash with an earlier claim. */
+static int claim_module_name(sema *s, const char *name, gen_loc loc, const char *what)
+{
+    check_py_name(s, name, loc, what);
+    for (size_t i = 0; i < s->nnames; i++) {
+        if (strcmp(s->names[i], name) == 0) {
+            gen_diag_error(s->diag, loc, "module '%s' already defines '%s'", s->mod->name, name);
+            if (s->name_locs[i].first_line)
+                gen_diag_note(s->diag, s->name_locs[i], "previous definition is here");
+            return -1;
+        }
+    }
+    if (s->nnames == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 32;
+        const char **names = gen_arena_alloc(s->arena, cap * sizeof *names);
+        gen_loc *locs = gen_arena_alloc(s->arena, cap * sizeof *locs);
+        if (s->nnames) {
+            memcpy(names, s->names, s->nnames * sizeof *names);
+            memcpy(locs, s->name_locs, s->nnames * sizeof *locs);
+        }
+        s->names = names;
+        s->name_locs = locs;
+        s->cap = cap;
+    }
+    s->names[s->nnames] = name;
+    s->name_locs[s->nnames++] = loc;
+    return 0;
 }
 
 static const char *c_name(sema *s, const ast_path *p)
@@ -242,7 +94,7 @@ static int resolve_params(sema *s, const ast_member *m, gen_class *cls, gen_fn *
     size_t n = 0;
     for (const ast_param *p = m->params; p; p = p->next)
         n++;
-    fn->params = gen_arena_alloc(s->arena, (n ? n : 1) * sizeof *fn->params);
+    fn->params = alloc_array(s, n, sizeof *fn->params);
     for (const ast_param *p = m->params; p; p = p->next) {
         if (p->kind != AST_PARAM_NAMED) {
             if (p != m->params) {
@@ -250,6 +102,11 @@ static int resolve_params(sema *s, const ast_member *m, gen_class *cls, gen_fn *
                 bad = 1;
             } else if (m->kind == AST_CONSTRUCTOR) {
                 gen_diag_error(s->diag, p->loc, "a constructor cannot take 'self'");
+                bad = 1;
+            } else if (!cls) {
+                gen_diag_error(s->diag, p->loc,
+                               "a module-level function cannot take 'self'; declare it in a "
+                               "foreign_class!");
                 bad = 1;
             } else if (!cls->c_type) {
                 gen_diag_error(s->diag, p->loc,
@@ -275,11 +132,19 @@ static int resolve_params(sema *s, const ast_member *m, gen_class *cls, gen_fn *
                 bad = 1;
             }
         }
-        if (resolve(s, p->type, cls, 0, &gp->type) < 0)
+        if (gen_resolve_type(&s->scope, p->type, cls, GEN_USE_PARAM, &gp->type, NULL) < 0)
             bad = 1;
         fn->nparams++;
     }
     return bad ? -1 : 0;
+}
+
+/* The T of a constructor's `-> T` or `-> Result<T, E>`. */
+static const ast_type *ctor_value_type(const ast_type *t)
+{
+    if (t && t->kind == AST_TYPE_GENERIC && strcmp(t->name, "Result") == 0 && t->args)
+        return t->args;
+    return t;
 }
 
 static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
@@ -290,8 +155,9 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
     fn->doc = m->doc;
     fn->c_name = c_name(s, &m->path);
     fn->py_name = m->alias ? m->alias : m->path.name;
-    if (m->kind == AST_FN)
-        check_py_name(s, fn->py_name, m->alias ? m->alias_loc : m->path.loc, "method");
+    gen_loc name_loc = m->alias ? m->alias_loc : m->path.loc;
+    if (m->kind == AST_FN && cls)
+        check_py_name(s, fn->py_name, name_loc, "method");
     int bad = resolve_params(s, m, cls, fn) < 0;
     if (m->kind == AST_CONSTRUCTOR) {
         fn->kind = GEN_FN_CONSTRUCTOR;
@@ -300,17 +166,19 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
                            fn->c_name, cls->c_type ? cls->c_type : cls->name);
             return NULL;
         }
-        if (self_shape(m->type, cls->c_type) == GEN_STORE_NONE) {
-            gen_diag_error(s->diag, m->type->loc,
+        const ast_type *made = ctor_value_type(m->type);
+        if (gen_self_shape(made, cls->c_type) == GEN_STORE_NONE) {
+            gen_diag_error(s->diag, made->loc,
                            "a constructor of class '%s' must return '%s' or '%s *', not '%s'",
-                           cls->name, cls->c_type, cls->c_type, spelling(s, m->type));
+                           cls->name, cls->c_type, cls->c_type,
+                           gen_type_spelling(&s->scope, made));
             return NULL;
         }
     } else {
         fn->kind = fn->self == GEN_SELF_NONE ? GEN_FN_STATIC : GEN_FN_METHOD;
     }
     if (m->type) {
-        if (resolve(s, m->type, cls, 1, &fn->ret) < 0)
+        if (gen_resolve_type(&s->scope, m->type, cls, GEN_USE_RETURN, &fn->ret, &fn->error) < 0)
             bad = 1;
     } else {
         fn->ret.kind = GEN_T_PRIM;
@@ -323,7 +191,8 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
 /* How a class stores its value: as its constructor returns it (`Foo` inline, `Foo *` a
  * handle); without a constructor, a handle if any function returns `Foo *`, inline if any
  * returns `Foo`, else a handle when there is a destructor. (A value class whose functions
- * return `Foo *` would give one value two owners: resolve() reports that.) */
+ * return `Foo *` would give one value two owners: typeres reports that.) Returns the member
+ * that decided, if any. */
 static const ast_member *decide_storage(const ast_class *ac, gen_class *cls)
 {
     const ast_member *ctor = NULL, *ptr_ret = NULL, *value_ret = NULL;
@@ -332,13 +201,14 @@ static const ast_member *decide_storage(const ast_class *ac, gen_class *cls)
             ctor = m;
         if (m->kind != AST_FN)
             continue;
-        gen_storage shape = self_shape(m->type, cls->c_type);
+        gen_storage shape = gen_self_shape(m->type, cls->c_type);
         if (shape == GEN_STORE_PTR && !ptr_ret)
             ptr_ret = m;
         if (shape == GEN_STORE_VALUE && !value_ret)
             value_ret = m;
     }
-    gen_storage by_ctor = ctor ? self_shape(ctor->type, cls->c_type) : GEN_STORE_NONE;
+    gen_storage by_ctor =
+        ctor ? gen_self_shape(ctor_value_type(ctor->type), cls->c_type) : GEN_STORE_NONE;
     if (by_ctor != GEN_STORE_NONE) {
         cls->storage = by_ctor;
         return ctor;
@@ -357,7 +227,7 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
     cls->name = ac->name;
     cls->doc = ac->doc;
     cls->loc = ac->loc;
-    check_py_name(s, ac->name, ac->loc, "class");
+    claim_module_name(s, ac->name, ac->loc, "class");
     for (const ast_member *m = ac->members; m; m = m->next) {
         const ast_member **seen = m->kind == AST_SELF_TYPE ? &self_type
                                   : m->kind == AST_DESTRUCTOR ? &dtor
@@ -404,7 +274,8 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
                        "'destructor NAME;'",
                        ac->name, cls->c_type);
         if (decider)
-            gen_diag_note(s->diag, decider->type->loc, "the pointer is returned here");
+            gen_diag_note(s->diag, ctor_value_type(decider->type)->loc,
+                          "the pointer is returned here");
     }
 }
 
@@ -415,8 +286,8 @@ static void define_class(sema *s, const ast_class *ac, gen_class *cls)
     const ast_member *ctor = NULL;
     for (const ast_member *m = ac->members; m; m = m->next)
         n += m->kind == AST_FN;
-    cls->fns = gen_arena_alloc(s->arena, (n ? n : 1) * sizeof *cls->fns);
-    const ast_member **fn_ast = gen_arena_alloc(s->arena, (n ? n : 1) * sizeof *fn_ast);
+    cls->fns = alloc_array(s, n, sizeof *cls->fns);
+    const ast_member **fn_ast = alloc_array(s, n, sizeof *fn_ast);
     for (const ast_member *m = ac->members; m; m = m->next) {
         if (m->kind == AST_CONSTRUCTOR) {
             if (ctor) {
@@ -460,42 +331,184 @@ static void define_class(sema *s, const ast_class *ac, gen_class *cls)
     }
 }
 
-int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module *out)
+static gen_enum *declare_enum(sema *s, const ast_enum *ae)
 {
-    int before = diag->errors;
-    sema s = {arena, diag, out, NULL};
-    size_t nclasses = 0, nincludes = 0;
-    for (const ast_item *it = file->items; it; it = it->next) {
-        nclasses += it->kind == AST_ITEM_CLASS;
-        nincludes += it->kind == AST_ITEM_INCLUDE;
-    }
-    out->classes = gen_arena_alloc(arena, (nclasses ? nclasses : 1) * sizeof *out->classes);
-    out->includes = gen_arena_alloc(arena, (nincludes ? nincludes : 1) * sizeof *out->includes);
-    s.ast = gen_arena_alloc(arena, (nclasses ? nclasses : 1) * sizeof *s.ast);
-    out->nclasses = out->nincludes = 0;
-    for (const ast_item *it = file->items; it; it = it->next) {
-        if (it->kind == AST_ITEM_INCLUDE) {
-            out->includes[out->nincludes].text = it->include;
-            out->includes[out->nincludes++].line = it->loc.first_line;
-            continue;
-        }
-        const ast_class *ac = it->cls;
+    gen_enum *e = gen_arena_alloc(s->arena, sizeof *e);
+    e->name = ae->name;
+    e->doc = ae->doc;
+    e->loc = ae->loc;
+    e->is_flags = strcmp(ae->kind, "flags") == 0;
+    if (!e->is_flags && strcmp(ae->kind, "enum") != 0)
+        gen_diag_error(s->diag, ae->kind_loc,
+                       "expected 'enum' or 'flags' after 'foreign_enum!(', not '%s'", ae->kind);
+    claim_module_name(s, ae->name, ae->loc, "enum");
+    size_t n = 0;
+    for (const ast_enum_item *it = ae->items; it; it = it->next)
+        n++;
+    if (n == 0)
+        gen_diag_error(s->diag, ae->loc, "enum '%s' has no members", ae->name);
+    e->items = alloc_array(s, n, sizeof *e->items);
+    const ast_enum_item **seen = alloc_array(s, n, sizeof *seen);
+    for (const ast_enum_item *it = ae->items; it; it = it->next) {
+        check_py_name(s, it->name, it->loc, "enum member");
         int dup = 0;
-        for (size_t i = 0; i < out->nclasses; i++) {
-            if (strcmp(out->classes[i]->name, ac->name) == 0) {
-                gen_diag_error(diag, ac->loc, "class '%s' is defined twice", ac->name);
-                gen_diag_note(diag, out->classes[i]->loc, "previous definition is here");
+        for (size_t i = 0; i < e->nitems && !dup; i++) {
+            if (strcmp(e->items[i].name, it->name) == 0) {
+                gen_diag_error(s->diag, it->loc, "enum '%s' already has a member '%s'", ae->name,
+                               it->name);
+                gen_diag_note(s->diag, seen[i]->loc, "previous definition is here");
                 dup = 1;
             }
         }
+        if (it->value.text[0] == '"') {
+            gen_diag_error(s->diag, it->value.loc,
+                           "an enum member's value must be an integer or a C enumerator");
+            dup = 1;
+        }
         if (dup)
             continue;
+        seen[e->nitems] = it;
+        e->items[e->nitems].name = it->name;
+        e->items[e->nitems].doc = it->doc;
+        e->items[e->nitems++].value = it->value.text;
+    }
+    return e;
+}
+
+static gen_error *declare_error(sema *s, const ast_error *ae)
+{
+    static const char *const conventions[] = {"status", "null", "errno"};
+    gen_error *e = gen_arena_alloc(s->arena, sizeof *e);
+    e->name = ae->name;
+    e->doc = ae->doc;
+    e->loc = ae->loc;
+    if (strcmp(ae->kind, "error") != 0)
+        gen_diag_error(s->diag, ae->kind_loc,
+                       "expected 'error' after 'foreign_error!(', not '%s'", ae->kind);
+    claim_module_name(s, ae->name, ae->loc, "exception");
+    const ast_setting *conv = NULL;
+    for (const ast_setting *st = ae->settings; st; st = st->next) {
+        size_t k = 0;
+        while (k < 3 && strcmp(st->key, conventions[k]) != 0)
+            k++;
+        if (k == 3) {
+            gen_diag_error(s->diag, st->key_loc,
+                           "unknown error convention '%s'; expected 'status', 'null' or "
+                           "'errno'",
+                           st->key);
+            continue;
+        }
+        if (conv) {
+            gen_diag_error(s->diag, st->key_loc, "error '%s' already has a convention",
+                           ae->name);
+            gen_diag_note(s->diag, conv->key_loc, "previous convention is here");
+            continue;
+        }
+        conv = st;
+        e->conv = (gen_err_conv)k;
+        e->message_fn = st->value;
+        if (k == GEN_ERR_ERRNO && st->value)
+            gen_diag_error(s->diag, st->value_loc,
+                           "'errno' takes no message function: the message is strerror(errno)");
+    }
+    if (!conv)
+        gen_diag_error(s->diag, ae->loc,
+                       "error '%s' needs a convention: 'status MESSAGE_FN;', 'null "
+                       "LAST_ERROR_FN;' or 'errno;'",
+                       ae->name);
+    return e;
+}
+
+static void define_const(sema *s, const ast_const *ac, gen_const *k)
+{
+    k->name = ac->name;
+    k->doc = ac->doc;
+    k->value = ac->value.text;
+    k->loc = ac->loc;
+    claim_module_name(s, ac->name, ac->loc, "constant");
+    if (gen_resolve_type(&s->scope, ac->type, NULL, GEN_USE_CONST, &k->type, NULL) < 0)
+        return;
+    int is_string = ac->value.text[0] == '"';
+    int is_number = ac->value.text[0] == '-' || (ac->value.text[0] >= '0' && ac->value.text[0] <= '9');
+    if (is_string && k->type.kind != GEN_T_STR)
+        gen_diag_error(s->diag, ac->value.loc, "a string literal needs the type '&str'");
+    else if (is_number && k->type.kind == GEN_T_STR)
+        gen_diag_error(s->diag, ac->value.loc,
+                       "a '&str' constant needs a string literal or a C name");
+}
+
+/* The counts of each item kind, to size the model's arrays once. */
+static void count_items(const ast_file *file, size_t count[])
+{
+    for (const ast_item *it = file->items; it; it = it->next)
+        count[it->kind]++;
+}
+
+int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module *out)
+{
+    int before = diag->errors;
+    sema s = {{arena, diag, out}, arena, diag, out, NULL, NULL, 0, 0};
+    size_t count[AST_ITEM_FREE + 1] = {0};
+    count_items(file, count);
+    out->classes = alloc_array(&s, count[AST_ITEM_CLASS], sizeof *out->classes);
+    out->includes = alloc_array(&s, count[AST_ITEM_INCLUDE], sizeof *out->includes);
+    out->fns = alloc_array(&s, count[AST_ITEM_FN], sizeof *out->fns);
+    out->consts = alloc_array(&s, count[AST_ITEM_CONST], sizeof *out->consts);
+    out->enums = alloc_array(&s, count[AST_ITEM_ENUM], sizeof *out->enums);
+    out->errors = alloc_array(&s, count[AST_ITEM_ERROR], sizeof *out->errors);
+    const ast_class **class_ast = alloc_array(&s, count[AST_ITEM_CLASS], sizeof *class_ast);
+    out->nclasses = out->nincludes = out->nfns = out->nconsts = out->nenums = out->nerrors = 0;
+    out->free_fn = "free";
+    const ast_item *free_item = NULL;
+    /* The module's own base exception, raised through every error domain. */
+    if (count[AST_ITEM_ERROR])
+        claim_module_name(&s, "Error", (gen_loc){0, 0, 0, 0}, "exception");
+
+    for (const ast_item *it = file->items; it; it = it->next) {
+        switch (it->kind) {
+        case AST_ITEM_INCLUDE:
+            out->includes[out->nincludes].text = it->include;
+            out->includes[out->nincludes++].line = it->loc.first_line;
+            break;
+        case AST_ITEM_ENUM:
+            out->enums[out->nenums++] = declare_enum(&s, it->enumeration);
+            break;
+        case AST_ITEM_ERROR:
+            out->errors[out->nerrors++] = declare_error(&s, it->error);
+            break;
+        case AST_ITEM_FREE:
+            if (free_item) {
+                gen_diag_error(diag, it->loc, "the module already has a free function");
+                gen_diag_note(diag, free_item->loc, "previous foreign_free! is here");
+            }
+            free_item = it;
+            out->free_fn = it->free_fn;
+            break;
+        default:
+            break;
+        }
+    }
+    for (const ast_item *it = file->items; it; it = it->next) {
+        if (it->kind != AST_ITEM_CLASS)
+            continue;
         gen_class *cls = gen_arena_alloc(arena, sizeof *cls);
-        declare_class(&s, ac, cls);
-        s.ast[out->nclasses] = ac;
+        declare_class(&s, it->cls, cls);
+        class_ast[out->nclasses] = it->cls;
         out->classes[out->nclasses++] = cls;
     }
     for (size_t i = 0; i < out->nclasses; i++)
-        define_class(&s, s.ast[i], out->classes[i]);
+        define_class(&s, class_ast[i], out->classes[i]);
+    for (const ast_item *it = file->items; it; it = it->next) {
+        if (it->kind == AST_ITEM_CONST) {
+            define_const(&s, it->constant, &out->consts[out->nconsts++]);
+        } else if (it->kind == AST_ITEM_FN) {
+            const ast_member *m = it->fn;
+            gen_fn *fn = resolve_fn(&s, m, NULL);
+            int clash = claim_module_name(&s, m->alias ? m->alias : m->path.name,
+                                          m->alias ? m->alias_loc : m->path.loc, "function");
+            if (fn && !clash)
+                out->fns[out->nfns++] = fn;
+        }
+    }
     return diag->errors - before;
 }

@@ -69,17 +69,25 @@ static ast_type *type_node(void *scanner, ast_type_kind kind, const char *name,
     ast_class *cls;
     ast_item *item;
     ast_path path;
+    ast_enum_item *enum_item;
+    ast_setting *setting;
+    ast_value value;
 }
 
 %token <str> IDENT "identifier" INT "integer" DOC "doc comment" INCLUDE "#include line"
+%token <str> STRLIT "string literal"
 %token COLONCOLON "::" ARROW "->"
 %token FOREIGN_CLASS "foreign_class" CLASS "class" SELF_TYPE "self_type"
+%token FOREIGN_ENUM "foreign_enum" FOREIGN_ERROR "foreign_error" FOREIGN_FREE "foreign_free"
 %token CONSTRUCTOR "constructor" DESTRUCTOR "destructor" FN "fn" ALIAS "alias"
 %token SELF "self" MUT "mut" CONST "const" UNDERSCORE "_"
 
 %type <str> docs
 %type <item> items item
-%type <member> members member fn_alias
+%type <member> members member fn_alias fn_decl
+%type <enum_item> enum_items enum_item_list enum_item
+%type <setting> settings
+%type <value> value
 %type <param> params params_opt param
 %type <type> type ctype atom type_args ret_opt
 %type <path> path
@@ -112,7 +120,88 @@ item
             $$->cls = c;
             $$->loc = @2;
         }
+    | docs fn_decl
+        { $2->doc = $1; $$ = NEW(ast_item); $$->kind = AST_ITEM_FN; $$->fn = $2; $$->loc = @2; }
+    | docs CONST IDENT ':' type '=' value ';'
+        {
+            ast_const *k = NEW(ast_const);
+            k->name = $3;
+            k->doc = $1;
+            k->type = $5;
+            k->value = $7;
+            k->loc = @3;
+            $$ = NEW(ast_item);
+            $$->kind = AST_ITEM_CONST;
+            $$->constant = k;
+            $$->loc = @2;
+        }
+    | docs FOREIGN_ENUM '!' '(' IDENT IDENT '{' enum_items '}' ')' ';'
+        {
+            ast_enum *e = NEW(ast_enum);
+            e->kind = $5;
+            e->kind_loc = @5;
+            e->name = $6;
+            e->doc = $1;
+            e->items = $8;
+            e->loc = @6;
+            $$ = NEW(ast_item);
+            $$->kind = AST_ITEM_ENUM;
+            $$->enumeration = e;
+            $$->loc = @2;
+        }
+    | docs FOREIGN_ERROR '!' '(' IDENT IDENT '{' settings '}' ')' ';'
+        {
+            ast_error *e = NEW(ast_error);
+            e->kind = $5;
+            e->kind_loc = @5;
+            e->name = $6;
+            e->doc = $1;
+            REVERSE(ast_setting, $8);
+            e->settings = $8;
+            e->loc = @6;
+            $$ = NEW(ast_item);
+            $$->kind = AST_ITEM_ERROR;
+            $$->error = e;
+            $$->loc = @2;
+        }
+    | FOREIGN_FREE '!' '(' IDENT ')' ';'
+        { $$ = NEW(ast_item); $$->kind = AST_ITEM_FREE; $$->free_fn = $4; $$->loc = @4; }
     | error ';'              { $$ = NULL; yyerrok; }
+    ;
+
+/* value -> NAME | INTEGER | -INTEGER | "string" */
+value
+    : IDENT                  { $$.text = $1; $$.loc = @1; }
+    | INT                    { $$.text = $1; $$.loc = @1; }
+    | '-' INT                { $$.text = gen_arena_printf(CTX->arena, "-%s", $2); $$.loc = @$; }
+    | STRLIT                 { $$.text = $1; $$.loc = @1; }
+    ;
+
+enum_items
+    : %empty                 { $$ = NULL; }
+    | enum_item_list         { REVERSE(ast_enum_item, $1); $$ = $1; }
+    | enum_item_list ','     { REVERSE(ast_enum_item, $1); $$ = $1; }
+    ;
+
+enum_item_list
+    : enum_item                      { $$ = $1; }
+    | enum_item_list ',' enum_item   { $3->next = $1; $$ = $3; }
+    ;
+
+/* enum_item -> docs NAME = VALUE */
+enum_item
+    : docs IDENT '=' value
+        { $$ = NEW(ast_enum_item); $$->doc = $1; $$->name = $2; $$->value = $4; $$->loc = @2; }
+    ;
+
+settings
+    : %empty                 { $$ = NULL; }
+    | settings IDENT ';'
+        { ast_setting *s = NEW(ast_setting); s->key = $2; s->key_loc = @2; s->next = $1; $$ = s; }
+    | settings IDENT IDENT ';'
+        { ast_setting *s = NEW(ast_setting); s->key = $2; s->key_loc = @2; s->value = $3;
+          s->value_loc = @3; s->next = $1; $$ = s; }
+    | settings error ';'     { $$ = $1; yyerrok; }
     ;
 
 docs
@@ -137,10 +226,15 @@ member
     | docs DESTRUCTOR path ';'
         { $$ = NEW(ast_member); $$->kind = AST_DESTRUCTOR; $$->doc = $1; $$->path = $3;
           $$->loc = @2; }
-    | docs FN path '(' params_opt ')' ret_opt ';' fn_alias
-        { $$ = $9 ? $9 : NEW(ast_member); $$->kind = AST_FN; $$->doc = $1; $$->path = $3;
-          $$->params = $5; $$->type = $7; $$->loc = @2; }
+    | docs fn_decl           { $2->doc = $1; $$ = $2; }
     | error ';'              { $$ = NULL; yyerrok; }
+    ;
+
+/* fn_decl -> fn PATH ( PARAMS ) [-> T] ; [alias NAME ;] */
+fn_decl
+    : FN path '(' params_opt ')' ret_opt ';' fn_alias
+        { $$ = $8 ? $8 : NEW(ast_member); $$->kind = AST_FN; $$->path = $2;
+          $$->params = $4; $$->type = $6; $$->loc = @1; }
     ;
 
 /* The alias rides on a fresh member node that the fn rule then fills in. */

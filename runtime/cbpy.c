@@ -9,8 +9,9 @@
 
 #include <string.h>
 
-/* "Foo() argument 'val'" or, for a parameter the glue wrote as `_`, "Foo() argument 1". */
-static PyObject *arg_label(const cbpy_param *p)
+/* "Foo() argument 'val'" or, for a parameter the glue wrote as `_`, "Foo() argument 1".
+   Shared with the other runtime files through cbpy_types.h. */
+PyObject *cbpy_arg_label(const cbpy_param *p)
 {
     if (p->name)
         return PyUnicode_FromFormat("%s() argument '%s'", p->func, p->name);
@@ -31,7 +32,7 @@ static PyObject *type_name(PyObject *o)
 
 int cbpy_err_type(const cbpy_param *p, const char *expected, PyObject *o)
 {
-    PyObject *label = arg_label(p);
+    PyObject *label = cbpy_arg_label(p);
     PyObject *tname = label ? type_name(o) : NULL;
     if (tname)
         PyErr_Format(PyExc_TypeError, "%U must be %s, not %U", label, expected, tname);
@@ -66,7 +67,7 @@ static PyObject *value_text(PyObject *v)
 static int range_error(const cbpy_param *p, PyObject *value, PyObject *lo, PyObject *hi)
 {
     PyObject *label = NULL, *text = NULL;
-    if (lo && hi && (label = arg_label(p)) && (text = value_text(value)))
+    if (lo && hi && (label = cbpy_arg_label(p)) && (text = value_text(value)))
         PyErr_Format(PyExc_OverflowError, "%U is out of range for %s: %U not in [%S, %S]",
                      label, p->type, text, lo, hi);
     Py_XDECREF(label);
@@ -287,4 +288,15 @@ PyObject *cbpy_no_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
 #endif
     return NULL;
+}
+
+int cbpy_add_constant(PyObject *module, const char *name, PyObject *value)
+{
+    if (value == NULL)
+        return -1;
+    if (PyModule_AddObject(module, name, value) < 0) {
+        Py_DECREF(value);
+        return -1;
+    }
+    return 0;
 }

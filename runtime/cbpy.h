@@ -45,6 +45,7 @@
 #error "cbindgen-py modules need CPython 3.7 or later"
 #endif
 
+#include <errno.h>
 #include <float.h>
 #include <math.h>
 #include <stdbool.h>
@@ -97,6 +98,10 @@ CBPY_INTERNAL PyObject *cbpy_err_null(const char *func, const char *cfunc);
 /* Creates a heap type from spec, adds it to module under the last dotted component of
    spec->name, and stores a second new reference in *out. */
 CBPY_INTERNAL int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out);
+
+/* Adds value to module as name, stealing the reference; value NULL (a failed conversion)
+   or a failed add gives -1 with the exception set. For the module's constants. */
+CBPY_INTERNAL int cbpy_add_constant(PyObject *module, const char *name, PyObject *value);
 
 /* tp_new of a class the glue gave no constructor: TypeError "cannot create 'm.C' instances",
    as CPython says for its own uninstantiable types. */
@@ -262,5 +267,6 @@ static inline int cbpy_check_no_kwnames(const char *func, PyObject *kwnames)
 }
 
 #include "cbpy_object.h"
+#include "cbpy_types.h"
 
 #endif /* CBPY_H */

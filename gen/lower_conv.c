@@ -1,0 +1,260 @@
+/* lower_conv.c: per-type conversions for the lowering pass (see lower_conv.h): for each
+ * kind of glue type, what a parameter declares, which runtime call converts it and what C
+ * receives; and for each kind of result, what is declared, how C's failure is detected
+ * under the function's error convention, and how the value becomes a Python object. */
+#include "lower_conv.h"
+
+#include <string.h>
+
+const char *gen_lower_func_name(lower *l, const gen_fn *fn)
+{
+    if (!fn->cls)
+        return fn->py_name;
+    return fn->kind == GEN_FN_CONSTRUCTOR
+               ? fn->cls->name
+               : gen_arena_printf(l->a, "%s.%s", fn->cls->name, fn->py_name);
+}
+
+int gen_lower_moves(const gen_type *t)
+{
+    return t->kind == GEN_T_CLASS && t->pass == GEN_PASS_OWNED &&
+           (t->cls->storage == GEN_STORE_PTR || t->cls->dtor);
+}
+
+const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, const char *var)
+{
+    if (pass == GEN_PASS_REF)
+        return gen_arena_printf(l->a, "(const %s *)%s", c->c_type, var);
+    if (pass == GEN_PASS_OWNED && c->storage == GEN_STORE_VALUE)
+        return gen_arena_printf(l->a, "*%s", var);
+    return var;
+}
+
+/* The Python argument object of parameter p inside a wrapper of the given shape. */
+static const char *arg_expr(lower *l, const gen_param *p, call_shape shape)
+{
+    return shape == SHAPE_NEW  ? gen_arena_printf(l->a, "PyTuple_GET_ITEM(args, %d)", p->pos - 1)
+           : shape == SHAPE_O ? "arg"
+                              : gen_arena_printf(l->a, "args[%d]", p->pos - 1);
+}
+
+static void add_decl(lower *l, gen_tv *list, const char *decl)
+{
+    gen_tv *d = gen_tv_map(l->a);
+    gen_tv_set_str(l->a, d, "decl", decl);
+    gen_tv_push(l->a, list, d);
+}
+
+/* The runtime's buffer item kind for a numeric element: signed, unsigned, floating. */
+static const char *item_kind(const gen_prim *p)
+{
+    if (p->kind == GEN_PRIM_FLOAT)
+        return "'f'";
+    return p->glue[0] == 'u' ? "'u'" : "'i'";
+}
+
+gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
+                        call_shape shape, gen_strbuf *call)
+{
+    gen_tv *v = gen_tv_map(l->a);
+    gen_tv *decls = gen_tv_list(l->a);
+    const gen_type *t = &p->type;
+    const char *var = gen_arena_printf(l->a, "arg%d", p->pos);
+    const char *passed = var;
+    gen_tv_set_str(l->a, v, "desc", gen_arena_printf(l->a, "%s_p%d", wrapper, p->pos));
+    gen_tv_set_str(l->a, v, "func", gen_lower_func_name(l, fn));
+    gen_tv_set_str(l->a, v, "name_c",
+                   p->name ? gen_arena_printf(l->a, "\"%s\"", p->name) : "NULL");
+    gen_tv_set_str(l->a, v, "pos", gen_arena_printf(l->a, "%d", p->pos));
+    gen_tv_set_str(l->a, v, "glue_type", gen_lower_c_string(l->a, t->spelling));
+    gen_tv_set_str(l->a, v, "arg_expr", arg_expr(l, p, shape));
+    gen_tv_set_str(l->a, v, "allow_none", t->optional ? "1" : "0");
+    switch (t->kind) {
+    case GEN_T_PRIM:
+        gen_tv_set_flag(l->a, v, "k_prim", 1);
+        gen_tv_set_str(l->a, v, "suffix", t->prim->suffix);
+        add_decl(l, decls, gen_arena_printf(l->a, "%s %s", t->prim->c_type, var));
+        break;
+    case GEN_T_STR:
+    case GEN_T_STRING:
+        gen_tv_set_flag(l->a, v, "k_str", 1);
+        add_decl(l, decls, gen_arena_printf(l->a, "const char *%s", var));
+        break;
+    case GEN_T_SLICE:
+        gen_tv_set_flag(l->a, v, "k_slice", 1);
+        gen_tv_set_str(l->a, v, "item_kind", item_kind(t->prim));
+        gen_tv_set_str(l->a, v, "item_type", t->prim->c_type);
+        gen_tv_set_str(l->a, v, "writable", t->is_mut ? "1" : "0");
+        add_decl(l, decls, gen_arena_printf(l->a, "Py_buffer view%d = {0}", p->pos));
+        add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d", p->pos));
+        passed = gen_arena_printf(l->a, "(%s%s *)view%d.buf, len%d", t->is_mut ? "" : "const ",
+                                  t->prim->c_type, p->pos, p->pos);
+        break;
+    case GEN_T_ENUM:
+        gen_tv_set_flag(l->a, v, "k_enum", 1);
+        gen_tv_set_str(l->a, v, "enum", t->enumeration->name);
+        gen_tv_set_str(l->a, v, "nvalues", gen_arena_printf(l->a, "%zu", t->enumeration->nitems));
+        gen_tv_set_str(l->a, v, "flags", t->enumeration->is_flags ? "1" : "0");
+        add_decl(l, decls, gen_arena_printf(l->a, "long long %s", var));
+        break;
+    case GEN_T_CLASS:
+        gen_tv_set_flag(l->a, v, "k_object", 1);
+        gen_tv_set_flag(l->a, v, "k_move", gen_lower_moves(t));
+        gen_tv_set_str(l->a, v, "cls", t->cls->name);
+        gen_tv_set_str(l->a, v, "move", gen_lower_moves(t) ? "1" : "0");
+        add_decl(l, decls, gen_arena_printf(l->a, "%s *%s", t->cls->c_type, var));
+        passed = gen_lower_class_arg(l, t->cls, t->pass, var);
+        break;
+    case GEN_T_VEC:
+        break; /* typeres rejects Vec parameters */
+    }
+    gen_tv_set(l->a, v, "decls", decls);
+    gen_strbuf_printf(call, "%s%s", call->len ? ", " : "", passed);
+    return v;
+}
+
+/* The object that keeps a borrowed return alive: self for methods, else the first
+ * borrowed class argument; NULL means the C memory lives for the whole program. */
+static const char *borrow_owner(lower *l, const gen_fn *fn, call_shape shape)
+{
+    if (fn->self != GEN_SELF_NONE)
+        return "self";
+    for (size_t i = 0; i < fn->nparams; i++)
+        if (fn->params[i].type.kind == GEN_T_CLASS && fn->params[i].type.pass != GEN_PASS_OWNED)
+            return arg_expr(l, &fn->params[i], shape);
+    return "NULL";
+}
+
+/* The C declaration of `result` for type t, and the conversion of it to Python. */
+static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen_type *t,
+                         const char **decl, const char **conv)
+{
+    const char *names = gen_arena_printf(l->a, "\"%s\", \"%s\"", gen_lower_func_name(l, fn),
+                                         fn->c_name);
+    switch (t->kind) {
+    case GEN_T_PRIM:
+        *decl = gen_arena_printf(l->a, "%s result", t->prim->c_type);
+        *conv = gen_arena_printf(l->a, "cbpy_ret_%s(result)", t->prim->suffix);
+        return;
+    case GEN_T_STR:
+    case GEN_T_STRING:
+        *decl = t->kind == GEN_T_STR ? "const char *result = NULL" : "char *result = NULL";
+        *conv = gen_arena_printf(l->a, "cbpy_ret_str(result, %d, %s)", t->optional, names);
+        return;
+    case GEN_T_VEC:
+        *decl = gen_arena_printf(l->a, "%s *result = NULL", t->prim->c_type);
+        *conv = strcmp(t->prim->glue, "u8") == 0
+                    ? gen_arena_printf(l->a, "cbpy_ret_bytes(result, result_len, %s)", names)
+                    : NULL; /* a list, built by the template */
+        return;
+    case GEN_T_ENUM:
+        *decl = "long long result";
+        *conv = gen_arena_printf(l->a, "cbpy_ret_enum(cbpye_%s, result)", t->enumeration->name);
+        return;
+    case GEN_T_CLASS:
+        break;
+    case GEN_T_SLICE:
+        return; /* typeres rejects buffer results */
+    }
+    const gen_class *c = t->cls;
+    if (t->pass != GEN_PASS_OWNED) {
+        *decl = gen_arena_printf(l->a, "%s%s *result = NULL", t->pass == GEN_PASS_REF ? "const " : "",
+                                 c->c_type);
+        *conv = gen_arena_printf(l->a,
+                                 "cbpy_wrap_borrowed(cbpyw_%s__type, (void *)result, %s, %d, %s)",
+                                 c->name, borrow_owner(l, fn, shape), t->optional, names);
+        return;
+    }
+    const char *type = fn->kind == GEN_FN_CONSTRUCTOR && c == fn->cls
+                           ? "type"
+                           : gen_arena_printf(l->a, "cbpyw_%s__type", c->name);
+    if (c->storage == GEN_STORE_PTR) {
+        *decl = gen_arena_printf(l->a, "%s *result = NULL", c->c_type);
+        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, result, %d, %s)", c->name, type,
+                                 t->optional, names);
+    } else {
+        *decl = gen_arena_printf(l->a, "%s result", c->c_type);
+        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, result)", c->name, type);
+    }
+}
+
+/* Under an error convention: the check of C's answer and the exception it raises. */
+static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer, gen_tv *w,
+                        gen_tv *decls, const char **assign)
+{
+    const gen_error *e = fn->error;
+    const char *func = gen_lower_func_name(l, fn);
+    const char *cond, *raise;
+    switch (e->conv) {
+    case GEN_ERR_STATUS:
+        add_decl(l, decls, "int status");
+        *assign = "status = ";
+        cond = "status != 0";
+        raise = gen_arena_printf(l->a, "cbpy_raise_status(cbpyx_%s, status, %s%s, \"%s\")", e->name,
+                                 e->message_fn ? e->message_fn : "NULL",
+                                 e->message_fn ? "(status)" : "", func);
+        break;
+    case GEN_ERR_NULL:
+        cond = "result == NULL";
+        raise = gen_arena_printf(l->a, "cbpy_raise_message(cbpyx_%s, %s%s, \"%s\")", e->name,
+                                 e->message_fn ? e->message_fn : "NULL",
+                                 e->message_fn ? "()" : "", func);
+        break;
+    default:
+        if (is_unit) {
+            add_decl(l, decls, "int status");
+            *assign = "status = ";
+        }
+        gen_tv_set_flag(l->a, w, "errno_conv", 1);
+        cond = is_unit ? "status == -1" : is_pointer ? "result == NULL" : "result == -1";
+        raise = gen_arena_printf(l->a, "cbpy_raise_errno(cbpyx_%s, errno, \"%s\")", e->name, func);
+        break;
+    }
+    gen_tv_set_str(l->a, w, "err_cond", cond);
+    gen_tv_set_str(l->a, w, "err_raise", raise);
+}
+
+void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, gen_strbuf *call)
+{
+    const gen_type *t = &fn->ret;
+    gen_tv *decls = gen_tv_list(l->a);
+    int is_unit = t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_UNIT;
+    const char *decl = NULL, *conv = "cbpy_ret_unit()", *assign = is_unit ? "" : "result = ";
+    if (!is_unit)
+        result_value(l, fn, shape, t, &decl, &conv);
+    if (decl)
+        add_decl(l, decls, decl);
+    if (t->kind == GEN_T_VEC) {
+        add_decl(l, decls, "size_t result_len = 0");
+        gen_strbuf_printf(call, "%s&result_len", call->len ? ", " : "");
+        gen_tv_set_str(l->a, w, "elem_suffix", t->prim->suffix);
+        gen_tv_set_flag(l->a, w, "ret_list", conv == NULL);
+    }
+    if (t->kind == GEN_T_STRING || t->kind == GEN_T_VEC)
+        gen_tv_set_str(l->a, w, "ret_free", l->m->free_fn);
+    if (fn->error) {
+        int is_pointer = t->kind != GEN_T_PRIM && t->kind != GEN_T_ENUM;
+        error_check(l, fn, is_unit, is_pointer, w, decls, &assign);
+        /* A status function hands its result back through a trailing out-parameter. */
+        if (fn->error->conv == GEN_ERR_STATUS && !is_unit)
+            gen_strbuf_printf(call, "%s&result", call->len ? ", " : "");
+    }
+    gen_tv_set(l->a, w, "ret_decls", decls);
+    gen_tv_set_str(l->a, w, "ret_assign", assign);
+    if (conv)
+        gen_tv_set_str(l->a, w, "ret_conv", conv);
+}
+
+const char *gen_lower_const_value(lower *l, const gen_const *k)
+{
+    switch (k->type.kind) {
+    case GEN_T_STR:
+        return gen_arena_printf(l->a, "cbpy_ret_str(%s, 0, \"%s\", \"%s\")", k->value, k->name,
+                                gen_lower_c_string(l->a, k->value));
+    case GEN_T_ENUM:
+        return gen_arena_printf(l->a, "cbpy_ret_enum(cbpye_%s, %s)", k->type.enumeration->name,
+                                k->value);
+    default:
+        return gen_arena_printf(l->a, "cbpy_ret_%s(%s)", k->type.prim->suffix, k->value);
+    }
+}

@@ -1,0 +1,48 @@
+/* lower_conv.h: what lower.c and lower_conv.c share: the lowering context, the calling
+ * shapes of wrappers, and the per-type conversions of parameters and results. Internal to
+ * the lowering pass; nothing outside gen/lower*.c includes it.
+ *
+ * Invariants:
+ * - Every C fragment produced is one expression or one declaration (no statements): the
+ *   statements around them live in templates/.
+ * - Names of generated C variables follow one scheme, which the templates rely on:
+ *   arg<N> (converted parameter N), view<N>/len<N> (its buffer), cself (the method's C
+ *   self), result/result_len/status (what C returned).
+ */
+#ifndef CBPY_GEN_LOWER_CONV_H
+#define CBPY_GEN_LOWER_CONV_H
+
+#include "lower.h"
+#include "strbuf.h"
+
+typedef struct lower {
+    gen_arena *a;
+    const gen_module *m;
+    const char *glue_path_c;
+} lower;
+
+/* How Python calls a wrapper: tp_new, or a method with none, one, or several arguments. */
+typedef enum call_shape { SHAPE_NEW, SHAPE_NOARGS, SHAPE_O, SHAPE_FASTCALL } call_shape;
+
+/* The Python-visible name of a callable, as used in error messages: "Foo", "Foo.bar", "f". */
+const char *gen_lower_func_name(lower *l, const gen_fn *fn);
+
+/* What C receives for a class-typed value held in `var` (a `Foo *`). */
+const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, const char *var);
+
+/* Whether passing t moves a value into C (rather than copying plain data or lending). */
+int gen_lower_moves(const gen_type *t);
+
+/* The template values of parameter p, appending what C receives for it to call. */
+gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
+                        call_shape shape, gen_strbuf *call);
+
+/* Sets the result values of wrapper w (declarations, the call's assignment and extra
+ * arguments, the error check, the conversion, the release), appending to call. */
+void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w,
+                      gen_strbuf *call);
+
+/* The conversion of a constant's C value to a new Python object. */
+const char *gen_lower_const_value(lower *l, const gen_const *k);
+
+#endif

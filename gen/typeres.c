@@ -1,0 +1,388 @@
+/* typeres.c: resolves glue types into model types (see typeres.h). Each spelling family
+ * has one function: primitives, classes, text, buffers and arrays, enums, and the two
+ * wrappers Option<T> and Result<T, E>; gen_resolve_type dispatches and checks that the
+ * result fits where the type was written. */
+#include "typeres.h"
+
+#include <string.h>
+
+#include "strbuf.h"
+#include "suggest.h"
+
+static void spell(gen_strbuf *sb, const ast_type *t)
+{
+    switch (t->kind) {
+    case AST_TYPE_NAME:
+        gen_strbuf_printf(sb, "%s%s", t->is_const ? "const " : "", t->name);
+        break;
+    case AST_TYPE_UNIT:
+        gen_strbuf_puts(sb, "()");
+        break;
+    case AST_TYPE_PTR:
+        if (t->is_mut || t->is_const) {
+            gen_strbuf_puts(sb, t->is_mut ? "*mut " : "*const ");
+            spell(sb, t->inner);
+        } else {
+            spell(sb, t->inner);
+            gen_strbuf_puts(sb, " *");
+        }
+        break;
+    case AST_TYPE_REF:
+        gen_strbuf_puts(sb, t->is_mut ? "&mut " : "&");
+        spell(sb, t->inner);
+        break;
+    case AST_TYPE_SLICE:
+        gen_strbuf_puts(sb, "[");
+        spell(sb, t->inner);
+        gen_strbuf_puts(sb, "]");
+        break;
+    case AST_TYPE_GENERIC:
+        gen_strbuf_printf(sb, "%s<", t->name);
+        for (const ast_type *a = t->args; a; a = a->next) {
+            spell(sb, a);
+            if (a->next)
+                gen_strbuf_puts(sb, ", ");
+        }
+        gen_strbuf_puts(sb, ">");
+        break;
+    }
+}
+
+const char *gen_type_spelling(gen_scope *s, const ast_type *t)
+{
+    gen_strbuf sb = {0};
+    spell(&sb, t);
+    const char *r = gen_arena_strdup(s->arena, gen_strbuf_str(&sb));
+    gen_strbuf_release(&sb);
+    return r;
+}
+
+static int is_name(const ast_type *t, const char *name)
+{
+    return t->kind == AST_TYPE_NAME && strcmp(t->name, name) == 0;
+}
+
+gen_storage gen_self_shape(const ast_type *t, const char *c_type)
+{
+    if (!t || !c_type)
+        return GEN_STORE_NONE;
+    if (t->kind == AST_TYPE_NAME && !t->is_const && (is_name(t, c_type) || is_name(t, "Self")))
+        return GEN_STORE_VALUE;
+    if (t->kind == AST_TYPE_PTR && !t->is_const && !t->inner->is_const &&
+        (is_name(t->inner, c_type) || is_name(t->inner, "Self")))
+        return GEN_STORE_PTR;
+    return GEN_STORE_NONE;
+}
+
+static gen_class *class_by_c_type(gen_scope *s, const char *name, const gen_class *self)
+{
+    if (strcmp(name, "Self") == 0)
+        return self && self->c_type ? (gen_class *)self : NULL;
+    for (size_t i = 0; i < s->mod->nclasses; i++)
+        if (s->mod->classes[i]->c_type && strcmp(s->mod->classes[i]->c_type, name) == 0)
+            return s->mod->classes[i];
+    return NULL;
+}
+
+static gen_enum *enum_by_name(gen_scope *s, const char *name)
+{
+    for (size_t i = 0; i < s->mod->nenums; i++)
+        if (strcmp(s->mod->enums[i]->name, name) == 0)
+            return s->mod->enums[i];
+    return NULL;
+}
+
+static gen_error *error_by_name(gen_scope *s, const char *name)
+{
+    for (size_t i = 0; i < s->mod->nerrors; i++)
+        if (strcmp(s->mod->errors[i]->name, name) == 0)
+            return s->mod->errors[i];
+    return NULL;
+}
+
+static void unknown_type(gen_scope *s, const ast_type *t)
+{
+    static const char *const builtin[] = {"String", "str", "Vec", "Option", "Result", "Self"};
+    gen_suggest sg;
+    gen_suggest_init(&sg, t->name);
+    size_t n;
+    const gen_prim *prims = gen_prim_all(&n);
+    for (size_t i = 0; i < n; i++) {
+        gen_suggest_offer(&sg, prims[i].glue);
+        if (prims[i].c_alias)
+            gen_suggest_offer(&sg, prims[i].c_alias);
+    }
+    for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+        gen_suggest_offer(&sg, builtin[i]);
+    for (size_t i = 0; i < s->mod->nclasses; i++)
+        if (s->mod->classes[i]->c_type)
+            gen_suggest_offer(&sg, s->mod->classes[i]->c_type);
+    for (size_t i = 0; i < s->mod->nenums; i++)
+        gen_suggest_offer(&sg, s->mod->enums[i]->name);
+    const char *best = gen_suggest_best(&sg);
+    if (best)
+        gen_diag_error(s->diag, t->loc, "unknown type '%s'; did you mean '%s'?", t->name, best);
+    else
+        gen_diag_error(s->diag, t->loc, "unknown type '%s'", t->name);
+}
+
+/* The class a type names, with how it crosses: `Foo`/`Self` owned, `&Foo`/`const Foo *`
+ * borrowed const, `&mut Foo`/`Foo *`/`*mut Foo` borrowed mutable, except that a pointer
+ * class returns `Foo *` owned (the handle its constructor gives). NULL if not a class. */
+static gen_class *class_type(gen_scope *s, const ast_type *t, const gen_class *self,
+                             gen_type_use use, gen_pass *pass)
+{
+    const ast_type *named = t;
+    *pass = GEN_PASS_OWNED;
+    if (t->kind == AST_TYPE_REF) {
+        named = t->inner;
+        *pass = t->is_mut ? GEN_PASS_MUT : GEN_PASS_REF;
+    } else if (t->kind == AST_TYPE_PTR) {
+        named = t->inner;
+        *pass = t->is_const || t->inner->is_const ? GEN_PASS_REF : GEN_PASS_MUT;
+    }
+    if (named->kind != AST_TYPE_NAME || (named->is_const && t->kind != AST_TYPE_PTR))
+        return NULL;
+    gen_class *cls = class_by_c_type(s, named->name, self);
+    if (cls && use == GEN_USE_RETURN && t->kind == AST_TYPE_PTR && *pass == GEN_PASS_MUT &&
+        cls->storage == GEN_STORE_PTR)
+        *pass = GEN_PASS_OWNED;
+    return cls;
+}
+
+static int resolve_class(gen_scope *s, const ast_type *t, gen_class *cls, gen_type_use use,
+                         gen_type *out)
+{
+    if (cls->storage == GEN_STORE_NONE) {
+        gen_diag_error(s->diag, t->loc,
+                       "class '%s' has no self_type, so no value of it can cross to C",
+                       cls->name);
+        return -1;
+    }
+    if (use == GEN_USE_RETURN && cls->storage == GEN_STORE_VALUE && t->kind == AST_TYPE_PTR &&
+        out->pass == GEN_PASS_MUT) {
+        gen_diag_error(s->diag, t->loc,
+                       "class '%s' is stored by value; return '%s' for a new object, or "
+                       "'&mut %s' for one borrowed from its owner",
+                       cls->name, cls->c_type, cls->c_type);
+        return -1;
+    }
+    out->kind = GEN_T_CLASS;
+    out->cls = cls;
+    return 0;
+}
+
+/* &str, const char *, String, and char * (a returned string the caller releases). */
+static int text_type(const ast_type *t, gen_type_kind *kind)
+{
+    if (t->kind == AST_TYPE_REF && !t->is_mut && is_name(t->inner, "str")) {
+        *kind = GEN_T_STR;
+        return 1;
+    }
+    if (is_name(t, "String") && !t->is_const) {
+        *kind = GEN_T_STRING;
+        return 1;
+    }
+    if (t->kind == AST_TYPE_PTR && !t->is_mut && is_name(t->inner, "char")) {
+        *kind = t->is_const || t->inner->is_const ? GEN_T_STR : GEN_T_STRING;
+        return 1;
+    }
+    return 0;
+}
+
+/* The element of a buffer or array: a numeric primitive. */
+static const gen_prim *element(gen_scope *s, const ast_type *t, const char *what)
+{
+    const gen_prim *p = t->kind == AST_TYPE_NAME && !t->is_const ? gen_prim_find(t->name) : NULL;
+    if (p && (p->kind == GEN_PRIM_INT || p->kind == GEN_PRIM_FLOAT))
+        return p;
+    gen_diag_error(s->diag, t->loc, "%s elements must be integers or floats, not '%s'", what,
+                   gen_type_spelling(s, t));
+    return NULL;
+}
+
+static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
+                         gen_type_use use, gen_type *out);
+
+static int is_pointer_like(const gen_type *t)
+{
+    return t->kind == GEN_T_STR || t->kind == GEN_T_STRING ||
+           (t->kind == GEN_T_CLASS &&
+            (t->pass != GEN_PASS_OWNED || t->cls->storage == GEN_STORE_PTR));
+}
+
+static int resolve_option(gen_scope *s, const ast_type *t, const gen_class *self,
+                          gen_type_use use, gen_type *out)
+{
+    const char *spelled = out->spelling;
+    if (!t->args || t->args->next) {
+        gen_diag_error(s->diag, t->loc, "Option takes one type argument, as in 'Option<&str>'");
+        return -1;
+    }
+    if (resolve_inner(s, t->args, self, use, out) < 0)
+        return -1;
+    out->spelling = spelled;
+    if (!is_pointer_like(out) || out->optional) {
+        gen_diag_error(s->diag, t->loc,
+                       "Option<T> needs a pointer-like T (&str, String, a borrowed class or a "
+                       "pointer class), so that None can cross as NULL; '%s' is not",
+                       gen_type_spelling(s, t->args));
+        return -1;
+    }
+    out->optional = 1;
+    return 0;
+}
+
+static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *self,
+                           gen_type_use use, gen_type *out)
+{
+    if (strcmp(t->name, "Option") == 0)
+        return resolve_option(s, t, self, use, out);
+    if (strcmp(t->name, "Vec") == 0 && t->args && !t->args->next) {
+        if (use != GEN_USE_RETURN) {
+            gen_diag_error(s->diag, t->loc,
+                           "Vec<T> is only a return type; pass arrays as '&[T]' or '&mut [T]'");
+            return -1;
+        }
+        out->kind = GEN_T_VEC;
+        out->prim = element(s, t->args, "Vec");
+        return out->prim ? 0 : -1;
+    }
+    if (strcmp(t->name, "Result") == 0) {
+        gen_diag_error(s->diag, t->loc, "Result<T, E> can only be what a function returns");
+        return -1;
+    }
+    gen_diag_error(s->diag, t->loc, "unknown generic type '%s'", out->spelling);
+    return -1;
+}
+
+static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
+                         gen_type_use use, gen_type *out)
+{
+    memset(out, 0, sizeof *out);
+    out->spelling = gen_type_spelling(s, t);
+    if (t->kind == AST_TYPE_GENERIC)
+        return resolve_generic(s, t, self, use, out);
+    if (t->kind == AST_TYPE_UNIT || (t->kind == AST_TYPE_NAME && !t->is_const)) {
+        const gen_prim *p = t->kind == AST_TYPE_UNIT ? gen_prim_unit() : gen_prim_find(t->name);
+        if (p) {
+            out->kind = GEN_T_PRIM;
+            out->prim = p;
+            return 0;
+        }
+    }
+    if (text_type(t, &out->kind))
+        return 0;
+    if (t->kind == AST_TYPE_REF && t->inner->kind == AST_TYPE_SLICE) {
+        out->kind = GEN_T_SLICE;
+        out->is_mut = t->is_mut;
+        out->prim = element(s, t->inner->inner, "buffer");
+        return out->prim ? 0 : -1;
+    }
+    if (t->kind == AST_TYPE_NAME && !t->is_const && (out->enumeration = enum_by_name(s, t->name))) {
+        out->kind = GEN_T_ENUM;
+        return 0;
+    }
+    gen_class *cls = class_type(s, t, self, use, &out->pass);
+    if (cls)
+        return resolve_class(s, t, cls, use, out);
+    if (t->kind == AST_TYPE_NAME && !t->is_const) {
+        unknown_type(s, t);
+        return -1;
+    }
+    gen_diag_error(s->diag, t->loc, "type '%s' is not supported", out->spelling);
+    return -1;
+}
+
+/* Which types each convention can report failure through. */
+static int fits_convention(const gen_error *e, const gen_type *t)
+{
+    switch (e->conv) {
+    case GEN_ERR_STATUS:
+        return t->kind != GEN_T_VEC && t->kind != GEN_T_ENUM && !t->optional;
+    case GEN_ERR_NULL:
+        return is_pointer_like(t) && !t->optional;
+    case GEN_ERR_ERRNO:
+        return (t->kind == GEN_T_PRIM &&
+                (t->prim->kind == GEN_PRIM_UNIT || t->prim->kind == GEN_PRIM_INT)) ||
+               (is_pointer_like(t) && !t->optional);
+    }
+    return 0;
+}
+
+static int resolve_result(gen_scope *s, const ast_type *t, const gen_class *self, gen_type *out,
+                          gen_error **error)
+{
+    const ast_type *ok = t->args, *err = ok ? ok->next : NULL;
+    if (!ok || !err || err->next) {
+        gen_diag_error(s->diag, t->loc,
+                       "Result takes two type arguments, as in 'Result<i32, MyError>'");
+        return -1;
+    }
+    gen_error *e = err->kind == AST_TYPE_NAME ? error_by_name(s, err->name) : NULL;
+    if (!e) {
+        gen_diag_error(s->diag, err->loc,
+                       "'%s' is not an error domain; declare it with "
+                       "'foreign_error!(error %s { ... });'",
+                       gen_type_spelling(s, err), err->kind == AST_TYPE_NAME ? err->name : "E");
+        return -1;
+    }
+    const char *spelled = gen_type_spelling(s, t);
+    if (resolve_inner(s, ok, self, GEN_USE_RETURN, out) < 0)
+        return -1;
+    if (!fits_convention(e, out)) {
+        static const char *const why[] = {
+            "a status-code function returns its result through an out-parameter, which "
+            "cannot be an array, an enum or optional",
+            "a NULL-on-failure function must return a pointer (&str, String or a class)",
+            "an errno function must return an integer, () or a pointer",
+        };
+        gen_diag_error(s->diag, ok->loc, "'%s' cannot be returned under error domain '%s': %s",
+                       out->spelling, e->name, why[e->conv]);
+        return -1;
+    }
+    out->spelling = spelled;
+    *error = e;
+    return 0;
+}
+
+int gen_resolve_type(gen_scope *s, const ast_type *t, const gen_class *self, gen_type_use use,
+                     gen_type *out, gen_error **error)
+{
+    if (error)
+        *error = NULL;
+    if (t->kind == AST_TYPE_GENERIC && strcmp(t->name, "Result") == 0 && use == GEN_USE_RETURN &&
+        error)
+        return resolve_result(s, t, self, out, error);
+    if (resolve_inner(s, t, self, use, out) < 0)
+        return -1;
+    static const char *const where[] = {"a parameter", "a return", "a constant"};
+    int ok;
+    switch (use) {
+    case GEN_USE_PARAM:
+        ok = !(out->kind == GEN_T_PRIM && out->prim->kind == GEN_PRIM_UNIT) &&
+             !(t->kind == AST_TYPE_PTR && out->kind == GEN_T_STRING);
+        break;
+    case GEN_USE_RETURN:
+        ok = out->kind != GEN_T_SLICE;
+        break;
+    default:
+        ok = (out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT) ||
+             (out->kind == GEN_T_STR && !out->optional) || out->kind == GEN_T_ENUM;
+        break;
+    }
+    if (!ok) {
+        if (out->kind == GEN_T_STRING)
+            gen_diag_error(s->diag, t->loc,
+                           "a parameter cannot be 'char *': write '&str' (or 'const char *') "
+                           "for text, '&mut [u8]' for a buffer C fills");
+        else if (out->kind == GEN_T_SLICE)
+            gen_diag_error(s->diag, t->loc,
+                           "a buffer '%s' can only be a parameter; return 'Vec<T>' instead",
+                           out->spelling);
+        else
+            gen_diag_error(s->diag, t->loc, "%s cannot have type '%s'", where[use], out->spelling);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,41 @@
+/* typeres.h: type resolution, the part of sema that reads a glue type (ast_type) and says
+ * what it means (gen_type): a primitive, a class and how it crosses, text, a buffer, an
+ * array, an enum, and for returns the error domain of a Result.
+ *
+ * Invariants:
+ * - A resolved type satisfies model.h's invariants for the use it was resolved for: a
+ *   parameter is never (), Vec or Result; a constant is a primitive, &str or an enum;
+ *   Option<T> is only accepted on pointer-like T.
+ * - Every rejection is reported to the scope's diag with the type's own location.
+ */
+#ifndef CBPY_GEN_TYPERES_H
+#define CBPY_GEN_TYPERES_H
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "model.h"
+
+/* What sema's passes share: where to allocate, where to report, what is declared so far. */
+typedef struct gen_scope {
+    gen_arena *arena;
+    gen_diag *diag;
+    gen_module *mod;
+} gen_scope;
+
+typedef enum gen_type_use { GEN_USE_PARAM, GEN_USE_RETURN, GEN_USE_CONST } gen_type_use;
+
+/* Resolves t for the given use; self is the class being checked (for `Self`), or NULL.
+ * For a return, *error receives E of a Result<T, E> (else NULL); error may be NULL for
+ * other uses. Returns 0, or -1 after reporting. */
+int gen_resolve_type(gen_scope *s, const ast_type *t, const gen_class *self, gen_type_use use,
+                     gen_type *out, gen_error **error);
+
+/* The glue spelling of a type, normalised, for messages. */
+const char *gen_type_spelling(gen_scope *s, const ast_type *t);
+
+/* How a type mentions a class's own C type: by value (GEN_STORE_VALUE), through a mutable
+ * pointer (GEN_STORE_PTR), or not at all (GEN_STORE_NONE). */
+gen_storage gen_self_shape(const ast_type *t, const char *c_type);
+
+#endif
