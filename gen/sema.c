@@ -38,9 +38,9 @@ static void check_py_name(sema *s, const char *name, gen_loc loc, const char *wh
     };
     for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
         if (strcmp(name, keywords[i]) == 0) {
-            gen_diag_error(s->diag, loc, "'%s' is a Python keyword and cannot name a %s%s",
+            gen_diag_error(s->diag, loc, "'%s' is a Python keyword and cannot name %s%s",
                            name, what,
-                           strcmp(what, "method") == 0 || strcmp(what, "function") == 0
+                           strcmp(what, "a method") == 0 || strcmp(what, "a function") == 0
                                ? "; rename it with 'alias NAME;'"
                                : "");
             return;
@@ -57,6 +57,13 @@ static int claim_module_name(sema *s, const char *name, gen_loc loc, const char 
 {
     check_py_name(s, name, loc, what);
     for (size_t i = 0; i < s->nnames; i++) {
+        if (strcmp(s->names[i], name) == 0 && !s->name_locs[i].first_line) {
+            gen_diag_error(s->diag, loc,
+                           "'%s' is the base exception of the module's error domains; choose "
+                           "another name",
+                           name);
+            return -1;
+        }
         if (strcmp(s->names[i], name) == 0) {
             gen_diag_error(s->diag, loc, "module '%s' already defines '%s'", s->mod->name, name);
             if (s->name_locs[i].first_line)
@@ -157,7 +164,7 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
     fn->py_name = m->alias ? m->alias : m->path.name;
     gen_loc name_loc = m->alias ? m->alias_loc : m->path.loc;
     if (m->kind == AST_FN && cls)
-        check_py_name(s, fn->py_name, name_loc, "method");
+        check_py_name(s, fn->py_name, name_loc, "a method");
     int bad = resolve_params(s, m, cls, fn) < 0;
     if (m->kind == AST_CONSTRUCTOR) {
         fn->kind = GEN_FN_CONSTRUCTOR;
@@ -227,7 +234,7 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
     cls->name = ac->name;
     cls->doc = ac->doc;
     cls->loc = ac->loc;
-    claim_module_name(s, ac->name, ac->loc, "class");
+    claim_module_name(s, ac->name, ac->loc, "a class");
     for (const ast_member *m = ac->members; m; m = m->next) {
         const ast_member **seen = m->kind == AST_SELF_TYPE ? &self_type
                                   : m->kind == AST_DESTRUCTOR ? &dtor
@@ -341,7 +348,7 @@ static gen_enum *declare_enum(sema *s, const ast_enum *ae)
     if (!e->is_flags && strcmp(ae->kind, "enum") != 0)
         gen_diag_error(s->diag, ae->kind_loc,
                        "expected 'enum' or 'flags' after 'foreign_enum!(', not '%s'", ae->kind);
-    claim_module_name(s, ae->name, ae->loc, "enum");
+    claim_module_name(s, ae->name, ae->loc, "an enum");
     size_t n = 0;
     for (const ast_enum_item *it = ae->items; it; it = it->next)
         n++;
@@ -350,7 +357,7 @@ static gen_enum *declare_enum(sema *s, const ast_enum *ae)
     e->items = alloc_array(s, n, sizeof *e->items);
     const ast_enum_item **seen = alloc_array(s, n, sizeof *seen);
     for (const ast_enum_item *it = ae->items; it; it = it->next) {
-        check_py_name(s, it->name, it->loc, "enum member");
+        check_py_name(s, it->name, it->loc, "an enum member");
         int dup = 0;
         for (size_t i = 0; i < e->nitems && !dup; i++) {
             if (strcmp(e->items[i].name, it->name) == 0) {
@@ -385,7 +392,7 @@ static gen_error *declare_error(sema *s, const ast_error *ae)
     if (strcmp(ae->kind, "error") != 0)
         gen_diag_error(s->diag, ae->kind_loc,
                        "expected 'error' after 'foreign_error!(', not '%s'", ae->kind);
-    claim_module_name(s, ae->name, ae->loc, "exception");
+    claim_module_name(s, ae->name, ae->loc, "an exception");
     const ast_setting *conv = NULL;
     for (const ast_setting *st = ae->settings; st; st = st->next) {
         size_t k = 0;
@@ -411,7 +418,7 @@ static gen_error *declare_error(sema *s, const ast_error *ae)
             gen_diag_error(s->diag, st->value_loc,
                            "'errno' takes no message function: the message is strerror(errno)");
     }
-    if (!conv)
+    if (!conv && !ae->settings)
         gen_diag_error(s->diag, ae->loc,
                        "error '%s' needs a convention: 'status MESSAGE_FN;', 'null "
                        "LAST_ERROR_FN;' or 'errno;'",
@@ -425,7 +432,7 @@ static void define_const(sema *s, const ast_const *ac, gen_const *k)
     k->doc = ac->doc;
     k->value = ac->value.text;
     k->loc = ac->loc;
-    claim_module_name(s, ac->name, ac->loc, "constant");
+    claim_module_name(s, ac->name, ac->loc, "a constant");
     if (gen_resolve_type(&s->scope, ac->type, NULL, GEN_USE_CONST, &k->type, NULL) < 0)
         return;
     int is_string = ac->value.text[0] == '"';
@@ -462,7 +469,7 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
     const ast_item *free_item = NULL;
     /* The module's own base exception, raised through every error domain. */
     if (count[AST_ITEM_ERROR])
-        claim_module_name(&s, "Error", (gen_loc){0, 0, 0, 0}, "exception");
+        claim_module_name(&s, "Error", (gen_loc){0, 0, 0, 0}, "an exception");
 
     for (const ast_item *it = file->items; it; it = it->next) {
         switch (it->kind) {
@@ -505,7 +512,7 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
             const ast_member *m = it->fn;
             gen_fn *fn = resolve_fn(&s, m, NULL);
             int clash = claim_module_name(&s, m->alias ? m->alias : m->path.name,
-                                          m->alias ? m->alias_loc : m->path.loc, "function");
+                                          m->alias ? m->alias_loc : m->path.loc, "a function");
             if (fn && !clash)
                 out->fns[out->nfns++] = fn;
         }

@@ -18,6 +18,7 @@ static void check(checked *c, const char *text)
 {
     memset(&c->a, 0, sizeof c->a);
     memset(&c->mod, 0, sizeof c->mod);
+    c->mod.name = "m";
     unit_sink_open(&c->s, &c->d, text);
     assert_int_equal(gen_parse(&c->a, &c->d, text, strlen(text), &c->file), 0);
     c->errors = gen_sema(&c->a, &c->d, &c->file, &c->mod);
@@ -108,10 +109,54 @@ static void test_errors(void **state)
     assert_contains(msg, "t.in:7:23: error: 'self' must be the first parameter\n");
     assert_contains(msg, "t.in:8:18: error: a parameter cannot have type '()'\n");
     /* The constructor made Foo a pointer class, so `-> Foo` is its owned handle. */
-    assert_contains(msg, "t.in:10:22: error: class 'Foo' is defined twice\n");
+    assert_contains(msg, "t.in:10:22: error: module 'm' already defines 'Foo'\n");
     assert_contains(msg, "t.in:11:35: error: a method taking 'self' needs a 'self_type' in "
                          "class 'Bar'\n");
     assert_int_equal(c.errors, 8);
+    done(&c);
+}
+
+static void test_module_items_and_types(void **state)
+{
+    (void)state;
+    checked c;
+    check(&c, "foreign_free!(lib_free);\n"
+              "foreign_enum!(flags Perm { READ = 1, WRITE = P_WRITE, });\n"
+              "foreign_error!(error IoError { status io_msg; });\n"
+              "foreign_error!(error SysError { errno; });\n"
+              "const LIMIT: i32 = -3;\n"
+              "fn lib_name(x: &str, y: Option<String>, z: &mut [u8], p: Perm) -> String;\n"
+              "fn lib_read() -> Result<Vec<u8>, SysError>; alias read_all;\n"
+              "fn lib_load(d: &[f64]) -> Result<i64, IoError>; alias load;\n");
+    /* Vec is not pointer-like: an errno function cannot return it. */
+    assert_int_equal(c.errors, 1);
+    assert_contains(unit_sink_text(&c.s), "t.in:7:25: error: 'Vec<u8>' cannot be returned under "
+                                          "error domain 'SysError'");
+    gen_module *m = &c.mod;
+    assert_string_equal(m->free_fn, "lib_free");
+    assert_int_equal(m->nenums, 1);
+    assert_true(m->enums[0]->is_flags);
+    assert_int_equal(m->enums[0]->nitems, 2);
+    assert_string_equal(m->enums[0]->items[1].value, "P_WRITE");
+    assert_int_equal(m->nerrors, 2);
+    assert_int_equal(m->errors[0]->conv, GEN_ERR_STATUS);
+    assert_string_equal(m->errors[0]->message_fn, "io_msg");
+    assert_int_equal(m->errors[1]->conv, GEN_ERR_ERRNO);
+    assert_int_equal(m->nconsts, 1);
+    assert_string_equal(m->consts[0].value, "-3");
+    assert_int_equal(m->nfns, 2);
+    gen_fn *f = m->fns[0];
+    assert_null(f->cls);
+    assert_int_equal(f->params[0].type.kind, GEN_T_STR);
+    assert_int_equal(f->params[1].type.kind, GEN_T_STRING);
+    assert_true(f->params[1].type.optional);
+    assert_int_equal(f->params[2].type.kind, GEN_T_SLICE);
+    assert_true(f->params[2].type.is_mut);
+    assert_int_equal(f->params[3].type.kind, GEN_T_ENUM);
+    assert_int_equal(f->ret.kind, GEN_T_STRING);
+    assert_string_equal(m->fns[1]->py_name, "load");
+    assert_ptr_equal(m->fns[1]->error, m->errors[0]);
+    assert_int_equal(m->fns[1]->ret.prim->kind, GEN_PRIM_INT);
     done(&c);
 }
 
@@ -121,6 +166,7 @@ int main(void)
         cmocka_unit_test(test_value_class),
         cmocka_unit_test(test_pointer_class),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_module_items_and_types),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
