@@ -88,6 +88,30 @@ static const char *docstring(lower *l, const gen_fn *fn, const char *name, const
     return r;
 }
 
+/* When a call moves a value into C, the class-typed objects it involves (self and the
+ * arguments) must all differ; this lists them for the runtime to check, when there are two
+ * or more. */
+static void distinct_objects(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w)
+{
+    gen_strbuf sb = {0};
+    int n = 0;
+    if (fn->self != GEN_SELF_NONE) {
+        gen_strbuf_puts(&sb, "self");
+        n++;
+    }
+    for (size_t i = 0; i < fn->nparams; i++) {
+        if (fn->params[i].type.kind != GEN_T_CLASS)
+            continue;
+        gen_strbuf_printf(&sb, "%s%s", n ? ", " : "", gen_lower_arg_expr(l, &fn->params[i], shape));
+        n++;
+    }
+    if (n >= 2) {
+        gen_tv_set_str(l->a, w, "move_objs", gen_arena_printf(l->a, "{%s}", gen_strbuf_str(&sb)));
+        gen_tv_set_str(l->a, w, "n_move_objs", gen_arena_printf(l->a, "%d", n));
+    }
+    gen_strbuf_release(&sb);
+}
+
 static gen_tv *lower_fn(lower *l, const gen_fn *fn)
 {
     gen_tv *w = gen_tv_map(l->a);
@@ -145,6 +169,8 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     }
     gen_tv_set(l->a, w, "params", params);
     gen_tv_set_flag(l->a, w, "any_move", any_move);
+    if (any_move)
+        distinct_objects(l, fn, shape, w);
     gen_lower_result(l, fn, shape, w, &call);
     gen_tv_set_str(l->a, w, "call_args", gen_arena_strdup(l->a, gen_strbuf_str(&call)));
     gen_strbuf_release(&call);

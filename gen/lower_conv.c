@@ -30,8 +30,7 @@ const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, con
     return var;
 }
 
-/* The Python argument object of parameter p inside a wrapper of the given shape. */
-static const char *arg_expr(lower *l, const gen_param *p, call_shape shape)
+const char *gen_lower_arg_expr(lower *l, const gen_param *p, call_shape shape)
 {
     return shape == SHAPE_NEW  ? gen_arena_printf(l->a, "PyTuple_GET_ITEM(args, %d)", p->pos - 1)
            : shape == SHAPE_O ? "arg"
@@ -67,7 +66,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
                    p->name ? gen_arena_printf(l->a, "\"%s\"", p->name) : "NULL");
     gen_tv_set_str(l->a, v, "pos", gen_arena_printf(l->a, "%d", p->pos));
     gen_tv_set_str(l->a, v, "glue_type", gen_lower_c_string(l->a, t->spelling));
-    gen_tv_set_str(l->a, v, "arg_expr", arg_expr(l, p, shape));
+    gen_tv_set_str(l->a, v, "arg_expr", gen_lower_arg_expr(l, p, shape));
     gen_tv_set_str(l->a, v, "allow_none", t->optional ? "1" : "0");
     switch (t->kind) {
     case GEN_T_PRIM:
@@ -121,7 +120,7 @@ static const char *borrow_owner(lower *l, const gen_fn *fn, call_shape shape)
         return "self";
     for (size_t i = 0; i < fn->nparams; i++)
         if (fn->params[i].type.kind == GEN_T_CLASS && fn->params[i].type.pass != GEN_PASS_OWNED)
-            return arg_expr(l, &fn->params[i], shape);
+            return gen_lower_arg_expr(l, &fn->params[i], shape);
     return "NULL";
 }
 

@@ -27,6 +27,9 @@ typedef enum call_shape { SHAPE_NEW, SHAPE_NOARGS, SHAPE_O, SHAPE_FASTCALL } cal
 /* The Python-visible name of a callable, as used in error messages: "Foo", "Foo.bar", "f". */
 const char *gen_lower_func_name(lower *l, const gen_fn *fn);
 
+/* The Python argument object of parameter p inside a wrapper of the given shape. */
+const char *gen_lower_arg_expr(lower *l, const gen_param *p, call_shape shape);
+
 /* What C receives for a class-typed value held in `var` (a `Foo *`). */
 const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, const char *var);
 

@@ -9,21 +9,12 @@
  */
 #include "cbpy.h"
 
-/* Whether this host stores integers little-endian: the struct module's '<' is native then. */
-static int little_endian(void)
-{
-    const unsigned int one = 1;
-    unsigned char first;
-    memcpy(&first, &one, 1);
-    return first == 1;
-}
-
 /*
- * The kind ('i', 'u', 'f') and size of the single item a struct-module format describes,
- * or 0 for a format C cannot take as an array of one scalar type (several fields, a
- * repeat count, the other byte order, bool, pointers...). '@' (the default) means native
- * sizes; '=', '<', '>' and '!' mean the struct module's standard sizes, where `long` is 4
- * bytes and n/N do not exist.
+ * Stores the kind ('i', 'u', 'f') and size of the single item a struct-module format
+ * describes and returns 1, or returns 0 for a format C cannot take as an array of one
+ * scalar type (several fields, a repeat count, the other byte order, bool, pointers...).
+ * '@' (the default) means native sizes; '=', '<', '>' and '!' mean the struct module's
+ * standard sizes, where `long` is 4 bytes and n/N do not exist.
  */
 static int parse_format(const char *fmt, char *kind, size_t *size)
 {
@@ -56,7 +47,7 @@ static int parse_format(const char *fmt, char *kind, size_t *size)
     case '<':
     case '>':
     case '!':
-        if ((*fmt == '<') != little_endian())
+        if ((*fmt == '<') != PY_LITTLE_ENDIAN) /* only this host's own order */
             return 0;
         native = 0;
         fmt++;
@@ -131,8 +122,7 @@ static int check_view(PyObject *o, const cbpy_param *p, char kind, size_t itemsi
     if (!parse_format(view->format, &got_kind, &got_size) || got_kind != kind ||
         got_size != itemsize)
         return wrong_items(p, view->format);
-    /* The cast drops a const that 3.7's prototype lacks; the view is only read. */
-    if (!PyBuffer_IsContiguous((Py_buffer *)view, 'C'))
+    if (!PyBuffer_IsContiguous(view, 'C'))
         return cbpy_err_arg(PyExc_ValueError, p, "must be a C-contiguous buffer");
     if (writable && view->readonly)
         return cbpy_err_type(p,

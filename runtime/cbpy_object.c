@@ -67,6 +67,22 @@ void *cbpy_self_move(PyObject *self, const char *func)
     return move_check(self, func, 1) < 0 ? NULL : CBPY_OBJECT(self)->ptr;
 }
 
+int cbpy_check_distinct(const char *func, PyObject *const *objs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < i; j++) {
+            if (objs[i] == objs[j] && objs[i] != Py_None) {
+                PyErr_Format(PyExc_ValueError,
+                             "%s(): the same %s object cannot be both moved into C and "
+                             "used again in one call",
+                             func, Py_TYPE(objs[i])->tp_name);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 void cbpy_commit_move(PyObject *o)
 {
     if (o == Py_None)

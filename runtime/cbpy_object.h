@@ -58,6 +58,10 @@ CBPY_INTERNAL int cbpy_arg_object(PyObject *o, const cbpy_param *p, PyTypeObject
 /* The C value of a consuming method's self (`self` by value): cbpy_self plus the checks
  * of a move; the caller commits the move with cbpy_commit_move(self) just before the call. */
 CBPY_INTERNAL void *cbpy_self_move(PyObject *self, const char *func);
+/* In a call that moves a value into C, every class-typed object involved (self and the
+ * arguments; None is skipped) must be a different object: C would otherwise receive one
+ * value twice, once to keep and once to use or free. ValueError naming func, -1. */
+CBPY_INTERNAL int cbpy_check_distinct(const char *func, PyObject *const *objs, size_t n);
 /* Marks an object (already checked by cbpy_arg_object with move) as moved into C. None is
  * accepted and ignored. */
 CBPY_INTERNAL void cbpy_commit_move(PyObject *o);
