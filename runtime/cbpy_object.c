@@ -47,7 +47,7 @@ int cbpy_arg_object(PyObject *o, const cbpy_param *p, PyTypeObject *type, int al
     if (!PyObject_TypeCheck(o, type)) {
         /* "must be Foo, not int", or "must be Foo or None, not int" */
         PyObject *name = PyObject_GetAttrString((PyObject *)type, "__name__");
-        const char *tn = name ? PyUnicode_AsUTF8(name) : NULL;
+        const char *tn = name ? PyUnicode_AsUTF8AndSize(name, NULL) : NULL;
         if (tn) {
             char what[128];
             PyOS_snprintf(what, sizeof what, allow_none ? "%s or None" : "%s", tn);

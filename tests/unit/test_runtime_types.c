@@ -103,7 +103,7 @@ static int counted(PyObject *o)
     return n == 1;
 }
 
-/* Asserts o's reference count, unless o is immortal. */
+/* Asserts o's reference count, where it tells anything (see counted). */
 static void expect_refcnt(PyObject *o, Py_ssize_t want)
 {
     if (counted(o))
@@ -174,8 +174,8 @@ static void run_str_cases(const cbpy_param *p, const str_case *cases, size_t n)
         Py_ssize_t before = Py_REFCNT(o), after;
         const char *s = untouched;
         int rc = cbpy_arg_str(o, p, cases[i].allow_none, &s);
-        /* Measured at once: taking the error frees the previous one, which may move the
-           counts of shared objects like None. */
+        /* Measured at once: taking the error frees the previous one, and whatever that
+           held, which may be a shared object such as a small int. */
         after = Py_REFCNT(o);
         if (cases[i].exc == NULL) {
             expect_no_error();
@@ -188,7 +188,7 @@ static void run_str_cases(const cbpy_param *p, const str_case *cases, size_t n)
             assert_int_equal(rc, -1);
             expect_error(cases[i].exc, cases[i].msg);
             assert_ptr_equal(s, untouched);
-            /* A UnicodeEncodeError holds the str it could not encode: count once it is gone. */
+            /* A UnicodeEncodeError holds the str it could not encode: count once it's gone. */
             if (cases[i].exc == PyExc_UnicodeEncodeError) {
                 assert_int_equal(PyDict_DelItemString(globals, "exc"), 0);
                 after = Py_REFCNT(o);
