@@ -205,7 +205,10 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
             *assign = "status = ";
         }
         gen_tv_set_flag(l->a, w, "errno_conv", 1);
-        cond = is_unit ? "status == -1" : is_pointer ? "result == NULL" : "result == -1";
+        /* The cast keeps an unsigned result (size_t, uint32_t) comparable without a warning. */
+        cond = is_unit      ? "status == -1"
+               : is_pointer ? "result == NULL"
+                            : gen_arena_printf(l->a, "result == (%s)-1", fn->ret.prim->c_type);
         raise = gen_arena_printf(l->a, "cbpy_raise_errno(cbpyx_%s, errno, \"%s\")", e->name, func);
         break;
     }

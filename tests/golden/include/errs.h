@@ -18,3 +18,4 @@ void doc_close(Doc *d);
 Color doc_color(const Doc *d);
 const char *doc_title(const Doc *d);
 int doc_load(const char *path, Doc **out);
+size_t sys_write_all(int32_t fd, const uint8_t *data, size_t n);
