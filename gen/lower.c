@@ -161,11 +161,10 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         gen_tv_set_flag(l->a, w, "self_move", fn->self == GEN_SELF_MOVE);
         gen_strbuf_puts(&call, gen_lower_class_arg(l, fn->cls, self_pass[fn->self], "cself"));
     }
-    int any_move = fn->self == GEN_SELF_MOVE, any_slice = 0;
+    int any_move = fn->self == GEN_SELF_MOVE;
     for (size_t i = 0; i < fn->nparams; i++) {
         gen_tv_push(l->a, params, gen_lower_param(l, fn, &fn->params[i], wrapper, shape, &call));
         any_move |= gen_lower_moves(&fn->params[i].type);
-        any_slice |= fn->params[i].type.kind == GEN_T_SLICE;
     }
     gen_tv_set(l->a, w, "params", params);
     gen_tv_set_flag(l->a, w, "any_move", any_move);
@@ -174,10 +173,12 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     gen_lower_result(l, fn, shape, w, &call);
     gen_tv_set_str(l->a, w, "call_args", gen_arena_strdup(l->a, gen_strbuf_str(&call)));
     gen_strbuf_release(&call);
-    int frees = fn->ret.kind == GEN_T_STRING || fn->ret.kind == GEN_T_VEC;
+    /* The exit label exists only where something jumps to it; the cleanup after it runs
+     * on every path either way. */
+    int list_result = fn->ret.kind == GEN_T_VEC && strcmp(fn->ret.prim->glue, "u8") != 0;
     gen_tv_set_flag(l->a, w, "has_exit",
                     is_ctor || fn->nparams > 0 || fn->self != GEN_SELF_NONE || fn->error ||
-                        frees || any_slice || fn->ret.kind == GEN_T_VEC);
+                        list_result);
     return w;
 }
 

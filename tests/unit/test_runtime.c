@@ -7,17 +7,10 @@
  */
 /* Python.h (through cbpy.h) first, as CPython requires of anything that includes it. */
 #include "cbpy.h"
-
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <stdint.h>
-#include <cmocka.h>
+#include "embed.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static PyObject *globals;
 
 /* Helper classes the tests evaluate expressions against. */
 static const char prelude[] =
@@ -32,69 +25,10 @@ static const char prelude[] =
     "class FltBoom:\n"
     "    def __float__(self): raise TypeError('float boom')\n";
 
-static int setup(void **state)
-{
-    PyObject *r;
-    (void)state;
-    Py_Initialize();
-    globals = PyDict_New();
-    if (!globals || PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) < 0)
-        return -1;
-    r = PyRun_String(prelude, Py_file_input, globals, globals);
-    if (!r) {
-        PyErr_Print();
-        return -1;
-    }
-    Py_DECREF(r);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    Py_CLEAR(globals);
-    return Py_FinalizeEx() < 0 ? -1 : 0;
-}
-
-/* A new reference to the value of a Python expression; the test fails if it raises. */
-static PyObject *ev(const char *expr)
-{
-    PyObject *r = PyRun_String(expr, Py_eval_input, globals, globals);
-    if (!r)
-        PyErr_Print();
-    assert_non_null(r);
-    return r;
-}
-
-/* Asserts that exactly `type` is set, clears it, and returns str() of the exception. */
-static PyObject *take_error(PyObject *type)
-{
-    PyObject *t, *v, *tb, *s;
-    assert_non_null(PyErr_Occurred());
-    PyErr_Fetch(&t, &v, &tb);
-    PyErr_NormalizeException(&t, &v, &tb);
-    assert_ptr_equal(t, type);
-    s = PyObject_Str(v);
-    assert_non_null(s);
-    Py_XDECREF(t);
-    Py_XDECREF(v);
-    Py_XDECREF(tb);
-    return s;
-}
-
 /* Asserts that exactly `type` is set with str(exception) == msg, and clears it. */
 static void expect_error(PyObject *type, const char *msg)
 {
-    PyObject *s = take_error(type);
-    assert_string_equal(PyUnicode_AsUTF8(s), msg);
-    Py_DECREF(s);
-}
-
-static void expect_no_error(void)
-{
-    if (PyErr_Occurred())
-        PyErr_Print();
-    assert_null(PyErr_Occurred());
+    Py_DECREF(take_error(type, msg));
 }
 
 /* Asserts that obj equals the value of expr, and drops obj. */
@@ -216,7 +150,7 @@ static void test_int_named_and_huge(void **state)
     cbpy_param pos64 = {"Foo", NULL, 2, "u64"};
     static const char prefix[] = "Foo.set_field() argument 'val' is out of range for i32: ";
     const size_t len = sizeof prefix - 1;
-    PyObject *o, *s;
+    PyObject *o, *exc, *s;
     const char *msg;
     (void)state;
     expect_conv_error(rt_i32, &named, "2**31", PyExc_OverflowError,
@@ -231,7 +165,10 @@ static void test_int_named_and_huge(void **state)
        patch releases): still an OverflowError with the value in it, in hex there. */
     o = ev("10**5000");
     assert_null(rt_i32(o, &named));
-    s = take_error(PyExc_OverflowError);
+    exc = take_error(PyExc_OverflowError, NULL);
+    s = PyObject_Str(exc);
+    assert_non_null(s);
+    Py_DECREF(exc);
     msg = PyUnicode_AsUTF8(s);
     assert_memory_equal(msg, prefix, len);
     assert_true(strncmp(msg + len, "1000", 4) == 0 || strncmp(msg + len, "0x", 2) == 0);
@@ -509,5 +446,5 @@ int main(void)
         cmocka_unit_test(test_err_null),
         cmocka_unit_test(test_add_type),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return embed_run_group_tests(tests, prelude);
 }

@@ -9,18 +9,11 @@
  */
 /* Python.h (through cbpy.h) first, as CPython requires of anything that includes it. */
 #include "cbpy.h"
+#include "embed.h"
 
 #include <errno.h>
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <cmocka.h>
-
 #include <stdio.h>
 #include <string.h>
-
-static PyObject *globals;
 
 /* The collector is off: run at some allocation inside a conversion, it could free earlier
    tests' cycles and so move the reference counts of shared objects (small ints) that the
@@ -33,44 +26,6 @@ static const char prelude[] = "import array, enum, gc, pickle, sys\n"
                               "    ctypes = None\n"
                               "class S(str): pass\n"
                               "class I(int): pass\n";
-
-/* Runs Python statements against the test's globals; the test fails if they raise. */
-static void run(const char *code)
-{
-    PyObject *r = PyRun_String(code, Py_file_input, globals, globals);
-    if (r == NULL)
-        PyErr_Print();
-    assert_non_null(r);
-    Py_DECREF(r);
-}
-
-static int setup(void **state)
-{
-    (void)state;
-    Py_Initialize();
-    globals = PyDict_New();
-    if (!globals || PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) < 0)
-        return -1;
-    run(prelude);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    Py_CLEAR(globals);
-    return Py_FinalizeEx() < 0 ? -1 : 0;
-}
-
-/* A new reference to the value of a Python expression; the test fails if it raises. */
-static PyObject *ev(const char *expr)
-{
-    PyObject *r = PyRun_String(expr, Py_eval_input, globals, globals);
-    if (r == NULL)
-        PyErr_Print();
-    assert_non_null(r);
-    return r;
-}
 
 /* Makes obj visible to later expressions as `name` (the globals take their own reference). */
 static void bind(const char *name, PyObject *obj)
@@ -110,36 +65,12 @@ static void expect_refcnt(PyObject *o, Py_ssize_t want)
         assert_int_equal(Py_REFCNT(o), want);
 }
 
-static void expect_no_error(void)
-{
-    if (PyErr_Occurred())
-        PyErr_Print();
-    assert_null(PyErr_Occurred());
-}
-
 /* Takes the pending exception, which must be exactly of `type`, and binds it as `exc`
    for later checks; str(exc) must equal msg (not checked when msg is NULL). */
 static void expect_error(PyObject *type, const char *msg)
 {
-    PyObject *exc, *text;
-#if PY_VERSION_HEX >= 0x030C0000
-    exc = PyErr_GetRaisedException();
-#else
-    PyObject *t, *tb;
-    PyErr_Fetch(&t, &exc, &tb);
-    PyErr_NormalizeException(&t, &exc, &tb);
-    Py_XDECREF(t);
-    Py_XDECREF(tb);
-#endif
-    assert_non_null(exc);
-    assert_ptr_equal((PyObject *)Py_TYPE(exc), type);
+    PyObject *exc = take_error(type, msg);
     bind("exc", exc);
-    if (msg != NULL) {
-        text = PyObject_Str(exc);
-        assert_non_null(text);
-        assert_string_equal(PyUnicode_AsUTF8(text), msg);
-        Py_DECREF(text);
-    }
     Py_DECREF(exc);
 }
 
@@ -715,5 +646,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_raise_message, error_setup, error_teardown),
         cmocka_unit_test_setup_teardown(test_raise_errno, error_setup, error_teardown),
     };
-    return cmocka_run_group_tests(base_tests, setup, teardown);
+    return embed_run_group_tests(base_tests, prelude);
 }

@@ -12,3 +12,5 @@ void tb_fill(uint8_t *out, size_t n, uint8_t value);
 void tb_scale(double *values, size_t n, double k);
 uint8_t *tb_bytes(size_t n, size_t *out_len);
 uint32_t *tb_squares(size_t n, size_t *out_len);
+char *tb_motd(void);
+uint8_t *tb_empty(size_t *out_len);
