@@ -40,10 +40,19 @@ typedef enum ast_param_kind {
     AST_PARAM_NAMED,     /* name: T or _: T */
 } ast_param_kind;
 
+/* A constant's value as written: a C identifier, an integer, a number, a string literal
+ * (with its quotes), or an enum member `Enum::NAME`; sema decides what is allowed where. */
+typedef struct ast_value {
+    const char *text;
+    gen_loc loc;
+} ast_value;
+
 typedef struct ast_param {
     ast_param_kind kind;
     const char *name;
     ast_type *type;
+    int has_default;      /* `name: T = VALUE` */
+    ast_value def;
     gen_loc loc;
     struct ast_param *next;
 } ast_param;
@@ -57,10 +66,20 @@ typedef struct ast_path {
 
 typedef enum ast_member_kind {
     AST_SELF_TYPE,   /* self_type T; */
-    AST_CONSTRUCTOR, /* constructor path(params) -> T; */
+    AST_CONSTRUCTOR, /* constructor path(params) -> T; [alias name;] */
     AST_DESTRUCTOR,  /* destructor path; */
-    AST_FN,          /* fn path(params) [-> T]; [alias name;] */
+    AST_FN,          /* fn path(params) [-> T]; [alias name;] [attribute;]... */
+    AST_PROPERTY,    /* property NAME: T { get PATH; [set PATH;] } */
+    AST_FIELD,       /* [readonly] field NAME: T; */
 } ast_member_kind;
+
+/* One `KEY [VALUE];` line of a foreign_error! or property body, or a function attribute. */
+typedef struct ast_setting {
+    const char *key;
+    const char *value;    /* NULL when only the key was written */
+    gen_loc key_loc, value_loc;
+    struct ast_setting *next;
+} ast_setting;
 
 typedef struct ast_member {
     ast_member_kind kind;
@@ -68,8 +87,13 @@ typedef struct ast_member {
     ast_path path;
     ast_type *type;       /* SELF_TYPE: the type; CONSTRUCTOR/FN: the return type or NULL */
     ast_param *params;
-    const char *alias;    /* FN: the `alias` name or NULL */
+    const char *alias;    /* FN, CONSTRUCTOR: the `alias` name or NULL */
     gen_loc alias_loc;
+    ast_setting *attrs;   /* FN: attributes such as `release_gil;`, newest first */
+    int readonly;         /* FIELD: `readonly field` */
+    const char *name;     /* PROPERTY, FIELD: the Python name */
+    gen_loc name_loc;
+    ast_setting *settings;/* PROPERTY: get/set lines */
     gen_loc loc;          /* the keyword */
     struct ast_member *next;
 } ast_member;
@@ -80,13 +104,6 @@ typedef struct ast_class {
     ast_member *members;
     gen_loc loc;          /* the class name */
 } ast_class;
-
-/* A constant's value as written: a C identifier, an integer, or a string literal (with its
- * quotes), copied into the generated C as is. */
-typedef struct ast_value {
-    const char *text;
-    gen_loc loc;
-} ast_value;
 
 /* NAME = VALUE inside foreign_enum!. */
 typedef struct ast_enum_item {
@@ -106,14 +123,6 @@ typedef struct ast_enum {
     ast_enum_item *items;
     gen_loc loc;          /* the name */
 } ast_enum;
-
-/* One `KEY [VALUE];` line of a foreign_error! body. */
-typedef struct ast_setting {
-    const char *key;
-    const char *value;    /* NULL when only the key was written */
-    gen_loc key_loc, value_loc;
-    struct ast_setting *next;
-} ast_setting;
 
 /* foreign_error!(error NAME { settings }). */
 typedef struct ast_error {

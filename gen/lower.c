@@ -65,26 +65,45 @@ static const char *param_py_name(lower *l, const gen_param *p)
 }
 
 /* "name($self, a, b, /)\n--\n\n" + doc: the Argument Clinic form inspect.signature reads. */
+/* The docstring of a callable: first the Argument Clinic signature that inspect.signature
+ * reads ("name($self, a, /, b=3)\n--\n\n"), then the glue's doc, then the same signature
+ * with the Python types of parameters and result, which help() shows. */
 static const char *docstring(lower *l, const gen_fn *fn, const char *name, const char *doc)
 {
-    gen_strbuf sb = {0};
+    gen_strbuf sb = {0}, typed = {0};
     gen_strbuf_printf(&sb, "%s(", name);
+    gen_strbuf_printf(&typed, "%s(", name);
     const char *sep = "";
-    if (fn->self != GEN_SELF_NONE) {
-        gen_strbuf_puts(&sb, "$self");
+    if (fn->self != GEN_SELF_NONE || fn->kind == GEN_FN_CLASSMETHOD) {
+        gen_strbuf_puts(&sb, fn->kind == GEN_FN_CLASSMETHOD ? "$type" : "$self");
         sep = ", ";
     }
     for (size_t i = 0; i < fn->nparams; i++) {
-        gen_strbuf_printf(&sb, "%s%s", sep, param_py_name(l, &fn->params[i]));
+        const gen_param *p = &fn->params[i];
+        const char *pname = param_py_name(l, p);
+        gen_strbuf_printf(&sb, "%s%s%s%s", sep, pname, p->def_py ? "=" : "",
+                          p->def_py ? p->def_py : "");
+        gen_strbuf_printf(&typed, "%s%s: %s%s%s", i ? ", " : "", pname,
+                          gen_lower_py_type(l, &p->type), p->def_py ? " = " : "",
+                          p->def_py ? p->def_py : "");
         sep = ", ";
+        if ((int)i + 1 == fn->npos_only) {
+            gen_strbuf_puts(&sb, ", /");
+            if (fn->npos_only < (int)fn->nparams)
+                gen_strbuf_puts(&typed, ", /");
+        }
     }
-    if (*sep)
-        gen_strbuf_puts(&sb, ", /");
-    gen_strbuf_puts(&sb, ")\n--\n\n");
-    if (doc)
-        gen_strbuf_puts(&sb, doc);
+    gen_strbuf_printf(&typed, ") -> %s", fn->kind == GEN_FN_CONSTRUCTOR ||
+                                                 fn->kind == GEN_FN_CLASSMETHOD
+                                             ? fn->cls->name
+                                             : gen_lower_py_type(l, &fn->ret));
+    if (fn->error)
+        gen_strbuf_printf(&typed, "\nRaises %s on failure.", fn->error->name);
+    gen_strbuf_printf(&sb, ")\n--\n\n%s%s%s", gen_strbuf_str(&typed), doc ? "\n\n" : "",
+                      doc ? doc : "");
     const char *r = gen_lower_c_string(l->a, gen_strbuf_str(&sb));
     gen_strbuf_release(&sb);
+    gen_strbuf_release(&typed);
     return r;
 }
 
@@ -116,16 +135,21 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
 {
     gen_tv *w = gen_tv_map(l->a);
     int is_ctor = fn->kind == GEN_FN_CONSTRUCTOR, is_static = fn->kind == GEN_FN_STATIC;
-    call_shape shape = is_ctor ? SHAPE_NEW
-                       : fn->nparams == 0 ? SHAPE_NOARGS
-                       : fn->nparams == 1 ? SHAPE_O
-                                          : SHAPE_FASTCALL;
+    int keywords = gen_lower_takes_keywords(fn);
+    call_shape shape = is_ctor                ? SHAPE_NEW
+                       : keywords            ? SHAPE_KEYWORDS
+                       : fn->nparams == 0    ? SHAPE_NOARGS
+                       : fn->nparams == 1    ? SHAPE_O
+                                             : SHAPE_FASTCALL;
     const char *wrapper = is_ctor   ? gen_arena_printf(l->a, "cbpyw_%s__new", fn->cls->name)
+                          : fn->special
+                              ? gen_arena_printf(l->a, "cbpyw_%s__s%s", fn->cls->name, fn->special)
                           : fn->cls ? gen_arena_printf(l->a, "cbpyw_%s__m_%s", fn->cls->name,
                                                        fn->py_name)
                                     : gen_arena_printf(l->a, "cbpym_f_%s", fn->py_name);
     const char *self = is_static ? "PyObject *Py_UNUSED(self)" : "PyObject *self";
-    static const char *const meth[] = {"", "METH_NOARGS", "METH_O", "METH_FASTCALL"};
+    static const char *const meth[] = {"", "METH_NOARGS", "METH_O", "METH_FASTCALL",
+                                       "METH_FASTCALL | METH_KEYWORDS"};
     gen_tv_set_str(l->a, w, "wrapper", wrapper);
     gen_tv_set_str(l->a, w, "py_name", fn->py_name);
     gen_tv_set_str(l->a, w, "func", gen_lower_func_name(l, fn));
@@ -136,17 +160,35 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set_flag(l->a, w, "is_fastcall", shape == SHAPE_FASTCALL);
     gen_tv_set_flag(l->a, w, "has_preamble", !is_ctor || fn->nparams > 0);
     gen_tv_set_str(l->a, w, "meth_flags",
-                   is_static && fn->cls ? gen_arena_printf(l->a, "%s | METH_STATIC", meth[shape])
-                                        : meth[shape]);
+                   fn->kind == GEN_FN_CLASSMETHOD
+                       ? gen_arena_printf(l->a, "%s | METH_CLASS", meth[shape])
+                   : is_static && fn->cls ? gen_arena_printf(l->a, "%s | METH_STATIC", meth[shape])
+                                          : meth[shape]);
+    gen_tv_set_flag(l->a, w, "is_keywords", shape == SHAPE_KEYWORDS);
+    gen_tv_set_flag(l->a, w, "release_gil", fn->release_gil);
+    gen_tv_set_flag(l->a, w, "in_methods", !fn->special);
+    if (keywords) {
+        gen_strbuf names = {0};
+        for (size_t i = 0; i < fn->nparams; i++)
+            gen_strbuf_printf(&names, "%s\"%s\"", i ? ", " : "{",
+                              param_py_name(l, &fn->params[i]));
+        gen_strbuf_puts(&names, "}");
+        gen_tv_set_str(l->a, w, "kw_names", gen_arena_strdup(l->a, gen_strbuf_str(&names)));
+        gen_strbuf_release(&names);
+        gen_tv_set_str(l->a, w, "npos_only", gen_arena_printf(l->a, "%d", fn->npos_only));
+        gen_tv_set_str(l->a, w, "nrequired", gen_arena_printf(l->a, "%d", fn->nrequired));
+    }
     gen_tv_set_str(l->a, w, "signature",
                    shape == SHAPE_NEW ? "PyTypeObject *type, PyObject *args, PyObject *kwargs"
                    : shape == SHAPE_NOARGS
                        ? gen_arena_printf(l->a, "%s, PyObject *Py_UNUSED(ignored)", self)
                    : shape == SHAPE_O ? gen_arena_printf(l->a, "%s, PyObject *arg", self)
-                                      : gen_arena_printf(l->a,
-                                                         "%s, PyObject *const *args, "
-                                                         "Py_ssize_t nargs",
-                                                         self));
+                   : shape == SHAPE_FASTCALL
+                       ? gen_arena_printf(l->a, "%s, PyObject *const *args, Py_ssize_t nargs", self)
+                       : gen_arena_printf(l->a,
+                                          "%s, PyObject *const *args, Py_ssize_t nargs, "
+                                          "PyObject *kwnames",
+                                          self));
     if (!is_ctor)
         gen_tv_set_str(l->a, w, "doc", docstring(l, fn, fn->py_name, fn->doc));
 

@@ -30,8 +30,15 @@ const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, con
     return var;
 }
 
+int gen_lower_takes_keywords(const gen_fn *fn)
+{
+    return fn->npos_only < (int)fn->nparams || fn->nrequired < (int)fn->nparams;
+}
+
 const char *gen_lower_arg_expr(lower *l, const gen_param *p, call_shape shape)
 {
+    if (shape == SHAPE_KEYWORDS || (shape == SHAPE_NEW && gen_lower_takes_keywords(p->fn)))
+        return gen_arena_printf(l->a, "argv[%d]", p->pos - 1);
     return shape == SHAPE_NEW  ? gen_arena_printf(l->a, "PyTuple_GET_ITEM(args, %d)", p->pos - 1)
            : shape == SHAPE_O ? "arg"
                               : gen_arena_printf(l->a, "args[%d]", p->pos - 1);
@@ -68,16 +75,20 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
     gen_tv_set_str(l->a, v, "glue_type", gen_lower_c_string(l->a, t->spelling));
     gen_tv_set_str(l->a, v, "arg_expr", gen_lower_arg_expr(l, p, shape));
     gen_tv_set_str(l->a, v, "allow_none", t->optional ? "1" : "0");
+    /* An omitted argument leaves its variable at the default the declaration gives. */
+    const char *init = p->def_c ? gen_arena_printf(l->a, " = %s", p->def_c) : "";
+    if (p->def_c)
+        gen_tv_set_str(l->a, v, "def_c", p->def_c);
     switch (t->kind) {
     case GEN_T_PRIM:
         gen_tv_set_flag(l->a, v, "k_prim", 1);
         gen_tv_set_str(l->a, v, "suffix", t->prim->suffix);
-        add_decl(l, decls, gen_arena_printf(l->a, "%s %s", t->prim->c_type, var));
+        add_decl(l, decls, gen_arena_printf(l->a, "%s %s%s", t->prim->c_type, var, init));
         break;
     case GEN_T_STR:
     case GEN_T_STRING:
         gen_tv_set_flag(l->a, v, "k_str", 1);
-        add_decl(l, decls, gen_arena_printf(l->a, "const char *%s", var));
+        add_decl(l, decls, gen_arena_printf(l->a, "const char *%s%s", var, init));
         break;
     case GEN_T_SLICE:
         gen_tv_set_flag(l->a, v, "k_slice", 1);
@@ -94,14 +105,14 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_str(l->a, v, "enum", t->enumeration->name);
         gen_tv_set_str(l->a, v, "nvalues", gen_arena_printf(l->a, "%zu", t->enumeration->nitems));
         gen_tv_set_str(l->a, v, "flags", t->enumeration->is_flags ? "1" : "0");
-        add_decl(l, decls, gen_arena_printf(l->a, "long long %s", var));
+        add_decl(l, decls, gen_arena_printf(l->a, "long long %s%s", var, init));
         break;
     case GEN_T_CLASS:
         gen_tv_set_flag(l->a, v, "k_object", 1);
         gen_tv_set_flag(l->a, v, "k_move", gen_lower_moves(t));
         gen_tv_set_str(l->a, v, "cls", t->cls->name);
         gen_tv_set_str(l->a, v, "move", gen_lower_moves(t) ? "1" : "0");
-        add_decl(l, decls, gen_arena_printf(l->a, "%s *%s", t->cls->c_type, var));
+        add_decl(l, decls, gen_arena_printf(l->a, "%s *%s%s", t->cls->c_type, var, init));
         passed = gen_lower_class_arg(l, t->cls, t->pass, var);
         break;
     case GEN_T_VEC:
@@ -164,8 +175,10 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
                                  c->name, borrow_owner(l, fn, shape), t->optional, names);
         return;
     }
-    const char *type = fn->kind == GEN_FN_CONSTRUCTOR && c == fn->cls
-                           ? "type"
+    /* A constructor makes an object of the type it was called on (a classmethod: self). */
+    const char *type = fn->kind == GEN_FN_CONSTRUCTOR && c == fn->cls ? "type"
+                       : fn->kind == GEN_FN_CLASSMETHOD && c == fn->cls
+                           ? "(PyTypeObject *)self"
                            : gen_arena_printf(l->a, "cbpyw_%s__type", c->name);
     if (c->storage == GEN_STORE_PTR) {
         *decl = gen_arena_printf(l->a, "%s *result = NULL", c->c_type);
@@ -245,6 +258,36 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
     gen_tv_set_str(l->a, w, "ret_assign", assign);
     if (conv)
         gen_tv_set_str(l->a, w, "ret_conv", conv);
+}
+
+const char *gen_lower_py_type(lower *l, const gen_type *t)
+{
+    const char *base;
+    switch (t->kind) {
+    case GEN_T_PRIM:
+        base = t->prim->py_type;
+        break;
+    case GEN_T_STR:
+    case GEN_T_STRING:
+        base = "str";
+        break;
+    case GEN_T_SLICE:
+        base = strcmp(t->prim->glue, "u8") == 0
+                   ? (t->is_mut ? "bytearray" : "bytes")
+                   : gen_arena_printf(l->a, "buffer[%s]", t->prim->glue);
+        break;
+    case GEN_T_VEC:
+        base = strcmp(t->prim->glue, "u8") == 0 ? "bytes"
+                                                 : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
+        break;
+    case GEN_T_ENUM:
+        base = t->enumeration->name;
+        break;
+    default:
+        base = t->cls->name;
+        break;
+    }
+    return t->optional ? gen_arena_printf(l->a, "%s | None", base) : base;
 }
 
 const char *gen_lower_const_value(lower *l, const gen_const *k)

@@ -22,7 +22,16 @@ typedef struct lower {
 } lower;
 
 /* How Python calls a wrapper: tp_new, or a method with none, one, or several arguments. */
-typedef enum call_shape { SHAPE_NEW, SHAPE_NOARGS, SHAPE_O, SHAPE_FASTCALL } call_shape;
+typedef enum call_shape {
+    SHAPE_NEW,       /* tp_new(type, args, kwargs) */
+    SHAPE_NOARGS,    /* METH_NOARGS */
+    SHAPE_O,         /* METH_O */
+    SHAPE_FASTCALL,  /* METH_FASTCALL, positional-only */
+    SHAPE_KEYWORDS,  /* METH_FASTCALL | METH_KEYWORDS, parsed into argv[] */
+} call_shape;
+
+/* Whether fn's parameters need keyword parsing: named, or with defaults. */
+int gen_lower_takes_keywords(const gen_fn *fn);
 
 /* The Python-visible name of a callable, as used in error messages: "Foo", "Foo.bar", "f". */
 const char *gen_lower_func_name(lower *l, const gen_fn *fn);
@@ -44,6 +53,9 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
  * arguments, the error check, the conversion, the release), appending to call. */
 void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w,
                       gen_strbuf *call);
+
+/* The Python type a value of t is on the Python side, as docstrings name it. */
+const char *gen_lower_py_type(lower *l, const gen_type *t);
 
 /* The conversion of a constant's C value to a new Python object. */
 const char *gen_lower_const_value(lower *l, const gen_const *k);

@@ -54,12 +54,22 @@ typedef struct gen_type {
 
 /* A method's self: none (static), `&self`, `&mut self`, or `self` (consumed: moved into C). */
 typedef enum gen_self { GEN_SELF_NONE, GEN_SELF_CONST, GEN_SELF_MUT, GEN_SELF_MOVE } gen_self;
-typedef enum gen_fn_kind { GEN_FN_CONSTRUCTOR, GEN_FN_METHOD, GEN_FN_STATIC } gen_fn_kind;
+/* CONSTRUCTOR is the class's __new__; CLASSMETHOD is another constructor, reached as
+ * Class.alias(...). */
+typedef enum gen_fn_kind {
+    GEN_FN_CONSTRUCTOR,
+    GEN_FN_CLASSMETHOD,
+    GEN_FN_METHOD,
+    GEN_FN_STATIC,
+} gen_fn_kind;
 
 typedef struct gen_param {
     const char *name;       /* NULL for `_` */
     gen_type type;
     int pos;
+    const char *def_c;      /* the default as a C expression, or NULL: required */
+    const char *def_py;     /* the default as Python writes it, for signatures */
+    const struct gen_fn *fn;/* the function it belongs to */
     gen_loc loc;
 } gen_param;
 
@@ -71,6 +81,10 @@ typedef struct gen_fn {
     gen_self self;
     gen_param *params;
     size_t nparams;
+    int npos_only;          /* the leading params up to the last `_` take no keyword */
+    int nrequired;          /* the leading params without a default */
+    int release_gil;        /* other Python threads run while C does */
+    const char *special;    /* a special method (`__repr__`...) this fn implements, or NULL */
     gen_type ret;           /* for Result<T, E>: T */
     gen_error *error;       /* for Result<T, E>: E, else NULL */
     gen_loc loc;
@@ -83,15 +97,30 @@ typedef enum gen_storage {
     GEN_STORE_PTR,          /* the object owns a pointer released by the destructor */
 } gen_storage;
 
+/* A Python property: a getter and optional setter function, or a struct field of a value
+ * class read and written directly. */
+typedef struct gen_property {
+    const char *name;
+    const char *doc;
+    gen_type type;
+    const char *getter;     /* C function, or NULL for a field */
+    const char *setter;     /* C function, or NULL (read-only) */
+    int is_field;
+    int readonly;
+    gen_loc loc;
+} gen_property;
+
 struct gen_class {
     const char *name;       /* Python name */
     const char *doc;
     const char *c_type;     /* self_type, or NULL */
     gen_storage storage;
     const char *dtor;       /* C destructor, or NULL */
-    gen_fn *ctor;           /* or NULL */
-    gen_fn **fns;
+    gen_fn *ctor;           /* __new__, or NULL */
+    gen_fn **fns;           /* methods, static methods, other constructors, specials */
     size_t nfns;
+    gen_property *props;
+    size_t nprops;
     gen_loc loc;
 };
 

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "special.h"
 #include "typeres.h"
 
 typedef struct sema {
@@ -46,9 +47,17 @@ static void check_py_name(sema *s, const char *name, gen_loc loc, const char *wh
             return;
         }
     }
-    size_t n = strlen(name);
-    if (n > 4 && strncmp(name, "__", 2) == 0 && strcmp(name + n - 2, "__") == 0)
-        gen_diag_error(s->diag, loc, "special method names like '%s' are not supported yet",
+    /* Module attributes such as __version__ are conventional; only methods get protocols. */
+    if (!gen_special_like(name) || strcmp(what, "a constant") == 0)
+        return;
+    if (strcmp(what, "a method") != 0)
+        gen_diag_error(s->diag, loc,
+                       "'%s' cannot name %s: names like __x__ belong to Python's protocols",
+                       name, what);
+    else if (!gen_special_find(name))
+        gen_diag_error(s->diag, loc,
+                       "'%s' is not a special method cbindgen-py can map; see the list in "
+                       "docs/glue-language.md",
                        name);
 }
 
@@ -94,6 +103,79 @@ static const char *c_name(sema *s, const ast_path *p)
                          : p->name;
 }
 
+enum { MAX_PARAMS = 32 };
+
+static int is_int_text(const char *t)
+{
+    if (*t == '-')
+        t++;
+    if (!*t)
+        return 0;
+    for (; *t; t++)
+        if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'f') || (*t >= 'A' && *t <= 'F') ||
+              *t == 'x' || *t == 'X'))
+            return 0;
+    return 1;
+}
+
+static int is_float_text(const char *t)
+{
+    if (*t == '-')
+        t++;
+    return *t >= '0' && *t <= '9';
+}
+
+/* A parameter's default, as C and as Python write it; reports a value that cannot be the
+ * default of its type. */
+static int resolve_default(sema *s, const ast_value *v, gen_param *p)
+{
+    const gen_type *t = &p->type;
+    const char *x = v->text;
+    if (t->optional && strcmp(x, "None") == 0) {
+        p->def_c = "NULL";
+        p->def_py = "None";
+        return 0;
+    }
+    if (t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_BOOL &&
+        (strcmp(x, "true") == 0 || strcmp(x, "false") == 0)) {
+        p->def_c = x;
+        p->def_py = x[0] == 't' ? "True" : "False";
+        return 0;
+    }
+    if ((t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_INT && is_int_text(x) &&
+         !strchr(x, '.')) ||
+        (t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_FLOAT && is_float_text(x))) {
+        p->def_c = x;
+        p->def_py = x;
+        return 0;
+    }
+    if ((t->kind == GEN_T_STR || t->kind == GEN_T_STRING) && x[0] == '"') {
+        p->def_c = x;
+        p->def_py = x;
+        return 0;
+    }
+    if (t->kind == GEN_T_ENUM) {
+        const char *sep = strstr(x, "::");
+        size_t n = sep ? (size_t)(sep - x) : 0;
+        for (size_t i = 0; sep && strlen(t->enumeration->name) == n &&
+                           strncmp(x, t->enumeration->name, n) == 0 && i < t->enumeration->nitems;
+             i++) {
+            if (strcmp(t->enumeration->items[i].name, sep + 2) == 0) {
+                p->def_c = t->enumeration->items[i].value;
+                p->def_py = gen_arena_printf(s->arena, "%.*s.%s", (int)n, x, sep + 2);
+                return 0;
+            }
+        }
+    }
+    gen_diag_error(s->diag, v->loc, "'%s' cannot be the default of a '%s' parameter%s", x,
+                   t->spelling,
+                   t->kind == GEN_T_ENUM ? gen_arena_printf(s->arena, "; write '%s::MEMBER'",
+                                                            t->enumeration->name)
+                   : t->optional ? "; write None"
+                                 : "");
+    return -1;
+}
+
 /* Checks a member's parameter list and fills fn->self and fn->params. */
 static int resolve_params(sema *s, const ast_member *m, gen_class *cls, gen_fn *fn)
 {
@@ -128,6 +210,7 @@ static int resolve_params(sema *s, const ast_member *m, gen_class *cls, gen_fn *
             continue;
         }
         gen_param *gp = &fn->params[fn->nparams];
+        gp->fn = fn;
         gp->name = p->name;
         gp->loc = p->loc;
         gp->pos = (int)fn->nparams + 1;
@@ -141,9 +224,58 @@ static int resolve_params(sema *s, const ast_member *m, gen_class *cls, gen_fn *
         }
         if (gen_resolve_type(&s->scope, p->type, cls, GEN_USE_PARAM, &gp->type, NULL) < 0)
             bad = 1;
-        fn->nparams++;
+        else if (p->has_default && resolve_default(s, &p->def, gp) < 0)
+            bad = 1;
+        if (!p->name)
+            fn->npos_only = gp->pos;
+        if (!p->has_default && fn->nparams > 0 && fn->params[fn->nparams - 1].def_c) {
+            gen_diag_error(s->diag, p->loc,
+                           "a parameter without a default cannot follow one with a default");
+            bad = 1;
+        }
+        if (!p->has_default)
+            fn->nrequired = gp->pos;
+        if (++fn->nparams == MAX_PARAMS) {
+            gen_diag_error(s->diag, p->loc, "a function can take at most %d parameters",
+                           MAX_PARAMS - 1);
+            return -1;
+        }
     }
     return bad ? -1 : 0;
+}
+
+/* A special method's glue signature must fit the protocol it implements. */
+static int check_special(sema *s, gen_fn *fn, gen_loc loc)
+{
+    static const char *const wanted[] = {"any result", "'&str' or 'String'", "'bool'",
+                                         "an integer", "an 'Option<T>'"};
+    const gen_special *sp = gen_special_find(fn->py_name);
+    const gen_type *r = &fn->ret;
+    int self_ok = fn->self != GEN_SELF_NONE &&
+                  (fn->self != GEN_SELF_MOVE || sp->adapter == GEN_ADAPT_EXIT);
+    int result_ok = sp->result == GEN_RESULT_ANY ||
+                    (sp->result == GEN_RESULT_TEXT &&
+                     (r->kind == GEN_T_STR || r->kind == GEN_T_STRING) && !r->optional) ||
+                    (sp->result == GEN_RESULT_BOOL && r->kind == GEN_T_PRIM &&
+                     r->prim->kind == GEN_PRIM_BOOL) ||
+                    (sp->result == GEN_RESULT_INT && r->kind == GEN_T_PRIM &&
+                     r->prim->kind == GEN_PRIM_INT) ||
+                    (sp->result == GEN_RESULT_OPTION && r->optional);
+    if (sp->adapter == GEN_ADAPT_ITER)
+        result_ok = r->kind == GEN_T_CLASS && !r->optional;
+    if (!self_ok || (int)fn->nparams != sp->nparams || !result_ok || fn->error ||
+        (fn->nparams && fn->params[0].def_c)) {
+        gen_diag_error(s->diag, loc,
+                       "'%s' must be a method taking '&self'%s and %d more parameter%s, "
+                       "returning %s",
+                       sp->name, sp->adapter == GEN_ADAPT_EXIT ? " (or 'self')" : "",
+                       sp->nparams, sp->nparams == 1 ? "" : "s",
+                       sp->adapter == GEN_ADAPT_ITER ? "an object of a class"
+                                                     : wanted[sp->result]);
+        return -1;
+    }
+    fn->special = sp->name;
+    return 0;
 }
 
 /* The T of a constructor's `-> T` or `-> Result<T, E>`. */
@@ -163,7 +295,7 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
     fn->c_name = c_name(s, &m->path);
     fn->py_name = m->alias ? m->alias : m->path.name;
     gen_loc name_loc = m->alias ? m->alias_loc : m->path.loc;
-    if (m->kind == AST_FN && cls)
+    if ((m->kind == AST_FN || m->alias) && cls)
         check_py_name(s, fn->py_name, name_loc, "a method");
     int bad = resolve_params(s, m, cls, fn) < 0;
     if (m->kind == AST_CONSTRUCTOR) {
@@ -192,6 +324,18 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
         fn->ret.prim = gen_prim_unit();
         fn->ret.spelling = "()";
     }
+    for (const ast_setting *a = m->attrs; a; a = a->next) {
+        if (strcmp(a->key, "release_gil") == 0) {
+            fn->release_gil = 1;
+        } else {
+            gen_diag_error(s->diag, a->key_loc, "unknown attribute '%s'; expected 'release_gil'",
+                           a->key);
+            bad = 1;
+        }
+    }
+    if (!bad && cls && m->kind == AST_FN && gen_special_find(fn->py_name) &&
+        check_special(s, fn, name_loc) < 0)
+        bad = 1;
     return bad ? NULL : fn;
 }
 
@@ -286,55 +430,137 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
     }
 }
 
-/* Pass 2: constructors and functions, with unique Python names. */
+/* A property `property NAME: T { get F; [set G;] }`, or a struct field of a value class. */
+static int define_property(sema *s, const ast_member *m, gen_class *cls, gen_property *p)
+{
+    p->name = m->name;
+    p->doc = m->doc;
+    p->loc = m->name_loc;
+    p->is_field = m->kind == AST_FIELD;
+    p->readonly = m->readonly;
+    check_py_name(s, m->name, m->name_loc, p->is_field ? "a field" : "a property");
+    if (!cls->c_type) {
+        gen_diag_error(s->diag, m->loc, "a %s needs a 'self_type' in class '%s'",
+                       p->is_field ? "field" : "property", cls->name);
+        return -1;
+    }
+    if (gen_resolve_type(&s->scope, m->type, cls, GEN_USE_RETURN, &p->type, NULL) < 0)
+        return -1;
+    if (p->is_field) {
+        if (cls->storage != GEN_STORE_VALUE) {
+            gen_diag_error(s->diag, m->loc,
+                           "a field reads the struct directly, so class '%s' must hold its "
+                           "value ('%s' by value), not a pointer; use a property",
+                           cls->name, cls->c_type);
+            return -1;
+        }
+        if (p->type.kind != GEN_T_PRIM || p->type.prim->kind == GEN_PRIM_UNIT) {
+            if (p->type.kind != GEN_T_ENUM) {
+                gen_diag_error(s->diag, m->type->loc,
+                               "a field must be a number, bool or enum, not '%s'; use a "
+                               "property with getter and setter functions",
+                               p->type.spelling);
+                return -1;
+            }
+        }
+        return 0;
+    }
+    for (const ast_setting *st = m->settings; st; st = st->next) {
+        const char **slot = strcmp(st->key, "get") == 0   ? &p->getter
+                            : strcmp(st->key, "set") == 0 ? &p->setter
+                                                          : NULL;
+        if (!slot || !st->value) {
+            gen_diag_error(s->diag, st->key_loc,
+                           "expected 'get FUNCTION;' or 'set FUNCTION;' in a property");
+            return -1;
+        }
+        *slot = st->value;
+    }
+    if (!p->getter) {
+        gen_diag_error(s->diag, m->name_loc, "property '%s' needs 'get FUNCTION;'", m->name);
+        return -1;
+    }
+    if (p->type.kind == GEN_T_VEC || (p->type.kind == GEN_T_PRIM && p->type.prim->kind ==
+                                                                        GEN_PRIM_UNIT)) {
+        gen_diag_error(s->diag, m->type->loc, "a property cannot have type '%s'",
+                       p->type.spelling);
+        return -1;
+    }
+    if (p->setter) {
+        gen_type param;
+        if (gen_resolve_type(&s->scope, m->type, cls, GEN_USE_PARAM, &param, NULL) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Python names within a class: methods, properties and fields share one namespace. */
+static int claim_class_name(sema *s, const char **names, gen_loc *locs, size_t *n,
+                            const char *cls, const char *name, gen_loc loc)
+{
+    for (size_t i = 0; i < *n; i++) {
+        if (strcmp(names[i], name) == 0) {
+            gen_diag_error(s->diag, loc, "class '%s' already has a member '%s'", cls, name);
+            gen_diag_note(s->diag, locs[i], "previous definition is here");
+            return -1;
+        }
+    }
+    names[*n] = name;
+    locs[(*n)++] = loc;
+    return 0;
+}
+
+/* Pass 2: constructors, functions and properties, with unique Python names. The
+ * constructor without an alias is __new__; the others become classmethods. */
 static void define_class(sema *s, const ast_class *ac, gen_class *cls)
 {
-    size_t n = 0;
+    size_t n = 0, nprops = 0, nnames = 0;
     const ast_member *ctor = NULL;
-    for (const ast_member *m = ac->members; m; m = m->next)
-        n += m->kind == AST_FN;
-    cls->fns = alloc_array(s, n, sizeof *cls->fns);
-    const ast_member **fn_ast = alloc_array(s, n, sizeof *fn_ast);
     for (const ast_member *m = ac->members; m; m = m->next) {
-        if (m->kind == AST_CONSTRUCTOR) {
+        n += m->kind == AST_FN || m->kind == AST_CONSTRUCTOR;
+        nprops += m->kind == AST_PROPERTY || m->kind == AST_FIELD;
+    }
+    cls->fns = alloc_array(s, n, sizeof *cls->fns);
+    cls->props = alloc_array(s, nprops, sizeof *cls->props);
+    const char **names = alloc_array(s, n + nprops, sizeof *names);
+    gen_loc *locs = alloc_array(s, n + nprops, sizeof *locs);
+    for (const ast_member *m = ac->members; m; m = m->next) {
+        if (m->kind == AST_PROPERTY || m->kind == AST_FIELD) {
+            gen_property *p = &cls->props[cls->nprops];
+            if (define_property(s, m, cls, p) == 0 &&
+                claim_class_name(s, names, locs, &nnames, ac->name, p->name, p->loc) == 0)
+                cls->nprops++;
+            continue;
+        }
+        if (m->kind != AST_FN && m->kind != AST_CONSTRUCTOR)
+            continue;
+        if (m->kind == AST_CONSTRUCTOR && !cls->c_type) {
+            gen_diag_error(s->diag, m->loc, "a constructor needs a 'self_type' in class '%s'",
+                           ac->name);
+            continue;
+        }
+        if (m->kind == AST_CONSTRUCTOR && !m->alias) {
             if (ctor) {
                 gen_diag_error(s->diag, m->loc,
-                               "class '%s' has more than one constructor; name the others "
-                               "as static methods ('fn') returning '%s'",
-                               ac->name, cls->c_type ? cls->c_type : ac->name);
-                gen_diag_note(s->diag, ctor->loc, "previous constructor is here");
+                               "class '%s' already has a constructor without an alias; give "
+                               "this one a Python name with 'alias NAME;' to make it a "
+                               "classmethod",
+                               ac->name);
+                gen_diag_note(s->diag, ctor->loc, "the constructor without an alias is here");
                 continue;
             }
             ctor = m;
-            if (!cls->c_type) {
-                gen_diag_error(s->diag, m->loc, "a constructor needs a 'self_type' in class '%s'",
-                               ac->name);
-                continue;
-            }
             cls->ctor = resolve_fn(s, m, cls);
             continue;
         }
-        if (m->kind != AST_FN)
-            continue;
         gen_fn *fn = resolve_fn(s, m, cls);
         if (!fn)
             continue;
-        for (size_t i = 0; i < cls->nfns; i++) {
-            if (strcmp(cls->fns[i]->py_name, fn->py_name) == 0) {
-                gen_loc here = m->alias ? m->alias_loc : m->path.loc;
-                gen_diag_error(s->diag, here, "class '%s' already has a method '%s'", ac->name,
-                               fn->py_name);
-                gen_diag_note(s->diag, fn_ast[i]->alias ? fn_ast[i]->alias_loc
-                                                        : fn_ast[i]->path.loc,
-                              "previous definition is here");
-                fn = NULL;
-                break;
-            }
-        }
-        if (fn) {
-            fn_ast[cls->nfns] = m;
+        if (fn->kind == GEN_FN_CONSTRUCTOR)
+            fn->kind = GEN_FN_CLASSMETHOD;
+        if (claim_class_name(s, names, locs, &nnames, ac->name, fn->py_name,
+                             m->alias ? m->alias_loc : m->path.loc) == 0)
             cls->fns[cls->nfns++] = fn;
-        }
     }
 }
 

@@ -75,16 +75,17 @@ static ast_type *type_node(void *scanner, ast_type_kind kind, const char *name,
 }
 
 %token <str> IDENT "identifier" INT "integer" DOC "doc comment" INCLUDE "#include line"
-%token <str> STRLIT "string literal"
+%token <str> STRLIT "string literal" FLOAT "number"
 %token COLONCOLON "::" ARROW "->"
 %token FOREIGN_CLASS "foreign_class" CLASS "class" SELF_TYPE "self_type"
 %token FOREIGN_ENUM "foreign_enum" FOREIGN_ERROR "foreign_error" FOREIGN_FREE "foreign_free"
 %token CONSTRUCTOR "constructor" DESTRUCTOR "destructor" FN "fn" ALIAS "alias"
 %token SELF "self" MUT "mut" CONST "const" UNDERSCORE "_"
+%token PROPERTY "property" FIELD "field" READONLY "readonly"
 
-%type <str> docs
+%type <str> docs name
 %type <item> items item
-%type <member> members member fn_alias fn_decl
+%type <member> members member fn_attrs fn_decl
 %type <enum_item> enum_items enum_item_list enum_item
 %type <setting> settings
 %type <value> value
@@ -174,7 +175,11 @@ value
     : IDENT                  { $$.text = $1; $$.loc = @1; }
     | INT                    { $$.text = $1; $$.loc = @1; }
     | '-' INT                { $$.text = gen_arena_printf(CTX->arena, "-%s", $2); $$.loc = @$; }
+    | FLOAT                  { $$.text = $1; $$.loc = @1; }
+    | '-' FLOAT              { $$.text = gen_arena_printf(CTX->arena, "-%s", $2); $$.loc = @$; }
     | STRLIT                 { $$.text = $1; $$.loc = @1; }
+    | IDENT COLONCOLON IDENT { $$.text = gen_arena_printf(CTX->arena, "%s::%s", $1, $3);
+                               $$.loc = @$; }
     ;
 
 enum_items
@@ -198,9 +203,11 @@ settings
     : %empty                 { $$ = NULL; }
     | settings IDENT ';'
         { ast_setting *s = NEW(ast_setting); s->key = $2; s->key_loc = @2; s->next = $1; $$ = s; }
-    | settings IDENT IDENT ';'
-        { ast_setting *s = NEW(ast_setting); s->key = $2; s->key_loc = @2; s->value = $3;
-          s->value_loc = @3; s->next = $1; $$ = s; }
+    | settings IDENT path ';'
+        { ast_setting *s = NEW(ast_setting); s->key = $2; s->key_loc = @2;
+          s->value = $3.class_part ? gen_arena_printf(CTX->arena, "%s_%s", $3.class_part, $3.name)
+                                   : $3.name;
+          s->value_loc = $3.loc; s->next = $1; $$ = s; }
     | settings error ';'     { $$ = $1; yyerrok; }
     ;
 
@@ -220,9 +227,19 @@ member
     : docs SELF_TYPE type ';'
         { $$ = NEW(ast_member); $$->kind = AST_SELF_TYPE; $$->doc = $1; $$->type = $3;
           $$->loc = @2; }
-    | docs CONSTRUCTOR path '(' params_opt ')' ret_opt ';'
-        { $$ = NEW(ast_member); $$->kind = AST_CONSTRUCTOR; $$->doc = $1; $$->path = $3;
-          $$->params = $5; $$->type = $7; $$->loc = @2; }
+    | docs CONSTRUCTOR path '(' params_opt ')' ret_opt ';' fn_attrs
+        { $$ = $9 ? $9 : NEW(ast_member); $$->kind = AST_CONSTRUCTOR; $$->doc = $1;
+          $$->path = $3; $$->params = $5; $$->type = $7; $$->loc = @2; }
+    | docs PROPERTY name ':' type '{' settings '}'
+        { $$ = NEW(ast_member); $$->kind = AST_PROPERTY; $$->doc = $1; $$->name = $3;
+          $$->name_loc = @3; $$->type = $5; REVERSE(ast_setting, $7); $$->settings = $7;
+          $$->loc = @2; }
+    | docs FIELD name ':' type ';'
+        { $$ = NEW(ast_member); $$->kind = AST_FIELD; $$->doc = $1; $$->name = $3;
+          $$->name_loc = @3; $$->type = $5; $$->loc = @2; }
+    | docs READONLY FIELD name ':' type ';'
+        { $$ = NEW(ast_member); $$->kind = AST_FIELD; $$->doc = $1; $$->readonly = 1;
+          $$->name = $4; $$->name_loc = @4; $$->type = $6; $$->loc = @2; }
     | docs DESTRUCTOR path ';'
         { $$ = NEW(ast_member); $$->kind = AST_DESTRUCTOR; $$->doc = $1; $$->path = $3;
           $$->loc = @2; }
@@ -230,23 +247,40 @@ member
     | error ';'              { $$ = NULL; yyerrok; }
     ;
 
-/* fn_decl -> fn PATH ( PARAMS ) [-> T] ; [alias NAME ;] */
+/* fn_decl -> fn PATH ( PARAMS ) [-> T] ; { alias NAME ; | ATTRIBUTE ; } */
 fn_decl
-    : FN path '(' params_opt ')' ret_opt ';' fn_alias
+    : FN path '(' params_opt ')' ret_opt ';' fn_attrs
         { $$ = $8 ? $8 : NEW(ast_member); $$->kind = AST_FN; $$->path = $2;
           $$->params = $4; $$->type = $6; $$->loc = @1; }
     ;
 
-/* The alias rides on a fresh member node that the fn rule then fills in. */
-fn_alias
+/* The attributes ride on a fresh member node that the fn rule then fills in. */
+fn_attrs
     : %empty                 { $$ = NULL; }
-    | ALIAS IDENT ';'
-        { $$ = NEW(ast_member); $$->alias = $2; $$->alias_loc = @2; }
+    | fn_attrs ALIAS IDENT ';'
+        { $$ = $1 ? $1 : NEW(ast_member);
+          if ($$->alias) {
+              gen_diag_error(CTX->diag, @2, "'%s' already has an alias", $$->alias);
+          }
+          $$->alias = $3; $$->alias_loc = @3; }
+    | fn_attrs IDENT ';'
+        { $$ = $1 ? $1 : NEW(ast_member);
+          ast_setting *a = NEW(ast_setting); a->key = $2; a->key_loc = @2;
+          a->next = $$->attrs; $$->attrs = a; }
     ;
 
 path
     : IDENT                  { $$.class_part = NULL; $$.name = $1; $$.loc = @1; }
     | IDENT COLONCOLON IDENT { $$.class_part = $1; $$.name = $3; $$.loc = @$; }
+    ;
+
+/* A Python-visible name: an identifier, or one of the words only special at a member's
+ * start, so that parameters and fields may still be called `field` or `property`. */
+name
+    : IDENT                  { $$ = $1; }
+    | PROPERTY               { $$ = "property"; }
+    | FIELD                  { $$ = "field"; }
+    | READONLY               { $$ = "readonly"; }
     ;
 
 ret_opt
@@ -270,9 +304,12 @@ param
     : '&' SELF               { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF; $$->loc = @$; }
     | '&' MUT SELF           { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF_MUT; $$->loc = @$; }
     | SELF                   { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF_MOVE; $$->loc = @$; }
-    | IDENT ':' type
+    | name ':' type
         { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->name = $1; $$->type = $3;
           $$->loc = @1; }
+    | name ':' type '=' value
+        { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->name = $1; $$->type = $3;
+          $$->loc = @1; $$->has_default = 1; $$->def = $5; }
     | UNDERSCORE ':' type
         { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->type = $3; $$->loc = @1; }
     ;

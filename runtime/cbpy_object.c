@@ -71,7 +71,7 @@ int cbpy_check_distinct(const char *func, PyObject *const *objs, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < i; j++) {
-            if (objs[i] == objs[j] && objs[i] != Py_None) {
+            if (objs[i] == objs[j] && objs[i] != NULL && objs[i] != Py_None) {
                 PyErr_Format(PyExc_ValueError,
                              "%s(): the same %s object cannot be both moved into C and "
                              "used again in one call",
@@ -85,7 +85,7 @@ int cbpy_check_distinct(const char *func, PyObject *const *objs, size_t n)
 
 void cbpy_commit_move(PyObject *o)
 {
-    if (o == Py_None)
+    if (o == NULL || o == Py_None)
         return;
     CBPY_OBJECT(o)->ptr = NULL;
     CBPY_OBJECT(o)->owns = 0;
@@ -115,7 +115,8 @@ PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner, int
     if (o == NULL)
         return NULL;
     CBPY_OBJECT(o)->ptr = ptr;
-    if (owner != NULL) {
+    /* No owner: static memory, or an optional owner argument that was None or omitted. */
+    if (owner != NULL && owner != Py_None) {
         Py_INCREF(owner);
         CBPY_OBJECT(o)->owner = owner;
         CBPY_OBJECT(owner)->borrows++;

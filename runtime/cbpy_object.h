@@ -59,17 +59,17 @@ CBPY_INTERNAL int cbpy_arg_object(PyObject *o, const cbpy_param *p, PyTypeObject
  * of a move; the caller commits the move with cbpy_commit_move(self) just before the call. */
 CBPY_INTERNAL void *cbpy_self_move(PyObject *self, const char *func);
 /* In a call that moves a value into C, every class-typed object involved (self and the
- * arguments; None is skipped) must be a different object: C would otherwise receive one
+ * arguments; None and omitted ones are skipped) must be a different object: C would otherwise receive one
  * value twice, once to keep and once to use or free. ValueError naming func, -1. */
 CBPY_INTERNAL int cbpy_check_distinct(const char *func, PyObject *const *objs, size_t n);
-/* Marks an object (already checked by cbpy_arg_object with move) as moved into C. None is
- * accepted and ignored. */
+/* Marks an object (already checked by cbpy_arg_object with move) as moved into C. None and
+ * NULL (an omitted optional argument) are accepted and ignored. */
 CBPY_INTERNAL void cbpy_commit_move(PyObject *o);
 
 /* Allocates an object of type; ptr, owner and owns are left for the caller to set. */
 CBPY_INTERNAL PyObject *cbpy_object_alloc(PyTypeObject *type);
-/* A new object standing for memory owned by `owner` (NULL: memory that lives for the whole
- * program); ptr NULL gives None when allow_none, else RuntimeError naming cfunc. */
+/* A new object standing for memory owned by `owner` (NULL or None: memory that lives for
+ * the whole program); ptr NULL gives None when allow_none, else RuntimeError naming cfunc. */
 CBPY_INTERNAL PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner,
                                            int allow_none, const char *func,
                                            const char *cfunc);

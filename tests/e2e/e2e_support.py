@@ -82,3 +82,32 @@ def assert_no_leaks(test, call, tracked, calls=LEAK_CALLS):
     test.assertLessEqual(objects_after - objects_before, LEAK_MAX_GC_OBJECTS,
                          "GC-tracked objects grew")
     test.assertLessEqual(bytes_after - bytes_before, LEAK_MAX_BYTES, "traced memory grew")
+
+
+def raising(exc_type, call, *args, **kwargs):
+    """A leak workload: call(*args, **kwargs), which must raise exc_type (or a subclass)."""
+    def run():
+        try:
+            call(*args, **kwargs)
+        except exc_type:
+            return
+        raise AssertionError("%r did not raise %s" % (call, exc_type.__name__))
+    return run
+
+
+class CounterDeltas:
+    """Changes of a C library's counters since creation: read() returns {name: count};
+    calling the object collects garbage first and returns {name: change} for the counters
+    that changed, so `assertEqual(deltas(), {"ALLOCS": 1, "FREES": 1})` also says that
+    nothing else moved."""
+
+    def __init__(self, read):
+        self.read = read
+        gc.collect()
+        self.start = read()
+
+    def __call__(self):
+        gc.collect()
+        now = self.read()
+        return {name: now[name] - self.start[name] for name in now
+                if now[name] != self.start[name]}

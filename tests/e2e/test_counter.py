@@ -58,24 +58,31 @@ class Errors(unittest.TestCase):
 
     def test_argument_counts(self):
         counter = Counter(1)
-        for call, args, name, arity in ((Counter, (), "Counter", 1),
-                                        (counter.add, (1, 2), "Counter.add", 1),
-                                        (Counter.from_sum, (1,), "Counter.from_sum", 2),
-                                        (Counter.twice, (), "twice", 1)):
-            with self.subTest(name=name):
-                self.assertIn(arity_message(name, arity, len(args)),
-                              error_message(self, TypeError, call, *args))
+        cases = ((Counter, (), "Counter() missing required argument 'start' (pos 1)"),
+                 (counter.add, (1, 2), arity_message("Counter.add", 1, 2)),
+                 (Counter.from_sum, (1,), "Counter.from_sum() missing required argument 'b' "
+                                          "(pos 2)"),
+                 (Counter.twice, (), arity_message("twice", 1, 0)))
+        for call, args, expected in cases:
+            with self.subTest(expected=expected):
+                self.assertIn(expected, error_message(self, TypeError, call, *args))
         self.assertIn("Counter.get()", error_message(self, TypeError, counter.get, 1))
         self.assertIn("Counter.live()", error_message(self, TypeError, Counter.live, 1))
 
-    def test_keywords_even_for_named_parameters(self):
-        counter = Counter(1)
-        for call, kwargs in ((Counter, {"start": 1}), (counter.add, {"n": 1}),
-                             (Counter.from_sum, {"a": 1, "b": 2})):
-            with self.subTest(call=call):
-                self.assertIn("takes no keyword arguments",
-                              error_message(self, TypeError, call, **kwargs))
-        self.assertEqual(counter.get(), 1)
+    def test_named_parameters_take_keywords(self):
+        counter = Counter(start=5)
+        counter.add(n=2)
+        self.assertEqual(counter.get(), 7)
+        self.assertEqual(Counter.from_sum(b=2, a=1).get(), 3)
+        for call, args, kwargs, expected in (
+                (counter.add, (), {"m": 1}, "Counter.add() got an unexpected keyword argument 'm'"),
+                (counter.add, (1,), {"n": 1}, "Counter.add() got multiple values for argument 'n'"),
+                (Counter, (), {"start": 1, "stop": 2},
+                 "Counter() got an unexpected keyword argument 'stop'"),
+                (Counter.twice, (), {"arg1": 1}, "takes no keyword arguments")):
+            with self.subTest(expected=expected):
+                self.assertIn(expected, error_message(self, TypeError, call, *args, **kwargs))
+        self.assertEqual(counter.get(), 7)
 
 
 if __name__ == "__main__":

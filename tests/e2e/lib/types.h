@@ -90,6 +90,7 @@ Point point_new(double x, double y);
 double point_x(const Point *p);
 double point_y(const Point *p);
 void point_scale(Point *p, double k);
+void point_copy_into(const Point *p, Point *out);
 Point point_add(Point a, Point b);
 double point_norm2(const Point *p); /* NULL: -1 */
 const Point *types_origin(void);    /* static memory */
@@ -116,6 +117,7 @@ bool bag_push(Bag *b, Point p);
 Point *bag_at(Bag *b, size_t i);       /* NULL when out of range */
 const Point *bag_first(const Bag *b);  /* NULL when empty */
 bool bag_put(Bag *b, Token t);         /* takes t; drops it when full */
+bool bag_put_checked(Bag *b, Token t, int32_t min_id); /* takes t; drops it if id < min_id */
 const Token *bag_token(const Bag *b, size_t i);
 Token bag_pop(Bag *b);                 /* the last token, or a new token -1 */
 void bag_merge(Bag *b, Bag *other);    /* takes other's contents and frees it */
@@ -126,6 +128,8 @@ char *bag_describe(const Bag *b);      /* owned */
 Bag *token_wrap(Token t);              /* a new bag "wrapped" holding t */
 const Point *types_bag_peek(const Bag *b);
 Bag *types_bag_maybe(const char *name); /* NULL name: NULL */
+const Point *types_bag_point(size_t i, const Bag *b); /* NULL when out of range */
+bool types_bag_drop(Bag *b);            /* frees b; false for NULL */
 
 /* Error conventions. */
 const char *types_strerror(int status);  /* NULL for unknown codes */
@@ -135,13 +139,18 @@ int types_check(int32_t code);                          /* returns code */
 int types_raw(int32_t code, uint8_t *out);              /* returns code; *out = 7 */
 int types_format(int32_t v, char **out);                /* 4 for v < 0 */
 int types_bag_parse(const char *spec, Bag **out);       /* "name:capacity" */
+int types_status_name(int32_t code, const char **out);  /* 3 for code < 0 */
+int types_point_parse(const char *text, Point *out);    /* "x,y"; 2 if not */
+const Point *bag_get(const Bag *b, size_t i);           /* NULL + last error if out of range */
 const char *types_find(const char *key);                /* NULL + last error if unknown */
 char *types_dup_checked(const char *s);                 /* NULL + last error if empty */
-const char *types_missing(bool fail);                   /* NULL, last error "" */
-char *types_missing_owned(bool fail);                   /* NULL, no last-error function */
+const char *types_missing(bool fail);                   /* NULL when fail */
+char *types_missing_owned(bool fail);                   /* NULL when fail */
 int32_t types_sys_check(int32_t err);                   /* -1 and errno = err unless 0 */
 int types_sys_touch(int32_t err);
 char *types_sys_name(int32_t err);                      /* NULL and errno = err unless 0 */
 int32_t types_sys_quiet(void);                          /* -1, errno untouched */
+uint32_t types_sys_count(int32_t err);                  /* UINT32_MAX and errno = err unless 0 */
+Bag *types_sys_bag(int32_t err);                        /* NULL and errno = err unless 0 */
 
 #endif /* E2E_TYPES_H */

@@ -1,0 +1,48 @@
+/* special.h: the special methods a glue file can map a C function to with `alias`, and
+ * how each becomes part of a Python type: its type slot, the shape its glue signature must
+ * have, and the adapter that fits the slot's C signature around the ordinary wrapper.
+ *
+ * Invariants:
+ * - Names are unique; every entry's adapter has a template section in class_impl.tmpl.
+ * - A special method never appears in the type's method table unless `in_methods` says
+ *   so (only the context-manager pair, which Python looks up as methods).
+ */
+#ifndef CBPY_GEN_SPECIAL_H
+#define CBPY_GEN_SPECIAL_H
+
+typedef enum gen_special_adapter {
+    GEN_ADAPT_UNARY,    /* PyObject *(PyObject *self) */
+    GEN_ADAPT_HASH,     /* Py_hash_t (PyObject *self) */
+    GEN_ADAPT_LEN,      /* Py_ssize_t (PyObject *self) */
+    GEN_ADAPT_BINARY,   /* PyObject *(PyObject *a, PyObject *b), NotImplemented on mismatch */
+    GEN_ADAPT_COMPARE,  /* one of the six comparisons, gathered into tp_richcompare */
+    GEN_ADAPT_GETITEM,  /* PyObject *(PyObject *self, PyObject *key); None -> KeyError */
+    GEN_ADAPT_CONTAINS, /* int (PyObject *self, PyObject *x) */
+    GEN_ADAPT_ITER,     /* tp_iter */
+    GEN_ADAPT_NEXT,     /* tp_iternext; None ends the iteration */
+    GEN_ADAPT_EXIT,     /* __exit__ (and an automatic __enter__) as methods */
+} gen_special_adapter;
+
+typedef enum gen_special_result {
+    GEN_RESULT_ANY,
+    GEN_RESULT_TEXT,    /* &str or String */
+    GEN_RESULT_BOOL,
+    GEN_RESULT_INT,     /* an integer primitive */
+    GEN_RESULT_OPTION,  /* Option<T>: None means "no more" */
+} gen_special_result;
+
+typedef struct gen_special {
+    const char *name;       /* "__repr__" */
+    gen_special_adapter adapter;
+    int nparams;            /* Python-visible parameters besides self */
+    gen_special_result result;
+    const char *slot;       /* "Py_tp_repr"; NULL for methods and comparisons */
+    const char *compare_op; /* GEN_ADAPT_COMPARE: "Py_EQ"... */
+} gen_special;
+
+/* The entry named name, or NULL if name is not a special method cbindgen-py supports. */
+const gen_special *gen_special_find(const char *name);
+/* Whether name looks like a special method (`__x__`), supported or not. */
+int gen_special_like(const char *name);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * cbpy_args.h: keyword-aware argument parsing for generated wrappers whose glue names its
+ * parameters or gives them defaults. Positional arguments and keywords are matched to the
+ * parameters of a signature, with CPython's own error messages, into one array the
+ * wrapper converts from. Wrappers whose parameters are all positional-only (`_`) never get
+ * here: they take METH_NOARGS, METH_O or plain METH_FASTCALL.
+ */
+#ifndef CBPY_ARGS_H
+#define CBPY_ARGS_H
+
+/*
+ * Invariants:
+ *
+ *  - A signature's parameters are ordered as in the glue: the first npos_only are
+ *    positional-only (names[i] is the "argN" display name), the rest may also be given by
+ *    keyword; the first nrequired must be given, the rest have defaults.
+ *
+ *  - On success out[i] is a borrowed reference to the argument for parameter i, or NULL
+ *    when it was omitted (its default applies); the references stay valid for the call,
+ *    since the caller's arguments hold them.
+ *
+ *  - On failure no out[i] may be used, and a TypeError is set.
+ */
+
+typedef struct cbpy_sig {
+    const char *func;           /* "Foo.bar" */
+    const char *const *names;   /* Python names of the parameters */
+    int nparams;
+    int npos_only;
+    int nrequired;
+} cbpy_sig;
+
+CBPY_INTERNAL int cbpy_parse_slow(const cbpy_sig *sig, PyObject *const *args,
+                                  Py_ssize_t nargs, PyObject *kwnames, PyObject *kwdict,
+                                  PyObject **out);
+
+/* METH_FASTCALL | METH_KEYWORDS: args[0..nargs) positional, then one value per kwnames. */
+static inline int cbpy_parse_fastcall(const cbpy_sig *sig, PyObject *const *args,
+                                      Py_ssize_t nargs, PyObject *kwnames, PyObject **out)
+{
+    if (kwnames == NULL && nargs == sig->nparams) {
+        for (Py_ssize_t i = 0; i < nargs; i++)
+            out[i] = args[i];
+        return 0;
+    }
+    return cbpy_parse_slow(sig, args, nargs, kwnames, NULL, out);
+}
+
+/* tp_new: a tuple of positional arguments and a dict of keywords (or NULL). */
+CBPY_INTERNAL int cbpy_parse_tuple(const cbpy_sig *sig, PyObject *args, PyObject *kwargs,
+                                   PyObject **out);
+
+#endif /* CBPY_ARGS_H */
