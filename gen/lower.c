@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lower_conv.h"
+#include "special.h"
 
 #ifndef CBPY_VERSION
 #define CBPY_VERSION "0.0.0"
@@ -45,6 +46,15 @@ const char *gen_lower_c_string(gen_arena *a, const char *s)
     const char *r = gen_arena_strdup(a, gen_strbuf_str(&sb));
     gen_strbuf_release(&sb);
     return r;
+}
+
+/* The function of class c that implements special method name, or NULL. */
+static const gen_fn *special_of(const gen_class *c, const char *name)
+{
+    for (size_t i = 0; i < c->nfns; i++)
+        if (c->fns[i]->special && strcmp(c->fns[i]->special, name) == 0)
+            return c->fns[i];
+    return NULL;
 }
 
 /* A C expression for optional text: the escaped literal, or NULL. */
@@ -131,11 +141,38 @@ static void distinct_objects(lower *l, const gen_fn *fn, call_shape shape, gen_t
     gen_strbuf_release(&sb);
 }
 
+/* Which slot adapter a special method needs (templates/class_impl.tmpl has one section
+ * per adapter), and the slot it fills. */
+static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
+{
+    static const char *const flags[] = {
+        [GEN_ADAPT_UNARY] = "adapt_unary",       [GEN_ADAPT_HASH] = "adapt_hash",
+        [GEN_ADAPT_LEN] = "adapt_len",           [GEN_ADAPT_BINARY] = "adapt_binary",
+        [GEN_ADAPT_COMPARE] = "adapt_compare",   [GEN_ADAPT_GETITEM] = "adapt_getitem",
+        [GEN_ADAPT_CONTAINS] = "adapt_contains", [GEN_ADAPT_ITER] = "adapt_unary",
+        [GEN_ADAPT_NEXT] = "adapt_next",         [GEN_ADAPT_EXIT] = "adapt_exit",
+    };
+    const gen_special *sp = gen_special_find(fn->special);
+    gen_tv_set_flag(l->a, w, flags[sp->adapter], 1);
+    if (sp->slot)
+        gen_tv_set_str(l->a, w, "slot", sp->slot);
+    if (sp->compare_op)
+        gen_tv_set_str(l->a, w, "compare_op", sp->compare_op);
+    gen_tv_set_flag(l->a, w, "none_is_missing", fn->ret.optional);
+    /* Integer indexes count from the end when negative, as for every Python sequence. */
+    const gen_fn *len = special_of(fn->cls, "__len__");
+    if (sp->adapter == GEN_ADAPT_GETITEM && len && fn->params[0].type.kind == GEN_T_PRIM &&
+        fn->params[0].type.prim->kind == GEN_PRIM_INT)
+        gen_tv_set_str(l->a, w, "len_slot",
+                       gen_arena_printf(l->a, "cbpyw_%s__s__len___slot", fn->cls->name));
+}
+
 static gen_tv *lower_fn(lower *l, const gen_fn *fn)
 {
     gen_tv *w = gen_tv_map(l->a);
     int is_ctor = fn->kind == GEN_FN_CONSTRUCTOR, is_static = fn->kind == GEN_FN_STATIC;
-    int keywords = gen_lower_takes_keywords(fn);
+    /* Slots and property accessors are called positionally by CPython itself. */
+    int keywords = gen_lower_takes_keywords(fn) && !fn->special && !fn->accessor;
     call_shape shape = is_ctor                ? SHAPE_NEW
                        : keywords            ? SHAPE_KEYWORDS
                        : fn->nparams == 0    ? SHAPE_NOARGS
@@ -144,6 +181,8 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     const char *wrapper = is_ctor   ? gen_arena_printf(l->a, "cbpyw_%s__new", fn->cls->name)
                           : fn->special
                               ? gen_arena_printf(l->a, "cbpyw_%s__s%s", fn->cls->name, fn->special)
+                          : fn->accessor
+                              ? gen_arena_printf(l->a, "cbpyw_%s__p_%s", fn->cls->name, fn->py_name)
                           : fn->cls ? gen_arena_printf(l->a, "cbpyw_%s__m_%s", fn->cls->name,
                                                        fn->py_name)
                                     : gen_arena_printf(l->a, "cbpym_f_%s", fn->py_name);
@@ -166,7 +205,9 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                                           : meth[shape]);
     gen_tv_set_flag(l->a, w, "is_keywords", shape == SHAPE_KEYWORDS);
     gen_tv_set_flag(l->a, w, "release_gil", fn->release_gil);
-    gen_tv_set_flag(l->a, w, "in_methods", !fn->special);
+    gen_tv_set_flag(l->a, w, "in_methods", !fn->special && !fn->accessor && !is_ctor);
+    if (fn->special)
+        lower_special(l, fn, w);
     if (keywords) {
         gen_strbuf names = {0};
         for (size_t i = 0; i < fn->nparams; i++)
@@ -189,7 +230,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                                           "%s, PyObject *const *args, Py_ssize_t nargs, "
                                           "PyObject *kwnames",
                                           self));
-    if (!is_ctor)
+    if (!is_ctor && !fn->special && !fn->accessor)
         gen_tv_set_str(l->a, w, "doc", docstring(l, fn, fn->py_name, fn->doc));
 
     gen_tv *params = gen_tv_list(l->a);
@@ -222,6 +263,49 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                     is_ctor || fn->nparams > 0 || fn->self != GEN_SELF_NONE || fn->error ||
                         list_result);
     return w;
+}
+
+/* Properties: accessor wrappers for getter/setter functions, and direct access to the
+ * struct fields of value classes; both end up in the type's PyGetSetDef table. */
+static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
+{
+    gen_tv *props = gen_tv_list(l->a), *accessors = gen_tv_list(l->a);
+    for (size_t i = 0; i < c->nprops; i++) {
+        const gen_property *p = &c->props[i];
+        gen_tv *m = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, m, "prop", p->name);
+        gen_tv_set_str(l->a, m, "prop_doc", c_string_or_null(l->a, p->doc));
+        gen_tv_set_str(l->a, m, "prop_func", gen_arena_printf(l->a, "%s.%s", c->name, p->name));
+        if (p->is_field) {
+            gen_tv_set_flag(l->a, m, "is_field", 1);
+            gen_tv_set_flag(l->a, m, "writable", !p->readonly);
+            gen_tv_set_str(l->a, m, "field_glue_type", gen_lower_c_string(l->a, p->type.spelling));
+            if (p->type.kind == GEN_T_ENUM) {
+                gen_tv_set_str(l->a, m, "field_enum", p->type.enumeration->name);
+                gen_tv_set_str(l->a, m, "field_nvalues",
+                               gen_arena_printf(l->a, "%zu", p->type.enumeration->nitems));
+                gen_tv_set_str(l->a, m, "field_flags", p->type.enumeration->is_flags ? "1" : "0");
+                gen_tv_set_str(l->a, m, "field_c_type", "long long");
+            } else {
+                gen_tv_set_str(l->a, m, "field_suffix", p->type.prim->suffix);
+                gen_tv_set_str(l->a, m, "field_c_type", p->type.prim->c_type);
+            }
+        } else {
+            gen_tv *get = lower_fn(l, p->get_fn);
+            gen_tv_push(l->a, accessors, get);
+            gen_tv_set_str(l->a, m, "getter", gen_tv_lookup_str(get, "wrapper"));
+            if (p->set_fn) {
+                gen_tv *set = lower_fn(l, p->set_fn);
+                gen_tv_push(l->a, accessors, set);
+                gen_tv_set_str(l->a, m, "setter", gen_tv_lookup_str(set, "wrapper"));
+                gen_tv_set_flag(l->a, m, "writable", 1);
+            }
+        }
+        gen_tv_push(l->a, props, m);
+    }
+    gen_tv_set(l->a, v, "props", props);
+    gen_tv_set(l->a, v, "accessors", accessors);
+    gen_tv_set_flag(l->a, v, "has_props", c->nprops > 0);
 }
 
 /* Whether any callable of the module returns a new object owning a c, so that its wrap
@@ -271,6 +355,12 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     for (size_t i = 0; i < c->nfns; i++)
         gen_tv_push(l->a, fns, lower_fn(l, c->fns[i]));
     gen_tv_set(l->a, v, "fns", fns);
+    lower_properties(l, c, v);
+    int compares = 0;
+    for (size_t i = 0; i < c->nfns; i++)
+        compares |= c->fns[i]->special && gen_special_find(c->fns[i]->special)->compare_op;
+    gen_tv_set_flag(l->a, v, "has_compare", compares);
+    gen_tv_set_flag(l->a, v, "iter_self", special_of(c, "__next__") && !special_of(c, "__iter__"));
     return v;
 }
 

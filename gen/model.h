@@ -85,6 +85,7 @@ typedef struct gen_fn {
     int nrequired;          /* the leading params without a default */
     int release_gil;        /* other Python threads run while C does */
     const char *special;    /* a special method (`__repr__`...) this fn implements, or NULL */
+    int accessor;           /* a property's getter or setter, reached through the property */
     gen_type ret;           /* for Result<T, E>: T */
     gen_error *error;       /* for Result<T, E>: E, else NULL */
     gen_loc loc;
@@ -105,6 +106,8 @@ typedef struct gen_property {
     gen_type type;
     const char *getter;     /* C function, or NULL for a field */
     const char *setter;     /* C function, or NULL (read-only) */
+    struct gen_fn *get_fn;  /* the getter and setter as methods (`&self) -> T` and */
+    struct gen_fn *set_fn;  /* `(&mut self, value: T)`), so they convert like any call */
     int is_field;
     int readonly;
     gen_loc loc;

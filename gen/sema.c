@@ -430,6 +430,25 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
     }
 }
 
+/* A property's getter or setter as a method of the class (not in its method table). */
+static gen_fn *accessor(sema *s, gen_class *cls, const gen_property *p, const char *c_fn,
+                        gen_self self)
+{
+    gen_fn *fn = gen_arena_alloc(s->arena, sizeof *fn);
+    fn->kind = GEN_FN_METHOD;
+    fn->accessor = 1;
+    fn->cls = cls;
+    fn->c_name = c_fn;
+    fn->py_name = gen_arena_printf(s->arena, "%s_%s", self == GEN_SELF_CONST ? "get" : "set",
+                                   p->name);
+    fn->self = self;
+    fn->loc = p->loc;
+    fn->ret.kind = GEN_T_PRIM;
+    fn->ret.prim = gen_prim_unit();
+    fn->ret.spelling = "()";
+    return fn;
+}
+
 /* A property `property NAME: T { get F; [set G;] }`, or a struct field of a value class. */
 static int define_property(sema *s, const ast_member *m, gen_class *cls, gen_property *p)
 {
@@ -486,9 +505,18 @@ static int define_property(sema *s, const ast_member *m, gen_class *cls, gen_pro
                        p->type.spelling);
         return -1;
     }
+    p->get_fn = accessor(s, cls, p, p->getter, GEN_SELF_CONST);
+    p->get_fn->ret = p->type;
     if (p->setter) {
-        gen_type param;
-        if (gen_resolve_type(&s->scope, m->type, cls, GEN_USE_PARAM, &param, NULL) < 0)
+        p->set_fn = accessor(s, cls, p, p->setter, GEN_SELF_MUT);
+        p->set_fn->nparams = p->set_fn->nrequired = 1;
+        p->set_fn->params = gen_arena_alloc(s->arena, sizeof *p->set_fn->params);
+        gen_param *v = &p->set_fn->params[0];
+        v->fn = p->set_fn;
+        v->name = "value";
+        v->pos = 1;
+        v->loc = m->name_loc;
+        if (gen_resolve_type(&s->scope, m->type, cls, GEN_USE_PARAM, &v->type, NULL) < 0)
             return -1;
     }
     return 0;

@@ -79,6 +79,14 @@ void gen_tv_set_str(gen_arena *a, gen_tv *map, const char *key, const char *s)
     gen_tv_set(a, map, key, gen_tv_str(a, s));
 }
 
+const char *gen_tv_lookup_str(const gen_tv *map, const char *key)
+{
+    for (size_t i = 0; i < map->n; i++)
+        if (strcmp(map->keys[i], key) == 0 && map->items[i]->kind == GEN_TV_STR)
+            return map->items[i]->str;
+    return NULL;
+}
+
 void gen_tv_set_flag(gen_arena *a, gen_tv *map, const char *key, int on)
 {
     if (on)

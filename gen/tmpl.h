@@ -51,6 +51,8 @@ gen_tv *gen_tv_map(gen_arena *a);
 void gen_tv_push(gen_arena *a, gen_tv *list, gen_tv *item);
 void gen_tv_set(gen_arena *a, gen_tv *map, const char *key, gen_tv *value);
 void gen_tv_set_str(gen_arena *a, gen_tv *map, const char *key, const char *s);
+/* The string stored under key in map, or NULL. */
+const char *gen_tv_lookup_str(const gen_tv *map, const char *key);
 /* A flag for {{#key}}: set to "1" when on, left missing when off. */
 void gen_tv_set_flag(gen_arena *a, gen_tv *map, const char *key, int on);
 

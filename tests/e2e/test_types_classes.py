@@ -9,7 +9,8 @@ the C library counting every Bag handle and Token value made, freed and misused:
 - owned results (Bag *, Bag, Option<Bag>, Token) are destroyed exactly once;
 - Option<&T> parameters, None where not allowed, wrong classes; Point and Bag, and Token
   and Bag, passing each other as arguments and results; Stats, a class with no self_type,
-  cannot be instantiated."""
+  cannot be instantiated; constructor and method arguments by keyword, and argument
+  counts."""
 import unittest
 
 import e2e_types as m
@@ -260,13 +261,21 @@ class Borrowed(StatsTestCase, unittest.TestCase):
 
 
 class Calls(unittest.TestCase):
-    def test_constructor_argument_counts_and_keywords(self):
-        self.assertEqual(error_message(self, TypeError, m.Bag, "b"),
-                         "Bag() takes exactly 2 arguments (1 given)")
-        self.assertEqual(error_message(self, TypeError, m.Bag, name="b", capacity=1),
-                         "Bag() takes no keyword arguments")
-        self.assertEqual(error_message(self, TypeError, m.Token),
-                         "Token() takes exactly one argument (0 given)")
+    def test_keywords(self):
+        self.assertEqual(m.Bag(capacity=1, name="kw").name(), "kw")
+        bag, token = m.Bag("b", 2), m.Token(3)
+        self.assertTrue(bag.put_checked(min_id=0, t=token))
+        self.assertEqual(bag.token(0).id(), 3)
+
+    def test_argument_counts(self):
+        cases = ((lambda: m.Bag("b"), "Bag() missing required argument 'capacity' (pos 2)"),
+                 (lambda: m.Bag("b", 1, 2), "Bag() takes exactly 2 arguments (3 given)"),
+                 (lambda: m.Token(), "Token() missing required argument 'id' (pos 1)"),
+                 (lambda: m.Bag(nam="b", capacity=1),
+                  "Bag() got an unexpected keyword argument 'nam'"))
+        for call, msg in cases:
+            with self.subTest(msg=msg):
+                self.assertEqual(error_message(self, TypeError, call), msg)
 
 
 class NoSelfType(unittest.TestCase):

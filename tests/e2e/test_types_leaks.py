@@ -31,7 +31,9 @@ def text_workloads():
     yield "null_string()", raising(RuntimeError, m.null_string), ()
     yield "bad_utf8()", raising(UnicodeDecodeError, m.bad_utf8), ()
     yield "bad_utf8_borrowed()", raising(UnicodeDecodeError, m.bad_utf8_borrowed), ()
-    yield "strlen() keywords", raising(TypeError, m.strlen, bogus=s), (s,)
+    yield "concat() by keyword", lambda: m.concat(b=s, a=s), (s,)
+    yield "strlen() unknown keyword", raising(TypeError, m.strlen, bogus=s), (s,)
+    yield "concat() keyword twice", raising(TypeError, m.concat, s, a=s), (s,)
     yield "concat() arity", raising(TypeError, m.concat, s), (s,)
 
 
@@ -118,6 +120,7 @@ def class_workloads():
     yield "Point.norm2()", lambda: (m.Point.norm2(a), m.Point.norm2(None)), (a, None)
     yield "origin()", lambda: m.origin().x(), (m.Point,)
     yield "Bag() and free", lambda: m.Bag("x", 2).points(), (m.Bag,)
+    yield "Bag() by keyword", lambda: m.Bag(capacity=2, name="x"), (m.Bag,)
     yield "Bag.at() borrow", lambda: bag.at(0).x(), (bag, m.Point)
     yield "Bag.get() borrow", lambda: bag.get(0), (bag,)
     yield "Bag.get() error", raising(m.BagError, bag.get, 9), (bag,)

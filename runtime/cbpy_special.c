@@ -1,0 +1,117 @@
+/*
+ * cbpy_special.c: the slot adapters of cbpy_special.h, turning what a special method's
+ * wrapper returned into what CPython's slot expects.
+ */
+#include "cbpy.h"
+
+Py_hash_t cbpy_hash_result(PyObject *r)
+{
+    if (r == NULL)
+        return -1;
+    /* Hash the int as Python does, so equal values hash alike across int and this type. */
+    Py_hash_t h = PyObject_Hash(r);
+    Py_DECREF(r);
+    return h;
+}
+
+Py_ssize_t cbpy_len_result(PyObject *r)
+{
+    if (r == NULL)
+        return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(r);
+    Py_DECREF(r);
+    if (n < 0 && !PyErr_Occurred())
+        PyErr_SetString(PyExc_ValueError, "__len__() should return >= 0");
+    return n;
+}
+
+PyObject *cbpy_binary_result(PyObject *r)
+{
+    if (r == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {
+        PyErr_Clear();
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    return r;
+}
+
+int cbpy_contains_result(PyObject *r)
+{
+    if (r == NULL) {
+        if (!PyErr_ExceptionMatches(PyExc_TypeError))
+            return -1;
+        PyErr_Clear();
+        return 0;
+    }
+    int truth = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    return truth;
+}
+
+PyObject *cbpy_next_result(PyObject *r)
+{
+    if (r == Py_None) {
+        Py_DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
+PyObject *cbpy_getitem_result(PyObject *r, PyObject *key)
+{
+    if (r != Py_None)
+        return r;
+    Py_DECREF(r);
+    if (PyLong_Check(key))
+        PyErr_SetString(PyExc_IndexError, "index out of range");
+    else
+        PyErr_SetObject(PyExc_KeyError, key);
+    return NULL;
+}
+
+PyObject *cbpy_seq_index(PyObject *key, Py_ssize_t len)
+{
+    if (len < 0)
+        return NULL;
+    if (!PyLong_Check(key)) {
+        Py_INCREF(key);
+        return key;
+    }
+    Py_ssize_t i = PyLong_AsSsize_t(key);
+    if (i == -1 && PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_OverflowError))
+            return NULL;
+        PyErr_Clear();
+        i = len; /* far out of range either way */
+    }
+    if (i < 0)
+        i += len;
+    if (i < 0 || i >= len) {
+        PyErr_SetString(PyExc_IndexError, "index out of range");
+        return NULL;
+    }
+    return PyLong_FromSsize_t(i);
+}
+
+int cbpy_check_not_deleted(const char *func, PyObject *value)
+{
+    if (value != NULL)
+        return 0;
+    PyErr_Format(PyExc_AttributeError, "%s cannot be deleted", func);
+    return -1;
+}
+
+int cbpy_setter_result(PyObject *r)
+{
+    if (r == NULL)
+        return -1;
+    Py_DECREF(r);
+    return 0;
+}
+
+PyObject *cbpy_exit_result(PyObject *r)
+{
+    if (r == NULL)
+        return NULL;
+    Py_DECREF(r);
+    Py_RETURN_FALSE;
+}

@@ -1,0 +1,46 @@
+/*
+ * cbpy_special.h: adapters between Python's type slots and the ordinary wrappers that
+ * generated modules already have. A special method (`alias __len__;` in the glue) is
+ * generated as a normal wrapper returning a Python object; the slot function calls it and
+ * turns the object into what the slot must return: a hash, a length, a truth value, the
+ * end of an iteration, or NotImplemented when the other operand is not ours.
+ */
+#ifndef CBPY_SPECIAL_H
+#define CBPY_SPECIAL_H
+
+/*
+ * Invariants:
+ *
+ *  - Every adapter takes the wrapper's new reference (or NULL with an exception set) and
+ *    releases it; none leaves a reference or an exception behind on success.
+ *
+ *  - A TypeError from converting the other operand of a binary operation or comparison
+ *    means "not a type we handle": it becomes NotImplemented, so that Python tries the
+ *    reflected operation and raises its own TypeError, as for built-in types.
+ */
+
+/* tp_hash: the wrapper's integer result as a hash (never -1 unless an error is set). */
+CBPY_INTERNAL Py_hash_t cbpy_hash_result(PyObject *r);
+/* mp_length: the wrapper's integer result; negative or too large -> ValueError/Overflow. */
+CBPY_INTERNAL Py_ssize_t cbpy_len_result(PyObject *r);
+/* nb_* and comparisons: r, or NotImplemented in place of a TypeError. */
+CBPY_INTERNAL PyObject *cbpy_binary_result(PyObject *r);
+/* sq_contains: 1/0 from a bool result; an item of the wrong type is not contained (0). */
+CBPY_INTERNAL int cbpy_contains_result(PyObject *r);
+/* tp_iternext: None ends the iteration (NULL with no exception set). */
+CBPY_INTERNAL PyObject *cbpy_next_result(PyObject *r);
+/* mp_subscript with an Option result: None becomes IndexError (int key) or KeyError. */
+CBPY_INTERNAL PyObject *cbpy_getitem_result(PyObject *r, PyObject *key);
+/* A sequence index made absolute: negative counts from len; outside [0, len) is
+ * IndexError. Keys that are not ints pass through unchanged (their conversion reports
+ * them). Returns a new reference, or NULL. */
+CBPY_INTERNAL PyObject *cbpy_seq_index(PyObject *key, Py_ssize_t len);
+/* A property setter's value NULL means `del obj.attr`: AttributeError "<func> cannot be
+ * deleted", -1; else 0. */
+CBPY_INTERNAL int cbpy_check_not_deleted(const char *func, PyObject *value);
+/* A property setter: the setter wrapper's result (None) as the slot's 0, or -1. */
+CBPY_INTERNAL int cbpy_setter_result(PyObject *r);
+/* __exit__: runs after the close wrapper; False (exceptions are never swallowed). */
+CBPY_INTERNAL PyObject *cbpy_exit_result(PyObject *r);
+
+#endif /* CBPY_SPECIAL_H */
