@@ -91,7 +91,11 @@ static const char *docstring(lower *l, const gen_fn *fn, const char *name, const
     for (size_t i = 0; i < fn->nparams; i++) {
         const gen_param *p = &fn->params[i];
         const char *pname = param_py_name(l, p);
-        gen_strbuf_printf(&sb, "%s%s%s%s", sep, pname, p->def_py ? "=" : "",
+        /* inspect evaluates a default it cannot read as a literal against sys.modules, so
+         * an enum member is named through its module there. */
+        gen_strbuf_printf(&sb, "%s%s%s%s%s%s", sep, pname, p->def_py ? "=" : "",
+                          p->def_py && p->type.kind == GEN_T_ENUM ? l->m->name : "",
+                          p->def_py && p->type.kind == GEN_T_ENUM ? "." : "",
                           p->def_py ? p->def_py : "");
         gen_strbuf_printf(&typed, "%s%s: %s%s%s", i ? ", " : "", pname,
                           gen_lower_py_type(l, &p->type), p->def_py ? " = " : "",
