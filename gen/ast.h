@@ -134,6 +134,19 @@ typedef struct ast_error {
     gen_loc loc;          /* the name */
 } ast_error;
 
+/* foreign_typemap!(namedtuple NAME: C_TYPE { field: T, ... }): a C struct passed by value
+ * that Python sees as a tuple or named tuple. */
+typedef struct ast_typemap {
+    const char *kind;     /* "tuple" or "namedtuple" as written (checked by sema) */
+    gen_loc kind_loc;
+    const char *name;
+    const char *doc;
+    const char *c_type;   /* "struct point", "point_t" */
+    gen_loc c_type_loc;
+    ast_param *fields;
+    gen_loc loc;
+} ast_typemap;
+
 /* const NAME: T = VALUE; at module level. */
 typedef struct ast_const {
     const char *name;
@@ -151,6 +164,7 @@ typedef enum ast_item_kind {
     AST_ITEM_ENUM,
     AST_ITEM_ERROR,
     AST_ITEM_FREE,    /* foreign_free!(NAME); */
+    AST_ITEM_TYPEMAP,
 } ast_item_kind;
 
 typedef struct ast_item {
@@ -162,6 +176,7 @@ typedef struct ast_item {
     ast_enum *enumeration;/* ENUM */
     ast_error *error;     /* ERROR */
     const char *free_fn;  /* FREE */
+    ast_typemap *typemap; /* TYPEMAP */
     gen_loc loc;
     struct ast_item *next;
 } ast_item;

@@ -312,20 +312,53 @@ static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
     gen_tv_set_flag(l->a, v, "has_props", c->nprops > 0);
 }
 
+/* Calls visit on every callable of the module: constructors, methods, property accessors
+ * and module-level functions; stops early when visit returns non-zero, and returns that. */
+static int each_fn(const gen_module *m, int (*visit)(const gen_fn *, const void *),
+                   const void *ctx)
+{
+    int rc = 0;
+    for (size_t i = 0; i < m->nclasses && !rc; i++) {
+        const gen_class *c = m->classes[i];
+        if (c->ctor)
+            rc = visit(c->ctor, ctx);
+        for (size_t j = 0; j < c->nfns && !rc; j++)
+            rc = visit(c->fns[j], ctx);
+        for (size_t j = 0; j < c->nprops && !rc; j++) {
+            if (c->props[j].get_fn)
+                rc = visit(c->props[j].get_fn, ctx);
+            if (c->props[j].set_fn && !rc)
+                rc = visit(c->props[j].set_fn, ctx);
+        }
+    }
+    for (size_t i = 0; i < m->nfns && !rc; i++)
+        rc = visit(m->fns[i], ctx);
+    return rc;
+}
+
+static int returns_owned(const gen_fn *fn, const void *cls)
+{
+    return fn->ret.kind == GEN_T_CLASS && fn->ret.cls == cls && fn->ret.pass == GEN_PASS_OWNED;
+}
+
+static int takes_map(const gen_fn *fn, const void *map)
+{
+    for (size_t i = 0; i < fn->nparams; i++)
+        if (fn->params[i].type.kind == GEN_T_MAP && fn->params[i].type.map == map)
+            return 1;
+    return 0;
+}
+
+static int returns_map(const gen_fn *fn, const void *map)
+{
+    return fn->ret.kind == GEN_T_MAP && fn->ret.map == map;
+}
+
 /* Whether any callable of the module returns a new object owning a c, so that its wrap
  * function is needed (an unused static function would be a warning). */
 static int is_returned(const gen_module *m, const gen_class *c)
 {
-    for (size_t i = 0; i < m->nclasses + 1; i++) {
-        gen_fn *const *fns = i < m->nclasses ? m->classes[i]->fns : m->fns;
-        size_t n = i < m->nclasses ? m->classes[i]->nfns : m->nfns;
-        if (i < m->nclasses && m->classes[i]->ctor && m->classes[i]->ctor->ret.cls == c)
-            return 1;
-        for (size_t j = 0; j < n; j++)
-            if (fns[j]->ret.cls == c && fns[j]->ret.pass == GEN_PASS_OWNED)
-                return 1;
-    }
-    return 0;
+    return each_fn(m, returns_owned, c);
 }
 
 static gen_tv *lower_class(lower *l, const gen_class *c)
@@ -387,6 +420,47 @@ static gen_tv *lower_enum(lower *l, const gen_enum *e)
     return v;
 }
 
+/* A typemap: the struct's fields, each converted like a parameter or result of its type. */
+static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
+{
+    gen_tv *v = gen_tv_map(l->a);
+    gen_strbuf what = {0};
+    gen_tv_set_str(l->a, v, "name", t->name);
+    gen_tv_set_str(l->a, v, "c_type", t->c_type);
+    gen_tv_set_str(l->a, v, "doc_expr", c_string_or_null(l->a, t->doc));
+    gen_tv_set_str(l->a, v, "nfields", gen_arena_printf(l->a, "%zu", t->nfields));
+    gen_tv_set_flag(l->a, v, "named", t->named);
+    gen_tv_set_flag(l->a, v, "used_from", each_fn(l->m, takes_map, t));
+    gen_tv_set_flag(l->a, v, "used_to", each_fn(l->m, returns_map, t));
+    gen_tv_set_flag(l->a, v, "class_var", t->named || each_fn(l->m, returns_map, t));
+    gen_tv *fields = gen_tv_list(l->a);
+    gen_strbuf_printf(&what, "%s (", t->name);
+    for (size_t i = 0; i < t->nfields; i++) {
+        const gen_typemap_field *f = &t->fields[i];
+        gen_tv *m = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, m, "field", f->name);
+        gen_tv_set_str(l->a, m, "index", gen_arena_printf(l->a, "%zu", i));
+        gen_tv_set_str(l->a, m, "field_glue_type", gen_lower_c_string(l->a, f->type.spelling));
+        if (f->type.kind == GEN_T_ENUM) {
+            gen_tv_set_str(l->a, m, "field_enum", f->type.enumeration->name);
+            gen_tv_set_str(l->a, m, "field_nvalues",
+                           gen_arena_printf(l->a, "%zu", f->type.enumeration->nitems));
+            gen_tv_set_str(l->a, m, "field_flags", f->type.enumeration->is_flags ? "1" : "0");
+            gen_tv_set_str(l->a, m, "field_c_type", "long long");
+        } else {
+            gen_tv_set_str(l->a, m, "field_suffix", f->type.prim->suffix);
+            gen_tv_set_str(l->a, m, "field_c_type", f->type.prim->c_type);
+        }
+        gen_tv_push(l->a, fields, m);
+        gen_strbuf_printf(&what, "%s%s", i ? ", " : "", f->name);
+    }
+    gen_strbuf_puts(&what, ")");
+    gen_tv_set_str(l->a, v, "what", gen_lower_c_string(l->a, gen_strbuf_str(&what)));
+    gen_strbuf_release(&what);
+    gen_tv_set(l->a, v, "fields", fields);
+    return v;
+}
+
 static gen_tv *lower_module_items(lower *l, gen_tv *root)
 {
     gen_arena *a = l->a;
@@ -405,6 +479,10 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
                    gen_lower_c_string(a, gen_arena_printf(a, "Base class of the errors %s "
                                                              "raises.",
                                                           m->name)));
+    gen_tv *typemaps = gen_tv_list(a);
+    for (size_t i = 0; i < m->ntypemaps; i++)
+        gen_tv_push(a, typemaps, lower_typemap(l, m->typemaps[i]));
+    gen_tv_set(a, root, "typemaps", typemaps);
     gen_tv *enums = gen_tv_list(a);
     for (size_t i = 0; i < m->nenums; i++)
         gen_tv_push(a, enums, lower_enum(l, m->enums[i]));
@@ -456,7 +534,8 @@ gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
     for (size_t i = 0; i < m->nclasses; i++)
         gen_tv_push(a, classes, lower_class(&l, m->classes[i]));
     gen_tv_set(a, root, "classes", classes);
-    gen_tv_set_flag(a, root, "has_init_steps",
-                    m->nclasses > 0 || m->nerrors > 0 || m->nenums > 0 || m->nconsts > 0);
+    gen_tv_set_flag(a, root, "has_init_steps", m->nclasses > 0 || m->nerrors > 0 ||
+                                                   m->nenums > 0 || m->nconsts > 0 ||
+                                                   m->ntypemaps > 0);
     return lower_module_items(&l, root);
 }

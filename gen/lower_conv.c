@@ -115,6 +115,16 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         add_decl(l, decls, gen_arena_printf(l->a, "%s *%s%s", t->cls->c_type, var, init));
         passed = gen_lower_class_arg(l, t->cls, t->pass, var);
         break;
+    case GEN_T_MAP:
+        gen_tv_set_flag(l->a, v, "k_map", 1);
+        gen_tv_set_flag(l->a, v, "allow_none_map", t->optional);
+        gen_tv_set_str(l->a, v, "map", t->map->name);
+        add_decl(l, decls, gen_arena_printf(l->a, "%s %s", t->map->c_type, var));
+        passed = t->pass == GEN_PASS_OWNED ? var
+                 : t->optional ? gen_arena_printf(l->a, "(%s == Py_None ? NULL : &%s)",
+                                                  gen_lower_arg_expr(l, p, shape), var)
+                               : gen_arena_printf(l->a, "&%s", var);
+        break;
     case GEN_T_VEC:
         break; /* typeres rejects Vec parameters */
     }
@@ -160,6 +170,10 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
     case GEN_T_ENUM:
         *decl = "long long result";
         *conv = gen_arena_printf(l->a, "cbpy_ret_enum(cbpye_%s, result)", t->enumeration->name);
+        return;
+    case GEN_T_MAP:
+        *decl = gen_arena_printf(l->a, "%s result", t->map->c_type);
+        *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&result)", t->map->name);
         return;
     case GEN_T_CLASS:
         break;
@@ -282,6 +296,9 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
         break;
     case GEN_T_ENUM:
         base = t->enumeration->name;
+        break;
+    case GEN_T_MAP:
+        base = t->map->name;
         break;
     default:
         base = t->cls->name;

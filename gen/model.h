@@ -22,6 +22,7 @@
 typedef struct gen_class gen_class;
 typedef struct gen_enum gen_enum;
 typedef struct gen_error gen_error;
+typedef struct gen_typemap gen_typemap;
 
 typedef enum gen_type_kind {
     GEN_T_PRIM,    /* bool, integers, floats, () */
@@ -31,6 +32,7 @@ typedef enum gen_type_kind {
     GEN_T_SLICE,   /* &[T], &mut [T]: a buffer passed as pointer + length */
     GEN_T_VEC,     /* Vec<T>: an owned array returned with its length through an out-param */
     GEN_T_ENUM,    /* a foreign_enum! of this module */
+    GEN_T_MAP,     /* a foreign_typemap! struct: by value, or `&T` (const pointer) */
 } gen_type_kind;
 
 /* How a class-typed value crosses between Python and C. */
@@ -47,6 +49,7 @@ typedef struct gen_type {
     gen_class *cls;         /* CLASS */
     gen_pass pass;          /* CLASS */
     gen_enum *enumeration;  /* ENUM */
+    gen_typemap *map;       /* MAP (with pass OWNED: by value, REF: a const pointer) */
     int is_mut;             /* SLICE: &mut [T], a writable buffer */
     int optional;           /* Option<T>: None crosses as NULL */
     const char *spelling;   /* as written in the glue, for messages and docs */
@@ -163,6 +166,21 @@ struct gen_error {
     gen_loc loc;
 };
 
+typedef struct gen_typemap_field {
+    const char *name;
+    gen_type type;          /* a primitive or an enum */
+} gen_typemap_field;
+
+struct gen_typemap {
+    const char *name;       /* the glue's and Python's name */
+    const char *doc;
+    const char *c_type;     /* "struct point" */
+    int named;              /* a collections.namedtuple, else a plain tuple */
+    gen_typemap_field *fields;
+    size_t nfields;
+    gen_loc loc;
+};
+
 typedef struct gen_const {
     const char *name;
     const char *doc;
@@ -186,6 +204,8 @@ typedef struct gen_module {
     size_t nenums;
     gen_error **errors;
     size_t nerrors;
+    gen_typemap **typemaps;
+    size_t ntypemaps;
     const char *free_fn;    /* releases String and Vec results: foreign_free!, or "free" */
 } gen_module;
 

@@ -680,6 +680,50 @@ static gen_error *declare_error(sema *s, const ast_error *ae)
     return e;
 }
 
+static gen_typemap *declare_typemap(sema *s, const ast_typemap *at)
+{
+    gen_typemap *t = gen_arena_alloc(s->arena, sizeof *t);
+    t->name = at->name;
+    t->doc = at->doc;
+    t->c_type = at->c_type;
+    t->loc = at->loc;
+    t->named = strcmp(at->kind, "namedtuple") == 0;
+    if (!t->named && strcmp(at->kind, "tuple") != 0)
+        gen_diag_error(s->diag, at->kind_loc,
+                       "expected 'tuple' or 'namedtuple' after 'foreign_typemap!(', not '%s'",
+                       at->kind);
+    claim_module_name(s, at->name, at->loc, "a typemap");
+    size_t n = 0;
+    for (const ast_param *f = at->fields; f; f = f->next)
+        n++;
+    if (n == 0)
+        gen_diag_error(s->diag, at->loc, "typemap '%s' has no fields", at->name);
+    t->fields = alloc_array(s, n, sizeof *t->fields);
+    for (const ast_param *f = at->fields; f; f = f->next) {
+        if (f->kind != AST_PARAM_NAMED || !f->name || f->has_default) {
+            gen_diag_error(s->diag, f->loc, "a typemap field is written 'name: type'");
+            continue;
+        }
+        gen_typemap_field *tf = &t->fields[t->nfields];
+        tf->name = f->name;
+        check_py_name(s, f->name, f->loc, "a field");
+        if (gen_resolve_type(&s->scope, f->type, NULL, GEN_USE_CONST, &tf->type, NULL) < 0)
+            continue;
+        if (tf->type.kind == GEN_T_STR) {
+            gen_diag_error(s->diag, f->type->loc,
+                           "a typemap field must be a number, bool or enum, not '%s'",
+                           tf->type.spelling);
+            continue;
+        }
+        for (size_t i = 0; i < t->nfields; i++)
+            if (strcmp(t->fields[i].name, f->name) == 0)
+                gen_diag_error(s->diag, f->loc, "typemap '%s' already has a field '%s'",
+                               at->name, f->name);
+        t->nfields++;
+    }
+    return t;
+}
+
 static void define_const(sema *s, const ast_const *ac, gen_const *k)
 {
     k->name = ac->name;
@@ -709,7 +753,7 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
 {
     int before = diag->errors;
     sema s = {{arena, diag, out}, arena, diag, out, NULL, NULL, 0, 0};
-    size_t count[AST_ITEM_FREE + 1] = {0};
+    size_t count[AST_ITEM_TYPEMAP + 1] = {0};
     count_items(file, count);
     out->classes = alloc_array(&s, count[AST_ITEM_CLASS], sizeof *out->classes);
     out->includes = alloc_array(&s, count[AST_ITEM_INCLUDE], sizeof *out->includes);
@@ -717,8 +761,10 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
     out->consts = alloc_array(&s, count[AST_ITEM_CONST], sizeof *out->consts);
     out->enums = alloc_array(&s, count[AST_ITEM_ENUM], sizeof *out->enums);
     out->errors = alloc_array(&s, count[AST_ITEM_ERROR], sizeof *out->errors);
+    out->typemaps = alloc_array(&s, count[AST_ITEM_TYPEMAP], sizeof *out->typemaps);
     const ast_class **class_ast = alloc_array(&s, count[AST_ITEM_CLASS], sizeof *class_ast);
     out->nclasses = out->nincludes = out->nfns = out->nconsts = out->nenums = out->nerrors = 0;
+    out->ntypemaps = 0;
     out->free_fn = "free";
     const ast_item *free_item = NULL;
     /* The module's own base exception, raised through every error domain. */
@@ -749,6 +795,10 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
             break;
         }
     }
+    /* Typemap fields may be enums, so typemaps come after the first pass. */
+    for (const ast_item *it = file->items; it; it = it->next)
+        if (it->kind == AST_ITEM_TYPEMAP)
+            out->typemaps[out->ntypemaps++] = declare_typemap(&s, it->typemap);
     for (const ast_item *it = file->items; it; it = it->next) {
         if (it->kind != AST_ITEM_CLASS)
             continue;

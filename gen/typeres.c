@@ -92,6 +92,14 @@ static gen_enum *enum_by_name(gen_scope *s, const char *name)
     return NULL;
 }
 
+static gen_typemap *typemap_by_name(gen_scope *s, const char *name)
+{
+    for (size_t i = 0; i < s->mod->ntypemaps; i++)
+        if (strcmp(s->mod->typemaps[i]->name, name) == 0)
+            return s->mod->typemaps[i];
+    return NULL;
+}
+
 static gen_error *error_by_name(gen_scope *s, const char *name)
 {
     for (size_t i = 0; i < s->mod->nerrors; i++)
@@ -119,6 +127,8 @@ static void unknown_type(gen_scope *s, const ast_type *t)
             gen_suggest_offer(&sg, s->mod->classes[i]->c_type);
     for (size_t i = 0; i < s->mod->nenums; i++)
         gen_suggest_offer(&sg, s->mod->enums[i]->name);
+    for (size_t i = 0; i < s->mod->ntypemaps; i++)
+        gen_suggest_offer(&sg, s->mod->typemaps[i]->name);
     const char *best = gen_suggest_best(&sg);
     if (best)
         gen_diag_error(s->diag, t->loc, "unknown type '%s'; did you mean '%s'?", t->name, best);
@@ -207,6 +217,7 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
 static int is_pointer_like(const gen_type *t)
 {
     return t->kind == GEN_T_STR || t->kind == GEN_T_STRING ||
+           (t->kind == GEN_T_MAP && t->pass == GEN_PASS_REF) ||
            (t->kind == GEN_T_CLASS &&
             (t->pass != GEN_PASS_OWNED || t->cls->storage == GEN_STORE_PTR));
 }
@@ -283,6 +294,21 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
         out->kind = GEN_T_ENUM;
         return 0;
     }
+    /* A typemap by value, or lent as `&T` / `const T *` (C reads a copy Python made). */
+    const ast_type *named = t->kind == AST_TYPE_REF && !t->is_mut ? t->inner
+                            : t->kind == AST_TYPE_PTR && (t->is_const || t->inner->is_const)
+                                ? t->inner
+                                : t;
+    if (named->kind == AST_TYPE_NAME && (out->map = typemap_by_name(s, named->name))) {
+        out->kind = GEN_T_MAP;
+        out->pass = named == t ? GEN_PASS_OWNED : GEN_PASS_REF;
+        if (out->pass == GEN_PASS_REF && use != GEN_USE_PARAM) {
+            gen_diag_error(s->diag, t->loc, "a typemap is returned by value: write '%s'",
+                           named->name);
+            return -1;
+        }
+        return 0;
+    }
     gen_class *cls = class_type(s, t, self, use, &out->pass);
     if (cls)
         return resolve_class(s, t, cls, use, out);
@@ -300,6 +326,7 @@ static int fits_convention(const gen_error *e, const gen_type *t)
     switch (e->conv) {
     case GEN_ERR_STATUS:
         return t->kind != GEN_T_VEC && t->kind != GEN_T_ENUM && !t->optional;
+        /* (a typemap out-parameter is a plain struct pointer, so it fits) */
     case GEN_ERR_NULL:
         return is_pointer_like(t) && !t->optional;
     case GEN_ERR_ERRNO:

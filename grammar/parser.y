@@ -79,11 +79,12 @@ static ast_type *type_node(void *scanner, ast_type_kind kind, const char *name,
 %token COLONCOLON "::" ARROW "->"
 %token FOREIGN_CLASS "foreign_class" CLASS "class" SELF_TYPE "self_type"
 %token FOREIGN_ENUM "foreign_enum" FOREIGN_ERROR "foreign_error" FOREIGN_FREE "foreign_free"
+%token FOREIGN_TYPEMAP "foreign_typemap"
 %token CONSTRUCTOR "constructor" DESTRUCTOR "destructor" FN "fn" ALIAS "alias"
 %token SELF "self" MUT "mut" CONST "const" UNDERSCORE "_"
 %token PROPERTY "property" FIELD "field" READONLY "readonly"
 
-%type <str> docs name
+%type <str> docs name c_type_words
 %type <item> items item
 %type <member> members member fn_attrs fn_decl
 %type <enum_item> enum_items enum_item_list enum_item
@@ -167,7 +168,29 @@ item
         }
     | FOREIGN_FREE '!' '(' IDENT ')' ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_FREE; $$->free_fn = $4; $$->loc = @4; }
+    | docs FOREIGN_TYPEMAP '!' '(' IDENT IDENT ':' c_type_words '{' params_opt '}' ')' ';'
+        {
+            ast_typemap *t = NEW(ast_typemap);
+            t->kind = $5;
+            t->kind_loc = @5;
+            t->name = $6;
+            t->doc = $1;
+            t->c_type = $8;
+            t->c_type_loc = @8;
+            t->fields = $10;
+            t->loc = @6;
+            $$ = NEW(ast_item);
+            $$->kind = AST_ITEM_TYPEMAP;
+            $$->typemap = t;
+            $$->loc = @2;
+        }
     | error ';'              { $$ = NULL; yyerrok; }
+    ;
+
+/* c_type_words -> NAME | struct NAME (or union/enum NAME): a C type as C writes it */
+c_type_words
+    : IDENT                  { $$ = $1; }
+    | IDENT IDENT            { $$ = gen_arena_printf(CTX->arena, "%s %s", $1, $2); }
     ;
 
 /* value -> NAME | INTEGER | -INTEGER | "string" */

@@ -13,6 +13,9 @@
    Shared with the other runtime files through cbpy_types.h. */
 PyObject *cbpy_arg_label(const cbpy_param *p)
 {
+    /* A typemap's field: the argument it belongs to is prefixed by cbpy_field_error. */
+    if (p->func == NULL)
+        return PyUnicode_FromFormat("field '%s'", p->name);
     if (p->name)
         return PyUnicode_FromFormat("%s() argument '%s'", p->func, p->name);
     return PyUnicode_FromFormat("%s() argument %d", p->func, p->pos);

@@ -270,5 +270,6 @@ static inline int cbpy_check_no_kwnames(const char *func, PyObject *kwnames)
 #include "cbpy_types.h"
 #include "cbpy_args.h"
 #include "cbpy_special.h"
+#include "cbpy_typemap.h"
 
 #endif /* CBPY_H */
