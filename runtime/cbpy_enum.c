@@ -155,9 +155,18 @@ int cbpy_arg_enum_slow(PyObject *o, const cbpy_param *p, PyObject *enum_type,
         return -1;
     if (!PyLong_Check(o) || other)
         return not_enum_or_int(o, p, enum_type);
-    /* Beyond long long: the usual OverflowError, "is out of range for Color: ...". */
-    if (cbpy_arg_signed(o, p, LLONG_MIN, LLONG_MAX, &v) < 0)
+    /* An int beyond long long is no value of the enum either: the same ValueError. */
+    int overflow;
+    v = PyLong_AsLongLongAndOverflow(o, &overflow);
+    if (v == -1 && PyErr_Occurred())
         return -1;
+    if (overflow) {
+        PyObject *name = PyObject_GetAttrString(enum_type, "__name__");
+        if (name != NULL)
+            cbpy_err_arg(PyExc_ValueError, p, "must be a %U value, not %R", name, o);
+        Py_XDECREF(name);
+        return -1;
+    }
     if (!cbpy_enum_valid(v, values, n, flags))
         return bad_value(p, enum_type, v, values, n, flags);
     *out = v;

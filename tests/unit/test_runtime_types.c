@@ -496,9 +496,8 @@ static void test_arg_enum(void **state)
         {"7", 0, ve, "Foo() argument 'c' must be a Color value, not 7"},
         {"I(3)", 0, ve, "Foo() argument 'c' must be a Color value, not 3"},
         {"-1", 0, ve, "Foo() argument 'c' must be a Color value, not -1"},
-        {"2**63", 0, PyExc_OverflowError,
-         "Foo() argument 'c' is out of range for Color: 9223372036854775808 not in "
-         "[-9223372036854775808, 9223372036854775807]"},
+        /* Beyond long long is no Color value either: the same ValueError, not overflow. */
+        {"2**63", 0, ve, "Foo() argument 'c' must be a Color value, not 9223372036854775808"},
     };
     (void)state;
     run_enum_cases(&p, color, values, 3, 0, cases, sizeof cases / sizeof cases[0]);
