@@ -20,7 +20,8 @@ if(NOT TARGET cbindgen_py_runtime)
     "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_object.c"
     "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_args.c"
     "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_special.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_typemap.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_str.c"
+    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_typemap.c"
+    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_callback.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_str.c"
     "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_buffer.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_enum.c"
     "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_error.c")
   target_include_directories(cbindgen_py_runtime PUBLIC "${CBINDGEN_PY_RUNTIME_DIR}")

@@ -21,6 +21,7 @@ typedef enum ast_type_kind {
     AST_TYPE_REF,     /* &T, &mut T: `inner` is the referent */
     AST_TYPE_SLICE,   /* [T]: `inner` is the element */
     AST_TYPE_GENERIC, /* Name<A, B>: `args` are the arguments */
+    AST_TYPE_FN,      /* Fn(A, B) -> R: `args` the parameters, `inner` R or NULL */
 } ast_type_kind;
 
 typedef struct ast_type {

@@ -209,6 +209,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                                           : meth[shape]);
     gen_tv_set_flag(l->a, w, "is_keywords", shape == SHAPE_KEYWORDS);
     gen_tv_set_flag(l->a, w, "release_gil", fn->release_gil);
+    gen_tv_set_flag(l->a, w, "release_callbacks", fn->release_callbacks);
     gen_tv_set_flag(l->a, w, "in_methods", !fn->special && !fn->accessor && !is_ctor);
     if (fn->special)
         lower_special(l, fn, w);
@@ -376,6 +377,17 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     gen_tv_set_flag(l->a, v, "by_value", c->storage == GEN_STORE_VALUE);
     gen_tv_set_flag(l->a, v, "by_ptr", c->storage == GEN_STORE_PTR);
     gen_tv_set_flag(l->a, v, "wrapped", is_returned(l->m, c));
+    /* Stored callbacks may refer back to the object that keeps them: a cycle the collector
+     * must be able to see and break. */
+    int gc = 0;
+    for (size_t i = 0; i < c->nfns; i++)
+        for (size_t j = 0; j < c->fns[i]->nparams; j++)
+            gc |= c->fns[i]->self != GEN_SELF_NONE &&
+                  c->fns[i]->params[j].type.kind == GEN_T_CALLBACK &&
+                  c->fns[i]->params[j].type.callback->stored;
+    gen_tv_set_flag(l->a, v, "gc", gc);
+    gen_tv_set_str(l->a, v, "type_flags",
+                   gc ? "Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC" : "Py_TPFLAGS_DEFAULT");
     if (c->dtor)
         gen_tv_set_str(l->a, v, "dtor", c->dtor);
     if (c->ctor) {

@@ -59,6 +59,44 @@ static const char *item_kind(const gen_prim *p)
     return p->glue[0] == 'u' ? "'u'" : "'i'";
 }
 
+/* A callback parameter: the trampoline's C signature and conversions, and how the wrapper
+ * holds the callable (on its stack, or kept by self or the module). */
+static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
+                           gen_tv *v, gen_tv *decls)
+{
+    const gen_callback *cb = p->type.callback;
+    gen_strbuf params = {0}, convs = {0};
+    for (size_t i = 0; i < cb->nargs; i++) {
+        const gen_type *a = &cb->args[i];
+        gen_strbuf_printf(&params, "%s a%zu, ", a->kind == GEN_T_STR ? "const char *" : a->prim->c_type,
+                          i + 1);
+        if (a->kind == GEN_T_STR)
+            gen_strbuf_printf(&convs, "cbpy_ret_str(a%zu, 1, \"%s\", \"callback\"), ", i + 1,
+                              gen_lower_func_name(l, fn));
+        else
+            gen_strbuf_printf(&convs, "cbpy_ret_%s(a%zu), ", a->prim->suffix, i + 1);
+    }
+    gen_strbuf_puts(&params, "void *user");
+    gen_strbuf_puts(&convs, "NULL");
+    gen_tv_set_flag(l->a, v, "k_callback", 1);
+    gen_tv_set_flag(l->a, v, cb->stored ? "k_stored" : "k_sync", 1);
+    gen_tv_set_str(l->a, v, "tramp", gen_arena_printf(l->a, "%s_cb%d", wrapper, p->pos));
+    gen_tv_set_str(l->a, v, "cb_params", gen_arena_strdup(l->a, gen_strbuf_str(&params)));
+    gen_tv_set_str(l->a, v, "cb_args", gen_arena_printf(l->a, "{%s}", gen_strbuf_str(&convs)));
+    gen_tv_set_str(l->a, v, "cb_nargs", gen_arena_printf(l->a, "%zu", cb->nargs));
+    int has_ret = cb->ret->prim->kind != GEN_PRIM_UNIT;
+    gen_tv_set_str(l->a, v, "cb_ret_c", cb->ret->prim->c_type);
+    if (has_ret) {
+        gen_tv_set_str(l->a, v, "cb_ret_suffix", cb->ret->prim->suffix);
+        gen_tv_set_str(l->a, v, "cb_ret_glue", cb->ret->prim->glue);
+    }
+    gen_tv_set_str(l->a, v, "cb_owner", fn->self != GEN_SELF_NONE ? "self" : "NULL");
+    add_decl(l, decls, cb->stored ? gen_arena_printf(l->a, "cbpy_callback *cb%d = NULL", p->pos)
+                                   : gen_arena_printf(l->a, "cbpy_callback cb%d = {0}", p->pos));
+    gen_strbuf_release(&params);
+    gen_strbuf_release(&convs);
+}
+
 gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
                         call_shape shape, gen_strbuf *call)
 {
@@ -72,6 +110,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
     gen_tv_set_str(l->a, v, "name_c",
                    p->name ? gen_arena_printf(l->a, "\"%s\"", p->name) : "NULL");
     gen_tv_set_str(l->a, v, "pos", gen_arena_printf(l->a, "%d", p->pos));
+    gen_tv_set_str(l->a, v, "pname", p->name ? p->name : gen_arena_printf(l->a, "arg%d", p->pos));
     gen_tv_set_str(l->a, v, "glue_type", gen_lower_c_string(l->a, t->spelling));
     gen_tv_set_str(l->a, v, "arg_expr", gen_lower_arg_expr(l, p, shape));
     gen_tv_set_str(l->a, v, "allow_none", t->optional ? "1" : "0");
@@ -125,6 +164,11 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
                                                   gen_lower_arg_expr(l, p, shape), var)
                                : gen_arena_printf(l->a, "&%s", var);
         break;
+    case GEN_T_CALLBACK:
+        lower_callback(l, fn, p, wrapper, v, decls);
+        passed = gen_arena_printf(l->a, "%s_cb%d, %scb%d", wrapper, p->pos,
+                                  t->callback->stored ? "" : "&", p->pos);
+        break;
     case GEN_T_VEC:
         break; /* typeres rejects Vec parameters */
     }
@@ -171,6 +215,8 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
         *decl = "long long result";
         *conv = gen_arena_printf(l->a, "cbpy_ret_enum(cbpye_%s, result)", t->enumeration->name);
         return;
+    case GEN_T_CALLBACK:
+        return; /* typeres rejects callback results */
     case GEN_T_MAP:
         *decl = gen_arena_printf(l->a, "%s result", t->map->c_type);
         *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&result)", t->map->name);
@@ -299,6 +345,9 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
         break;
     case GEN_T_MAP:
         base = t->map->name;
+        break;
+    case GEN_T_CALLBACK:
+        base = "Callable";
         break;
     default:
         base = t->cls->name;

@@ -33,7 +33,10 @@ typedef enum gen_type_kind {
     GEN_T_VEC,     /* Vec<T>: an owned array returned with its length through an out-param */
     GEN_T_ENUM,    /* a foreign_enum! of this module */
     GEN_T_MAP,     /* a foreign_typemap! struct: by value, or `&T` (const pointer) */
+    GEN_T_CALLBACK,/* Fn(A...) -> R: a function pointer and its `void *` user data */
 } gen_type_kind;
+
+typedef struct gen_callback gen_callback;
 
 /* How a class-typed value crosses between Python and C. */
 typedef enum gen_pass {
@@ -50,12 +53,21 @@ typedef struct gen_type {
     gen_pass pass;          /* CLASS */
     gen_enum *enumeration;  /* ENUM */
     gen_typemap *map;       /* MAP (with pass OWNED: by value, REF: a const pointer) */
+    gen_callback *callback; /* CALLBACK */
     int is_mut;             /* SLICE: &mut [T], a writable buffer */
     int optional;           /* Option<T>: None crosses as NULL */
     const char *spelling;   /* as written in the glue, for messages and docs */
 } gen_type;
 
 /* A method's self: none (static), `&self`, `&mut self`, or `self` (consumed: moved into C). */
+/* A callback's C signature: R (*)(A..., void *user). */
+struct gen_callback {
+    struct gen_type *args;  /* what C passes: primitives, text, enums */
+    size_t nargs;
+    struct gen_type *ret;   /* what the callable returns to C: a primitive or enum, or () */
+    int stored;             /* Box<Fn(...)>: C keeps it past the call */
+};
+
 typedef enum gen_self { GEN_SELF_NONE, GEN_SELF_CONST, GEN_SELF_MUT, GEN_SELF_MOVE } gen_self;
 /* CONSTRUCTOR is the class's __new__; CLASSMETHOD is another constructor, reached as
  * Class.alias(...). */
@@ -87,6 +99,7 @@ typedef struct gen_fn {
     int npos_only;          /* the leading params up to the last `_` take no keyword */
     int nrequired;          /* the leading params without a default */
     int release_gil;        /* other Python threads run while C does */
+    int release_callbacks;  /* after the call, drop the stored callbacks self keeps */
     const char *special;    /* a special method (`__repr__`...) this fn implements, or NULL */
     int accessor;           /* a property's getter or setter, reached through the property */
     gen_type ret;           /* for Result<T, E>: T */

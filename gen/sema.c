@@ -327,8 +327,14 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
     for (const ast_setting *a = m->attrs; a; a = a->next) {
         if (strcmp(a->key, "release_gil") == 0) {
             fn->release_gil = 1;
+        } else if (strcmp(a->key, "release_callbacks") == 0 && fn->self != GEN_SELF_NONE) {
+            fn->release_callbacks = 1;
         } else {
-            gen_diag_error(s->diag, a->key_loc, "unknown attribute '%s'; expected 'release_gil'",
+            gen_diag_error(s->diag, a->key_loc,
+                           strcmp(a->key, "release_callbacks") == 0
+                               ? "'%s' needs a method: it drops the callbacks its self keeps"
+                               : "unknown attribute '%s'; expected 'release_gil' or "
+                                 "'release_callbacks'",
                            a->key);
             bad = 1;
         }

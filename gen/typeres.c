@@ -36,6 +36,19 @@ static void spell(gen_strbuf *sb, const ast_type *t)
         spell(sb, t->inner);
         gen_strbuf_puts(sb, "]");
         break;
+    case AST_TYPE_FN:
+        gen_strbuf_printf(sb, "%s(", t->name);
+        for (const ast_type *a = t->args; a; a = a->next) {
+            spell(sb, a);
+            if (a->next)
+                gen_strbuf_puts(sb, ", ");
+        }
+        gen_strbuf_puts(sb, ")");
+        if (t->inner) {
+            gen_strbuf_puts(sb, " -> ");
+            spell(sb, t->inner);
+        }
+        break;
     case AST_TYPE_GENERIC:
         gen_strbuf_printf(sb, "%s<", t->name);
         for (const ast_type *a = t->args; a; a = a->next) {
@@ -267,11 +280,73 @@ static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *sel
     return -1;
 }
 
+/* Fn(A...) -> R, or Box<Fn(A...) -> R> when stored: arguments go from C to Python, the
+ * result from Python to C. */
+static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_type_use use,
+                            gen_type *out)
+{
+    if (strcmp(t->name, "Fn") != 0 && strcmp(t->name, "FnMut") != 0) {
+        gen_diag_error(s->diag, t->loc, "a callback type is written 'Fn(A, B) -> R', not '%s'",
+                       out->spelling);
+        return -1;
+    }
+    if (use != GEN_USE_PARAM) {
+        gen_diag_error(s->diag, t->loc, "a callback can only be a parameter");
+        return -1;
+    }
+    gen_callback *cb = gen_arena_alloc(s->arena, sizeof *cb);
+    size_t n = 0;
+    for (const ast_type *a = t->args; a; a = a->next)
+        n++;
+    cb->args = gen_arena_alloc(s->arena, (n ? n : 1) * sizeof *cb->args);
+    cb->ret = gen_arena_alloc(s->arena, sizeof *cb->ret);
+    cb->stored = stored;
+    int bad = 0;
+    for (const ast_type *a = t->args; a; a = a->next) {
+        gen_type *at = &cb->args[cb->nargs++];
+        if (resolve_inner(s, a, NULL, GEN_USE_RETURN, at) < 0) {
+            bad = 1;
+        } else if (!(at->kind == GEN_T_PRIM && at->prim->kind != GEN_PRIM_UNIT) &&
+                   !(at->kind == GEN_T_STR && !at->optional)) {
+            /* The trampoline's C signature must match C's function pointer type exactly,
+             * which rules out enums, whose C type the glue does not name. */
+            gen_diag_error(s->diag, a->loc,
+                           "a callback argument must be a number, bool or '&str', not '%s'",
+                           at->spelling);
+            bad = 1;
+        }
+    }
+    if (!t->inner) {
+        cb->ret->kind = GEN_T_PRIM;
+        cb->ret->prim = gen_prim_unit();
+        cb->ret->spelling = "()";
+    } else if (resolve_inner(s, t->inner, NULL, GEN_USE_PARAM, cb->ret) < 0) {
+        bad = 1;
+    } else if (cb->ret->kind != GEN_T_PRIM) {
+        gen_diag_error(s->diag, t->inner->loc,
+                       "a callback must return a number, bool or (), not '%s'",
+                       cb->ret->spelling);
+        bad = 1;
+    }
+    out->kind = GEN_T_CALLBACK;
+    out->callback = cb;
+    return bad ? -1 : 0;
+}
+
 static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
                          gen_type_use use, gen_type *out)
 {
     memset(out, 0, sizeof *out);
     out->spelling = gen_type_spelling(s, t);
+    if (t->kind == AST_TYPE_FN)
+        return resolve_callback(s, t, 0, use, out);
+    if (t->kind == AST_TYPE_GENERIC && strcmp(t->name, "Box") == 0 && t->args &&
+        !t->args->next && t->args->kind == AST_TYPE_FN) {
+        const char *spelled = out->spelling;
+        int rc = resolve_callback(s, t->args, 1, use, out);
+        out->spelling = spelled;
+        return rc;
+    }
     if (t->kind == AST_TYPE_GENERIC)
         return resolve_generic(s, t, self, use, out);
     if (t->kind == AST_TYPE_UNIT || (t->kind == AST_TYPE_NAME && !t->is_const)) {

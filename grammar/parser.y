@@ -10,6 +10,9 @@
 %define parse.lac full
 %locations
 %param {void *scanner}
+/* One known conflict: in `-> Fn(A) -> R` the second arrow belongs to the Fn (shift), the
+ * only reading that makes sense; callbacks are never results anyway. */
+%expect 1
 
 %code requires {
 #include "parse.h"
@@ -359,6 +362,11 @@ atom
     | '[' type ']'           { $$ = type_node(scanner, AST_TYPE_SLICE, NULL, $2, @$); }
     | IDENT '<' type_args '>'
         { $$ = type_node(scanner, AST_TYPE_GENERIC, $1, NULL, @$); REVERSE(ast_type, $3);
+          $$->args = $3; }
+    | IDENT '(' ')' ret_opt
+        { $$ = type_node(scanner, AST_TYPE_FN, $1, $4, @$); }
+    | IDENT '(' type_args ')' ret_opt
+        { $$ = type_node(scanner, AST_TYPE_FN, $1, $5, @$); REVERSE(ast_type, $3);
           $$->args = $3; }
     ;
 

@@ -271,5 +271,6 @@ static inline int cbpy_check_no_kwnames(const char *func, PyObject *kwnames)
 #include "cbpy_args.h"
 #include "cbpy_special.h"
 #include "cbpy_typemap.h"
+#include "cbpy_callback.h"
 
 #endif /* CBPY_H */

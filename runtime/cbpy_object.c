@@ -99,6 +99,7 @@ PyObject *cbpy_object_alloc(PyTypeObject *type)
         CBPY_OBJECT(o)->owner = NULL;
         CBPY_OBJECT(o)->borrows = 0;
         CBPY_OBJECT(o)->owns = 0;
+        CBPY_OBJECT(o)->keep = NULL;
     }
     return o;
 }
@@ -124,14 +125,49 @@ PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner, int
     return o;
 }
 
-void cbpy_object_free(PyObject *o)
+static int is_gc(PyObject *o)
 {
-    PyTypeObject *type = Py_TYPE(o);
+    return (PyType_GetFlags(Py_TYPE(o)) & Py_TPFLAGS_HAVE_GC) != 0;
+}
+
+void cbpy_object_untrack(PyObject *o)
+{
+    if (is_gc(o))
+        PyObject_GC_UnTrack(o);
+}
+
+void cbpy_object_clear(PyObject *o)
+{
     PyObject *owner = CBPY_OBJECT(o)->owner;
+    CBPY_OBJECT(o)->owner = NULL;
     if (owner != NULL) {
         CBPY_OBJECT(owner)->borrows--;
         Py_DECREF(owner);
     }
-    PyObject_Free(o);
+    Py_CLEAR(CBPY_OBJECT(o)->keep);
+}
+
+int cbpy_object_traverse(PyObject *o, visitproc visit, void *arg)
+{
+    Py_VISIT(CBPY_OBJECT(o)->owner);
+    Py_VISIT(CBPY_OBJECT(o)->keep);
+#if PY_VERSION_HEX >= 0x03090000
+    /* Heap types' instances refer to their type, which the collector must see (3.9+). */
+    Py_VISIT(Py_TYPE(o));
+#endif
+    return 0;
+}
+
+void cbpy_object_free(PyObject *o)
+{
+    PyTypeObject *type = Py_TYPE(o);
+    int gc = is_gc(o);
+    if (gc)
+        PyObject_GC_UnTrack(o);
+    cbpy_object_clear(o);
+    if (gc)
+        PyObject_GC_Del(o);
+    else
+        PyObject_Free(o);
     Py_DECREF(type);
 }

@@ -31,6 +31,7 @@ typedef struct cbpy_object {
     PyObject *owner;
     Py_ssize_t borrows;
     int owns;
+    PyObject *keep;     /* stored callbacks given to this object (cbpy_callback.h), or NULL */
 } cbpy_object;
 
 #define CBPY_OBJECT(o) ((cbpy_object *)(o))
@@ -73,7 +74,15 @@ CBPY_INTERNAL PyObject *cbpy_object_alloc(PyTypeObject *type);
 CBPY_INTERNAL PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner,
                                            int allow_none, const char *func,
                                            const char *cfunc);
-/* Releases what every object holds besides its C value: its owner reference and type. */
+/* Releases what every object holds besides its C value: its owner reference, its stored
+ * callbacks and its type; a GC-tracked object is untracked first. */
 CBPY_INTERNAL void cbpy_object_free(PyObject *o);
+/* The first step of every class's tp_dealloc: stop the cycle collector seeing the object
+ * while it is torn down (a no-op for classes without GC support). */
+CBPY_INTERNAL void cbpy_object_untrack(PyObject *o);
+/* tp_traverse and the shared half of tp_clear of classes that keep stored callbacks, whose
+ * callables may refer back to the object. */
+CBPY_INTERNAL int cbpy_object_traverse(PyObject *o, visitproc visit, void *arg);
+CBPY_INTERNAL void cbpy_object_clear(PyObject *o);
 
 #endif /* CBPY_OBJECT_H */

@@ -1,0 +1,114 @@
+/*
+ * cbpy_callback.c: callbacks from C into Python (see cbpy_callback.h): checking callables,
+ * keeping stored ones alive with their owner, calling them, and carrying an exception
+ * raised inside a synchronous callback out through the C call that made it.
+ */
+#include "cbpy.h"
+
+/* Stored callbacks of module-level functions: kept for the life of the module. */
+static PyObject *module_keep;
+
+int cbpy_arg_callback(PyObject *o, const cbpy_param *p, cbpy_callback *cb)
+{
+    if (!PyCallable_Check(o))
+        return cbpy_err_type(p, "callable", o);
+    cb->callable = o;
+    return 0;
+}
+
+/* The holder borrows its callable from the owner's list (see below), so only the holder's
+ * memory is freed here. */
+static void free_holder(PyObject *capsule)
+{
+    PyMem_Free(PyCapsule_GetPointer(capsule, "cbpy.callback"));
+}
+
+cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObject *owner)
+{
+    if (!PyCallable_Check(o)) {
+        cbpy_err_type(p, "callable", o);
+        return NULL;
+    }
+    PyObject **keep = owner ? &CBPY_OBJECT(owner)->keep : &module_keep;
+    if (*keep == NULL && (*keep = PyList_New(0)) == NULL)
+        return NULL;
+    cbpy_callback *cb = PyMem_Calloc(1, sizeof *cb);
+    if (cb == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    cb->callable = o;
+    cb->stored = 1;
+    PyObject *capsule = PyCapsule_New(cb, "cbpy.callback", free_holder);
+    if (capsule == NULL) {
+        PyMem_Free(cb);
+        return NULL;
+    }
+    /* The list, not the holder, keeps the callable alive: the cycle collector sees a
+     * list's items but not what a capsule's pointer refers to, and a reference it cannot
+     * see would keep every cycle through the callable alive forever. */
+    int rc = PyList_Append(*keep, capsule) < 0 || PyList_Append(*keep, o) < 0 ? -1 : 0;
+    Py_DECREF(capsule);
+    return rc < 0 ? NULL : cb;
+}
+
+int cbpy_callback_ready(const cbpy_callback *cb)
+{
+    return !cb->failed;
+}
+
+PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, Py_ssize_t n)
+{
+    PyObject *r = NULL, *tuple = PyTuple_New(n);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (tuple == NULL || args[i] == NULL) {
+            Py_XDECREF(args[i]);
+            Py_CLEAR(tuple);
+            continue;
+        }
+        PyTuple_SetItem(tuple, i, args[i]);
+    }
+    if (tuple != NULL)
+        r = PyObject_CallObject(cb->callable, tuple);
+    Py_XDECREF(tuple);
+    if (r == NULL)
+        cbpy_callback_fail(cb);
+    return r;
+}
+
+void cbpy_callback_fail(cbpy_callback *cb)
+{
+    if (cb->stored) {
+        PyErr_WriteUnraisable(cb->callable);
+        return;
+    }
+    if (cb->failed) {
+        PyErr_Clear();
+        return;
+    }
+    cb->failed = 1;
+#if PY_VERSION_HEX >= 0x030C0000
+    cb->error = PyErr_GetRaisedException();
+#else
+    PyErr_Fetch(&cb->error_type, &cb->error, &cb->error_tb);
+#endif
+}
+
+int cbpy_callback_finish(cbpy_callback *cb)
+{
+    if (!cb->failed)
+        return 0;
+    cb->failed = 0;
+#if PY_VERSION_HEX >= 0x030C0000
+    PyErr_SetRaisedException(cb->error);
+#else
+    PyErr_Restore(cb->error_type, cb->error, cb->error_tb);
+#endif
+    cb->error = cb->error_type = cb->error_tb = NULL;
+    return -1;
+}
+
+void cbpy_release_callbacks(PyObject *owner)
+{
+    Py_CLEAR(CBPY_OBJECT(owner)->keep);
+}

@@ -1,0 +1,55 @@
+/*
+ * cbpy_callback.h: Python callables passed where C takes a function pointer and a `void *`
+ * user data. The generated trampoline (one per callback parameter, with the C signature
+ * the glue gives) receives a cbpy_callback as user data, takes the GIL, converts C's
+ * arguments, calls the callable, and converts its result back for C.
+ */
+#ifndef CBPY_CALLBACK_H
+#define CBPY_CALLBACK_H
+
+/*
+ * Invariants:
+ *
+ *  - A synchronous callback (`Fn(...)`) lives on the wrapper's stack for one C call. The
+ *    first exception raised inside it is kept; later calls of the callback during the same
+ *    C call are skipped (C gets a zero result); cbpy_callback_finish raises it once C has
+ *    returned. Nothing of it outlives the call.
+ *
+ *  - A stored callback (`Box<Fn(...)>`) is allocated and kept in a list owned by the
+ *    object it was given to (or by the module, for module-level functions), so the
+ *    callable lives until that object dies or cbpy_release_callbacks is called on it.
+ *    The owner's destructor runs first, so C cannot call a released callback. Exceptions
+ *    raised inside a stored callback cannot reach any caller: they are reported with
+ *    PyErr_WriteUnraisable, as ctypes and cffi do.
+ *
+ *  - Trampolines may be called from any C thread: they take the GIL with PyGILState_Ensure.
+ */
+
+typedef struct cbpy_callback {
+    PyObject *callable;     /* borrowed: from the call's arguments (sync), or from the
+                               owner's keep list, which holds it next to this holder */
+    int stored;
+    int failed;
+    PyObject *error;        /* sync: the kept exception (3.12+), or its value */
+    PyObject *error_type, *error_tb;
+} cbpy_callback;
+
+/* A synchronous callback argument: o must be callable. 0 / -1 (TypeError naming p). */
+CBPY_INTERNAL int cbpy_arg_callback(PyObject *o, const cbpy_param *p, cbpy_callback *cb);
+/* A stored callback argument, kept by owner (a class object, or NULL for the module).
+ * Returns the holder to pass to C, or NULL with an exception set. */
+CBPY_INTERNAL cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p,
+                                                      PyObject *owner);
+/* In a trampoline, with the GIL: whether the callback should still be called. */
+CBPY_INTERNAL int cbpy_callback_ready(const cbpy_callback *cb);
+/* In a trampoline: calls the callable with n new references in args (taken over, NULLs
+ * meaning a failed conversion); returns its result, or NULL after recording the failure. */
+CBPY_INTERNAL PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, Py_ssize_t n);
+/* In a trampoline: records the pending exception (sync) or reports it (stored). */
+CBPY_INTERNAL void cbpy_callback_fail(cbpy_callback *cb);
+/* After the C call: -1 with the kept exception raised if the callback failed, else 0. */
+CBPY_INTERNAL int cbpy_callback_finish(cbpy_callback *cb);
+/* Releases every stored callback owner keeps (after C has been told to drop them). */
+CBPY_INTERNAL void cbpy_release_callbacks(PyObject *owner);
+
+#endif /* CBPY_CALLBACK_H */
