@@ -133,7 +133,8 @@ static int by_position(const void *pa, const void *pb)
 
 void gen_diag_flush(gen_diag *d)
 {
-    qsort(d->entries, d->nentries, sizeof *d->entries, by_position);
+    if (d->nentries) /* qsort on a NULL array is undefined even for 0 items */
+        qsort(d->entries, d->nentries, sizeof *d->entries, by_position);
     for (size_t i = 0; i < d->nentries; i++) {
         if (i < GEN_DIAG_MAX_ERRORS)
             fputs(gen_strbuf_str(&d->entries[i].text), d->out);
