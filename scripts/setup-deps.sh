@@ -18,6 +18,8 @@ REQUIREMENTS=(
   "cmd pkg-config pkg-config"
   "pkg libcmocka-dev libcmocka-dev"
   "pkg python3-dev python3-dev"
+  "cmd valgrind valgrind"
+  "pkg libclang-rt-14-dev libclang-rt-14-dev"
 )
 
 is_present() {

@@ -8,7 +8,11 @@ A mismatch prints a unified diff; a missing expectation fails. With --update the
 expectations are rewritten from what the generator does now: review the diff before you
 commit it.
 
-    run_golden.py --gen build/gen/cbindgen-py [--update] [pass/NAME.in | fail/NAME.in ...]
+    run_golden.py --gen build/gen/cbindgen-py [--update] [--wrap CMD] [pass/NAME.in ...]
+
+--wrap runs the generator under another command, e.g. --wrap "valgrind -q
+--error-exitcode=99 --leak-check=full" (the suite's golden.valgrind test): the outputs must
+still match, and the wrapper's own failure status fails the case.
 
 Each case runs in a fresh temporary directory holding a copy of its .in file, so the paths
 printed in diagnostics and #line directives are the bare file name on every machine.
@@ -24,13 +28,16 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+WRAP = []
+
+
 def run_generator(gen, case):
     """Runs the generator on a copy of case; returns (status, stderr, {output name: bytes})."""
     name = os.path.basename(case)
     stem = name[:-len(".in")]
     with tempfile.TemporaryDirectory(prefix="cbpy-golden-") as tmp:
         shutil.copy(case, os.path.join(tmp, name))
-        proc = subprocess.run([gen, name, "-o", stem + ".c"], cwd=tmp,
+        proc = subprocess.run(WRAP + [gen, name, "-o", stem + ".c"], cwd=tmp,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         outputs = {}
         for f in sorted(os.listdir(tmp)):
@@ -98,8 +105,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gen", required=True, help="path to the cbindgen-py binary")
     ap.add_argument("--update", action="store_true", help="rewrite the expectations")
+    ap.add_argument("--wrap", default="", help="a command to run the generator under")
     ap.add_argument("cases", nargs="*", help="cases to run (default: all)")
     args = ap.parse_args()
+    WRAP[:] = args.wrap.split()
     gen = os.path.abspath(args.gen)
     cases = [os.path.abspath(c) for c in args.cases] or [
         os.path.join(HERE, kind, f)
