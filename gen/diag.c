@@ -17,6 +17,24 @@ struct gen_diag_entry {
     gen_strbuf text;
 };
 
+static const char *const warning_names[GEN_WARN_COUNT] = {
+    [GEN_WARN_UNUSED_DOC] = "unused-doc",
+    [GEN_WARN_UNREACHABLE] = "unreachable-class",
+};
+
+const char *gen_warning_name(gen_warning w)
+{
+    return (unsigned)w < GEN_WARN_COUNT ? warning_names[w] : NULL;
+}
+
+int gen_warning_find(const char *name)
+{
+    for (int i = 0; i < GEN_WARN_COUNT; i++)
+        if (strcmp(warning_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
 void gen_diag_init(gen_diag *d, const char *file, const char *text, size_t len, FILE *out)
 {
     memset(d, 0, sizeof *d);
@@ -64,6 +82,18 @@ static void quote(const gen_diag *d, gen_strbuf *sb, gen_loc loc)
     gen_strbuf_putc(sb, '\n');
 }
 
+static void format_text(const gen_diag *d, gen_strbuf *sb, gen_loc loc, const char *kind,
+                        const char *msg)
+{
+    if (loc.first_line > 0)
+        gen_strbuf_printf(sb, "%s:%d:%d: %s: %s\n", d->file, loc.first_line, loc.first_column,
+                          kind, msg);
+    else
+        gen_strbuf_printf(sb, "%s: %s: %s\n", d->file, kind, msg);
+    if (loc.first_line > 0)
+        quote(d, sb, loc);
+}
+
 static void format(const gen_diag *d, gen_strbuf *sb, gen_loc loc, const char *kind,
                    const char *fmt, va_list ap)
 {
@@ -89,9 +119,9 @@ static void format(const gen_diag *d, gen_strbuf *sb, gen_loc loc, const char *k
         quote(d, sb, loc);
 }
 
-void gen_diag_error(gen_diag *d, gen_loc loc, const char *fmt, ...)
+/* A new entry for an error or warning at loc; notes that follow attach to it. */
+static gen_diag_entry *new_entry(gen_diag *d, gen_loc loc)
 {
-    d->errors++;
     if (d->nentries == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
         gen_diag_entry *e = realloc(d->entries, cap * sizeof *e);
@@ -104,10 +134,38 @@ void gen_diag_error(gen_diag *d, gen_loc loc, const char *fmt, ...)
     e->loc = loc;
     e->seq = d->nentries++;
     memset(&e->text, 0, sizeof e->text);
+    return e;
+}
+
+void gen_diag_error(gen_diag *d, gen_loc loc, const char *fmt, ...)
+{
+    d->errors++;
+    gen_diag_entry *e = new_entry(d, loc);
     va_list ap;
     va_start(ap, fmt);
     format(d, &e->text, loc, "error", fmt, ap);
     va_end(ap);
+}
+
+void gen_diag_warning(gen_diag *d, gen_loc loc, gen_warning w, const char *fmt, ...)
+{
+    if (d->disabled[w])
+        return;
+    gen_strbuf msg = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[512];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    gen_strbuf_printf(&msg, "%s [-W%s%s]", buf, d->werror ? "error=" : "", warning_names[w]);
+    if (d->werror) {
+        d->errors++;
+        d->promoted++;
+    } else
+        d->warnings++;
+    gen_diag_entry *e = new_entry(d, loc);
+    format_text(d, &e->text, loc, d->werror ? "error" : "warning", gen_strbuf_str(&msg));
+    gen_strbuf_release(&msg);
 }
 
 void gen_diag_note(gen_diag *d, gen_loc loc, const char *fmt, ...)
@@ -152,7 +210,12 @@ int gen_diag_summary(gen_diag *d)
     free(d->entries);
     d->entries = NULL;
     d->cap = 0;
-    if (d->errors)
+    if (d->warnings && d->errors)
+        fprintf(d->out, "%d warning%s and %d error%s generated.\n", d->warnings,
+                d->warnings == 1 ? "" : "s", d->errors, d->errors == 1 ? "" : "s");
+    else if (d->warnings)
+        fprintf(d->out, "%d warning%s generated.\n", d->warnings, d->warnings == 1 ? "" : "s");
+    else if (d->errors)
         fprintf(d->out, "%d error%s generated.\n", d->errors, d->errors == 1 ? "" : "s");
     return d->errors;
 }

@@ -31,6 +31,9 @@ static const char usage[] =
     "  --module NAME        the Python module name (default: the glue file's stem)\n"
     "  --fragment FILE      write the build fragment to FILE\n"
     "                       (default: the output with .c replaced by .cmake)\n"
+    "  -Werror              treat warnings as errors\n"
+    "  -Wno-NAME, -WNAME    disable or enable the warnings of category NAME\n"
+    "                       (unused-doc, unreachable-class); -w disables them all\n"
     "  -h, --help           show this help and exit\n"
     "  --version            show the version and exit\n"
     "\n"
@@ -39,6 +42,8 @@ static const char usage[] =
 
 typedef struct options {
     const char *input, *output, *module, *fragment;
+    int werror;
+    unsigned char disabled[GEN_WARN_COUNT];
 } options;
 
 static int misuse(const char *fmt, const char *arg)
@@ -93,6 +98,21 @@ static int parse_options(int argc, char **argv, options *o)
         if (strcmp(a, "--version") == 0) {
             printf("cbindgen-py %s\n", CBPY_VERSION);
             exit(0);
+        }
+        if (strcmp(a, "-w") == 0 || strcmp(a, "-Werror") == 0) {
+            if (a[1] == 'w')
+                memset(o->disabled, 1, sizeof o->disabled);
+            else
+                o->werror = 1;
+            continue;
+        }
+        if (strncmp(a, "-W", 2) == 0) {
+            int off = strncmp(a, "-Wno-", 5) == 0;
+            int w = gen_warning_find(a + (off ? 5 : 2));
+            if (w < 0)
+                return misuse("unknown warning option '%s'", a);
+            o->disabled[w] = (unsigned char)off;
+            continue;
         }
         static const struct { const char *longname, *shortname; size_t field; } opts[] = {
             {"--output", "-o", offsetof(options, output)},
@@ -204,6 +224,8 @@ static int run(gen_arena *a, const options *o)
         return EXIT_INPUT;
     gen_diag diag;
     gen_diag_init(&diag, o->input, text, len, stderr);
+    diag.werror = o->werror;
+    memcpy(diag.disabled, o->disabled, sizeof diag.disabled);
     ast_file ast;
     gen_parse(a, &diag, text, len, &ast);
     gen_module mod = {0};

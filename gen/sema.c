@@ -393,10 +393,10 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
             continue;
         const char *what = m->kind == AST_SELF_TYPE ? "self_type" : "destructor";
         if (m->doc)
-            gen_diag_error(s->diag, m->loc,
-                           "a doc comment before '%s' documents nothing; document the class "
-                           "before 'foreign_class!'",
-                           what);
+            gen_diag_warning(s->diag, m->loc, GEN_WARN_UNUSED_DOC,
+                             "a doc comment before '%s' documents nothing; document the "
+                             "class before 'foreign_class!'",
+                             what);
         if (*seen) {
             gen_diag_error(s->diag, m->loc, "class '%s' has more than one %s", ac->name, what);
             gen_diag_note(s->diag, (*seen)->loc, "previous %s is here", what);
@@ -737,6 +737,7 @@ static void define_const(sema *s, const ast_const *ac, gen_const *k)
     k->value = ac->value.text;
     k->loc = ac->loc;
     claim_module_name(s, ac->name, ac->loc, "a constant");
+
     if (gen_resolve_type(&s->scope, ac->type, NULL, GEN_USE_CONST, &k->type, NULL) < 0)
         return;
     int is_string = ac->value.text[0] == '"';
@@ -753,6 +754,36 @@ static void count_items(const ast_file *file, size_t count[])
 {
     for (const ast_item *it = file->items; it; it = it->next)
         count[it->kind]++;
+}
+
+static int fn_yields(const gen_fn *fn, const gen_class *c)
+{
+    return fn && fn->ret.kind == GEN_T_CLASS && fn->ret.cls == c;
+}
+
+/* A class with a self_type that no constructor makes and no function returns can never
+ * reach Python code: most likely a glue line is missing. */
+static void warn_unreachable(sema *s, const gen_module *m)
+{
+    for (size_t i = 0; i < m->nclasses; i++) {
+        const gen_class *c = m->classes[i];
+        int reached = !c->c_type;
+        for (size_t k = 0; k < m->nclasses && !reached; k++) {
+            const gen_class *o = m->classes[k];
+            reached = fn_yields(o->ctor, c);
+            for (size_t j = 0; j < o->nfns && !reached; j++)
+                reached = fn_yields(o->fns[j], c);
+            for (size_t j = 0; j < o->nprops && !reached; j++)
+                reached = fn_yields(o->props[j].get_fn, c);
+        }
+        for (size_t j = 0; j < m->nfns && !reached; j++)
+            reached = fn_yields(m->fns[j], c);
+        if (!reached)
+            gen_diag_warning(s->diag, c->loc, GEN_WARN_UNREACHABLE,
+                             "class '%s' can never reach Python: it has no constructor and "
+                             "no function returns it",
+                             c->name);
+    }
 }
 
 int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module *out)
@@ -827,5 +858,8 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
                 out->fns[out->nfns++] = fn;
         }
     }
+    /* After errors, a class may look unreachable only because its constructor failed. */
+    if (diag->errors == diag->promoted)
+        warn_unreachable(&s, out);
     return diag->errors - before;
 }

@@ -69,7 +69,8 @@ class Cli(unittest.TestCase):
 
     def test_misuse_exits_2(self):
         cases = [(), ("--bogus", self.glue), (self.glue, "-o"), (self.glue, self.glue),
-                 (self.glue, "--module", "not-an-identifier")]
+                 (self.glue, "--module", "not-an-identifier"), (self.glue, "-Wbogus"),
+                 (self.glue, "-Wno-bogus")]
         for args in cases:
             with self.subTest(args=args):
                 r = run(*args)
@@ -126,6 +127,27 @@ class Cli(unittest.TestCase):
         r = run("-", "-o", os.path.join(self.dir, "x.c"))
         self.assertEqual(r.returncode, 2)
         self.assertIn("reading the glue file from standard input is not supported", r.stderr)
+
+    def test_warning_options(self):
+        self.write("w.in", "foreign_class!(class Foo {\n    /// x\n    self_type Foo;\n"
+                           "    destructor foo_free;\n});\n")
+        out = os.path.join(self.dir, "w.c")
+        r = run("w.in", "-o", out, cwd=self.dir)
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("w.in:3:5: warning: a doc comment before 'self_type' documents nothing",
+                      r.stderr)
+        self.assertIn("[-Wunused-doc]", r.stderr)
+        self.assertIn("[-Wunreachable-class]", r.stderr)
+        self.assertTrue(r.stderr.endswith("2 warnings generated.\n"))
+        r = run("w.in", "-o", out, "-Wno-unused-doc", cwd=self.dir)
+        self.assertNotIn("unused-doc", r.stderr)
+        self.assertEqual(run("w.in", "-o", out, "-w", cwd=self.dir).stderr, "")
+        os.remove(out)
+        r = run("w.in", "-o", out, "-Werror", cwd=self.dir)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("[-Werror=unused-doc]", r.stderr)
+        self.assertTrue(r.stderr.endswith("2 errors generated.\n"))
+        self.assertFalse(os.path.exists(out))
 
     def test_unchanged_output_is_not_rewritten(self):
         out = os.path.join(self.dir, "glue.c")

@@ -2,7 +2,8 @@
 """run_golden.py: golden-file tests of the cbindgen-py generator.
 
 pass/NAME.in must generate exactly pass/NAME.c.expected and pass/NAME.cmake.expected (exit
-status 0, nothing on stderr, and the same bytes when run twice). fail/NAME.in must exit with
+status 0, the same bytes when run twice, and on stderr nothing, or exactly the warnings in
+pass/NAME.err.expected). fail/NAME.in must exit with
 status 1, print exactly fail/NAME.err.expected on stderr, and write no output file.
 A mismatch prints a unified diff; a missing expectation fails. With --update the
 expectations are rewritten from what the generator does now: review the diff before you
@@ -15,7 +16,8 @@ commit it.
 still match, and the wrapper's own failure status fails the case.
 
 Each case runs in a fresh temporary directory holding a copy of its .in file, so the paths
-printed in diagnostics and #line directives are the bare file name on every machine.
+printed in diagnostics and #line directives are the bare file name on every machine. A case
+whose first line is `// args: ...` carries extra command-line options (e.g. -Werror).
 """
 import argparse
 import difflib
@@ -37,7 +39,10 @@ def run_generator(gen, case):
     stem = name[:-len(".in")]
     with tempfile.TemporaryDirectory(prefix="cbpy-golden-") as tmp:
         shutil.copy(case, os.path.join(tmp, name))
-        proc = subprocess.run(WRAP + [gen, name, "-o", stem + ".c"], cwd=tmp,
+        with open(case) as fh:
+            first = fh.readline()
+        extra = first[len("// args:"):].split() if first.startswith("// args:") else []
+        proc = subprocess.run(WRAP + [gen, name, "-o", stem + ".c"] + extra, cwd=tmp,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         outputs = {}
         for f in sorted(os.listdir(tmp)):
@@ -71,9 +76,13 @@ def check_pass(gen, case, update):
     stem = os.path.basename(case)[:-len(".in")]
     status, err, outputs = run_generator(gen, case)
     problems = []
-    if status != 0 or err:
+    if status != 0:
         return ["%s: expected success, got exit status %d:\n%s"
                 % (case, status, err.decode("utf-8", "replace"))]
+    # A passing case may warn; its warnings are expected output like any other.
+    warnings = os.path.join(os.path.dirname(case), stem + ".err.expected")
+    if err or os.path.exists(warnings):
+        problems += compare(case, warnings, err, update)
     if sorted(outputs) != sorted([stem + ".c", stem + ".cmake"]):
         problems.append("%s: expected outputs %s.c and %s.cmake, got %s"
                         % (case, stem, stem, sorted(outputs)))
