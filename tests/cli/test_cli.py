@@ -8,6 +8,8 @@ import time
 import unittest
 
 GEN = os.environ["CBPY_GEN"]
+CC = os.environ.get("CBPY_CC", "cc")
+INCLUDES = os.environ.get("CBPY_INCLUDES", "").split(":")
 SEED = """#include "foo.h"
 
 foreign_class!(class Foo {
@@ -148,6 +150,22 @@ class Cli(unittest.TestCase):
         self.assertIn("[-Werror=unused-doc]", r.stderr)
         self.assertTrue(r.stderr.endswith("2 errors generated.\n"))
         self.assertFalse(os.path.exists(out))
+
+    def test_compiler_errors_point_at_the_glue_line(self):
+        """A glue signature that disagrees with the C header fails to compile, and #line
+        makes the compiler name the glue file and line, not the generated C."""
+        self.write("foo.h", "#include <stdint.h>\ntypedef struct Foo { int32_t v; } Foo;\n"
+                            "Foo Foo_new(int32_t v);\nint32_t Foo_val(const Foo *f);\n")
+        self.write("glue.in", SEED)  # declares Foo_set_field, which foo.h does not have
+        out = os.path.join(self.dir, "glue.c")
+        self.assertEqual(run(self.glue, "-o", out).returncode, 0)
+        flags = ["-I" + self.dir] + ["-I" + i for i in INCLUDES if i]
+        r = subprocess.run([CC, "-std=c11", "-c", out, "-o", os.devnull] + flags,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           universal_newlines=True)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("glue.in:6:", r.stderr)
+        self.assertIn("Foo_set_field", r.stderr)
 
     def test_unchanged_output_is_not_rewritten(self):
         out = os.path.join(self.dir, "glue.c")
