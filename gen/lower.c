@@ -171,6 +171,78 @@ static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
                        gen_arena_printf(l->a, "cbpyw_%s__s__len___slot", fn->cls->name));
 }
 
+/* Calls visit on every callable of the module: constructors, methods, property accessors
+ * and module-level functions; stops early when visit returns non-zero, and returns that. */
+static int each_fn(const gen_module *m, int (*visit)(const gen_fn *, const void *),
+                   const void *ctx)
+{
+    int rc = 0;
+    for (size_t i = 0; i < m->nclasses && !rc; i++) {
+        const gen_class *c = m->classes[i];
+        if (c->ctor)
+            rc = visit(c->ctor, ctx);
+        for (size_t j = 0; j < c->nfns && !rc; j++)
+            rc = visit(c->fns[j], ctx);
+        for (size_t j = 0; j < c->nprops && !rc; j++) {
+            if (c->props[j].get_fn)
+                rc = visit(c->props[j].get_fn, ctx);
+            if (c->props[j].set_fn && !rc)
+                rc = visit(c->props[j].set_fn, ctx);
+        }
+    }
+    for (size_t i = 0; i < m->nfns && !rc; i++)
+        rc = visit(m->fns[i], ctx);
+    return rc;
+}
+
+static int returns_owned(const gen_fn *fn, const void *cls)
+{
+    return fn->ret.kind == GEN_T_CLASS && fn->ret.cls == cls && fn->ret.pass == GEN_PASS_OWNED;
+}
+
+static int takes_callback(const gen_fn *fn, const void *unused)
+{
+    (void)unused;
+    for (size_t i = 0; i < fn->nparams; i++)
+        if (fn->params[i].type.kind == GEN_T_CALLBACK)
+            return 1;
+    return 0;
+}
+
+static int takes_map(const gen_fn *fn, const void *map)
+{
+    for (size_t i = 0; i < fn->nparams; i++)
+        if (fn->params[i].type.kind == GEN_T_MAP && fn->params[i].type.map == map)
+            return 1;
+    return 0;
+}
+
+static int returns_map(const gen_fn *fn, const void *map)
+{
+    return fn->ret.kind == GEN_T_MAP && fn->ret.map == map;
+}
+
+/* The objects a C call borrows while it runs (see cbpy_pin): self, unless it is moved,
+ * and every class argument lent rather than moved or copied. */
+static gen_tv *pinned_objects(lower *l, const gen_fn *fn, call_shape shape)
+{
+    gen_tv *pins = gen_tv_list(l->a);
+    if (fn->self == GEN_SELF_CONST || fn->self == GEN_SELF_MUT) {
+        gen_tv *m = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, m, "pin", "self");
+        gen_tv_push(l->a, pins, m);
+    }
+    for (size_t i = 0; i < fn->nparams; i++) {
+        const gen_type *t = &fn->params[i].type;
+        if (t->kind != GEN_T_CLASS || t->pass == GEN_PASS_OWNED)
+            continue;
+        gen_tv *m = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, m, "pin", gen_lower_arg_expr(l, &fn->params[i], shape));
+        gen_tv_push(l->a, pins, m);
+    }
+    return pins;
+}
+
 static gen_tv *lower_fn(lower *l, const gen_fn *fn)
 {
     gen_tv *w = gen_tv_map(l->a);
@@ -256,6 +328,10 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     }
     gen_tv_set(l->a, w, "params", params);
     gen_tv_set_flag(l->a, w, "any_move", any_move);
+    /* Only a callback (of this call, or a stored one C may fire from any call) or another
+     * thread running while the GIL is released can touch the objects during the call. */
+    if (fn->release_gil || each_fn(l->m, takes_callback, NULL))
+        gen_tv_set(l->a, w, "pins", pinned_objects(l, fn, shape));
     if (any_move)
         distinct_objects(l, fn, shape, w);
     gen_lower_result(l, fn, shape, w, &call);
@@ -313,48 +389,6 @@ static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
     gen_tv_set_flag(l->a, v, "has_props", c->nprops > 0);
 }
 
-/* Calls visit on every callable of the module: constructors, methods, property accessors
- * and module-level functions; stops early when visit returns non-zero, and returns that. */
-static int each_fn(const gen_module *m, int (*visit)(const gen_fn *, const void *),
-                   const void *ctx)
-{
-    int rc = 0;
-    for (size_t i = 0; i < m->nclasses && !rc; i++) {
-        const gen_class *c = m->classes[i];
-        if (c->ctor)
-            rc = visit(c->ctor, ctx);
-        for (size_t j = 0; j < c->nfns && !rc; j++)
-            rc = visit(c->fns[j], ctx);
-        for (size_t j = 0; j < c->nprops && !rc; j++) {
-            if (c->props[j].get_fn)
-                rc = visit(c->props[j].get_fn, ctx);
-            if (c->props[j].set_fn && !rc)
-                rc = visit(c->props[j].set_fn, ctx);
-        }
-    }
-    for (size_t i = 0; i < m->nfns && !rc; i++)
-        rc = visit(m->fns[i], ctx);
-    return rc;
-}
-
-static int returns_owned(const gen_fn *fn, const void *cls)
-{
-    return fn->ret.kind == GEN_T_CLASS && fn->ret.cls == cls && fn->ret.pass == GEN_PASS_OWNED;
-}
-
-static int takes_map(const gen_fn *fn, const void *map)
-{
-    for (size_t i = 0; i < fn->nparams; i++)
-        if (fn->params[i].type.kind == GEN_T_MAP && fn->params[i].type.map == map)
-            return 1;
-    return 0;
-}
-
-static int returns_map(const gen_fn *fn, const void *map)
-{
-    return fn->ret.kind == GEN_T_MAP && fn->ret.map == map;
-}
-
 /* Whether any callable of the module returns a new object owning a c, so that its wrap
  * function is needed (an unused static function would be a warning). */
 static int is_returned(const gen_module *m, const gen_class *c)
@@ -409,6 +443,10 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     for (size_t i = 0; i < c->nfns; i++)
         compares |= c->fns[i]->special && gen_special_find(c->fns[i]->special)->compare_op;
     gen_tv_set_flag(l->a, v, "has_compare", compares);
+    const gen_fn *eq = special_of(c, "__eq__");
+    if (eq && !special_of(c, "__ne__"))
+        gen_tv_set_str(l->a, v, "ne_from_eq",
+                       gen_arena_printf(l->a, "cbpyw_%s__s__eq__", c->name));
     gen_tv_set_flag(l->a, v, "iter_self", special_of(c, "__next__") && !special_of(c, "__iter__"));
     return v;
 }

@@ -160,7 +160,9 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_str(l->a, v, "map", t->map->name);
         add_decl(l, decls, gen_arena_printf(l->a, "%s %s", t->map->c_type, var));
         passed = t->pass == GEN_PASS_OWNED ? var
-                 : t->optional ? gen_arena_printf(l->a, "(%s == Py_None ? NULL : &%s)",
+                 /* None, or an omitted `= None` argument (NULL in argv), lends nothing. */
+                 : t->optional ? gen_arena_printf(l->a, "(%s == NULL || %s == Py_None ? NULL : &%s)",
+                                                  gen_lower_arg_expr(l, p, shape),
                                                   gen_lower_arg_expr(l, p, shape), var)
                                : gen_arena_printf(l->a, "&%s", var);
         break;

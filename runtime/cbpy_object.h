@@ -36,6 +36,21 @@ typedef struct cbpy_object {
 
 #define CBPY_OBJECT(o) ((cbpy_object *)(o))
 
+/* A C call borrows self and its class-typed arguments while it runs: Python code that runs
+ * meanwhile (a callback, another thread while the GIL is released) must not move them into
+ * C and so free them under the call. None and NULL (omitted) are skipped. */
+static inline void cbpy_pin(PyObject *o)
+{
+    if (o != NULL && o != Py_None)
+        CBPY_OBJECT(o)->borrows++;
+}
+
+static inline void cbpy_unpin(PyObject *o)
+{
+    if (o != NULL && o != Py_None)
+        CBPY_OBJECT(o)->borrows--;
+}
+
 /* ValueError "<func>(): the <Type> object was moved into C and can no longer be used". */
 CBPY_INTERNAL int cbpy_err_moved(const char *func, PyObject *o);
 

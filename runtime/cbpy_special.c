@@ -34,6 +34,17 @@ PyObject *cbpy_binary_result(PyObject *r)
     return r;
 }
 
+PyObject *cbpy_negate_result(PyObject *r)
+{
+    if (r == NULL || r == Py_NotImplemented)
+        return r;
+    int truth = PyObject_IsTrue(r);
+    Py_DECREF(r);
+    if (truth < 0)
+        return NULL;
+    return PyBool_FromLong(!truth);
+}
+
 int cbpy_contains_result(PyObject *r)
 {
     if (r == NULL) {

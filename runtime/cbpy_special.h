@@ -25,6 +25,9 @@ CBPY_INTERNAL Py_hash_t cbpy_hash_result(PyObject *r);
 CBPY_INTERNAL Py_ssize_t cbpy_len_result(PyObject *r);
 /* nb_* and comparisons: r, or NotImplemented in place of a TypeError. */
 CBPY_INTERNAL PyObject *cbpy_binary_result(PyObject *r);
+/* `!=` from a class that binds only `__eq__`: the negated result (NotImplemented and
+ * errors pass through), as Python derives __ne__ from __eq__. */
+CBPY_INTERNAL PyObject *cbpy_negate_result(PyObject *r);
 /* sq_contains: 1/0 from a bool result; an item of the wrong type is not contained (0). */
 CBPY_INTERNAL int cbpy_contains_result(PyObject *r);
 /* tp_iternext: None ends the iteration (NULL with no exception set). */

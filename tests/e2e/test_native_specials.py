@@ -1,0 +1,274 @@
+"""test_native_specials.py: e2e_native's special methods, each a C function bound with
+`alias __name__;`. repr()/str() (String and &str results); all six comparisons, and
+NotImplemented for a foreign `other` (== is False, < is TypeError); __hash__ (the int's
+hash: sets and dicts work) and the unhashable class that has __eq__ alone; __len__ and
+truth; __getitem__ with negative, out-of-range and hole indexes (IndexError) and string
+keys (KeyError); __contains__ (a wrong type is simply not contained); iteration through an
+iterator class, and a class that is its own iterator; context managers (the object itself,
+closed exactly once, exceptions not swallowed, also when __exit__ consumes the object);
+binary and unary operators, with TypeError for foreign operands on either side."""
+import operator
+import unittest
+
+import e2e_native as m
+from e2e_support import error_message
+from native_support import assert_balanced, deltas
+
+UNSUPPORTED = "unsupported operand type(s) for %s: '%s' and '%s'"
+V, B, I = "e2e_native.Vec2", "e2e_native.Bits", "int"
+
+
+def deck(*cards):
+    d = m.Deck("hand")
+    for card in cards:
+        d.push(card)
+    return d
+
+
+class Text(unittest.TestCase):
+    def test_repr_and_str(self):
+        v = m.Vec2(3, 4.5)
+        self.assertEqual((repr(v), str(v), "%s" % v, repr([v])),
+                         ("Vec2(3, 4.5)", "(3, 4.5)", "(3, 4.5)", "[Vec2(3, 4.5)]"))
+        self.assertEqual((repr(m.Bits(10)), str(m.Bits(10))), ("Bits(0xa)", "Bits(0xa)"))
+        self.assertEqual(str(m.Deck("h\u00e9")), "h\u00e9")
+        self.assertRegex(repr(m.Deck()), r"^<e2e_native\.Deck object at 0x[0-9a-f]+>$")
+
+    def test_specials_are_not_ordinary_methods(self):
+        for name in ("vec2_repr", "repr", "eq", "add", "hash"):
+            self.assertFalse(hasattr(m.Vec2, name), name)
+
+
+class Comparisons(unittest.TestCase):
+    OPS = (operator.eq, operator.ne, operator.lt, operator.le, operator.gt, operator.ge)
+
+    def test_all_six(self):
+        pairs = (((1, 2), (1, 3)), ((1, 2), (1, 2)), ((2, 0), (1, 9)), ((-1, 5), (0, 0)))
+        for a, b in pairs:
+            for op in self.OPS:
+                with self.subTest(a=a, b=b, op=op.__name__):
+                    self.assertIs(op(m.Vec2(*a), m.Vec2(*b)), op(a, b))
+        self.assertEqual(sorted([m.Vec2(2, 1), m.Vec2(1, 5), m.Vec2(1, 2)]),
+                         [m.Vec2(1, 2), m.Vec2(1, 5), m.Vec2(2, 1)])
+
+    def test_foreign_other_is_not_implemented(self):
+        v = m.Vec2(1, 2)
+        self.assertIs(v.__eq__(3), NotImplemented)
+        for other in (3, "x", None, m.Bits(1), (1, 2)):
+            with self.subTest(other=other):
+                self.assertFalse(v == other)
+                self.assertTrue(v != other)
+                self.assertFalse(other == v)
+        for op, sign in ((operator.lt, "<"), (operator.ge, ">=")):
+            with self.subTest(op=sign):
+                self.assertEqual(error_message(self, TypeError, op, v, 3),
+                                 "'%s' not supported between instances of '%s' and 'int'"
+                                 % (sign, V))
+                self.assertEqual(error_message(self, TypeError, op, 3, v),
+                                 "'%s' not supported between instances of 'int' and '%s'"
+                                 % (sign, V))
+
+    def test_eq_alone(self):
+        self.assertTrue(m.Bits(5) == m.Bits(5))
+        self.assertTrue(m.Bits(5) != m.Bits(6))
+        self.assertEqual(error_message(self, TypeError, operator.lt, m.Bits(1), m.Bits(2)),
+                         "'<' not supported between instances of '%s' and '%s'" % (B, B))
+
+    def test_ne_is_the_inverse_of_eq_when_only_eq_is_bound(self):
+        # Python derives != from == for a class that defines __eq__ alone.
+        self.assertFalse(m.Bits(5) != m.Bits(5))
+
+
+class Hashing(unittest.TestCase):
+    def test_hash_is_the_ints_hash(self):
+        for value in (0, 5, 2 ** 31, 2 ** 32 - 1):
+            with self.subTest(value=value):
+                self.assertEqual(hash(m.Bits(value)), hash(value))
+
+    def test_sets_and_dicts(self):
+        a, b = m.Bits(3), m.Bits(3)
+        self.assertIsNot(a, b)
+        self.assertEqual(len({a, b, m.Bits(4)}), 2)
+        self.assertEqual({a: "three"}[b], "three")
+        self.assertIn(b, {a})
+
+    def test_eq_without_hash_is_unhashable(self):
+        self.assertIsNone(m.Vec2.__hash__)
+        self.assertEqual(error_message(self, TypeError, hash, m.Vec2()),
+                         "unhashable type: '%s'" % V)
+        with self.assertRaises(TypeError):
+            {m.Vec2()}
+        self.assertIsInstance(hash(m.Deck()), int)  # no __eq__: identity hash
+
+
+class Containers(unittest.TestCase):
+    def test_len_and_truth(self):
+        self.assertEqual((len(m.Bits(0b1011)), bool(m.Bits(0)), bool(m.Bits(4))),
+                         (3, False, True))
+        self.assertEqual((len(deck("a", None)), bool(m.Deck())), (2, False))
+        self.assertEqual(error_message(self, TypeError, len, m.Table()),
+                         "object of type 'e2e_native.Table' has no len()")
+        self.assertTrue(bool(m.Table()))
+
+    def test_getitem_with_indexes(self):
+        d = deck("a", None, "c")
+        for index, card in ((0, "a"), (2, "c"), (-1, "c"), (-3, "a")):
+            with self.subTest(index=index):
+                self.assertEqual(d[index], card)
+        for index in (1, -2, 3, -4, 2 ** 70, -2 ** 70):  # a hole, then out of range
+            with self.subTest(index=index):
+                self.assertEqual(error_message(self, IndexError, operator.getitem, d, index),
+                                 "index out of range")
+        self.assertEqual(error_message(self, TypeError, operator.getitem, d, "x"),
+                         "Deck.__getitem__() argument 'i' must be int, not str")
+        self.assertEqual(error_message(self, IndexError, operator.getitem, m.Deck(), 0),
+                         "index out of range")
+
+    def test_getitem_with_string_keys(self):
+        t = m.Table()
+        t.set("k", "v")
+        self.assertEqual(t["k"], "v")
+        with self.assertRaises(KeyError) as caught:
+            t["missing"]
+        self.assertIs(type(caught.exception), KeyError)
+        self.assertEqual(caught.exception.args, ("missing",))
+        self.assertEqual(error_message(self, TypeError, operator.getitem, t, 5),
+                         "Table.__getitem__() argument 'key' must be str, not int")
+
+    def test_contains(self):
+        d, t, bits = deck("a", None, "c"), m.Table(), m.Bits(0b1000)
+        t.set("k", "v")
+        cases = ((d, "a", True), (d, "z", False), (d, 3, False), (d, None, False),
+                 (d, b"a", False), (t, "k", True), (t, "v", False), (t, 1, False),
+                 (bits, 3, True), (bits, 2, False), (bits, "3", False), (bits, 3.0, False))
+        for obj, item, expected in cases:
+            with self.subTest(obj=obj, item=item):
+                self.assertIs(item in obj, expected)
+                self.assertIs(item not in obj, not expected)
+
+
+class Iteration(unittest.TestCase):
+    def test_iterator_class(self):
+        changes = deltas()
+        d = deck("a", None, "c")
+        self.assertEqual(list(d), ["a", "c"])
+        self.assertEqual([card.upper() for card in d], ["A", "C"])
+        it = iter(d)
+        self.assertIs(type(it), m.DeckIter)
+        self.assertIs(iter(it), it)
+        self.assertEqual((next(it), next(it)), ("a", "c"))
+        for _ in range(3):  # ended, and stays ended
+            with self.assertRaises(StopIteration):
+                next(it)
+        self.assertEqual(list(it), [])
+        self.assertEqual(error_message(self, TypeError, next, d),
+                         "'e2e_native.Deck' object is not an iterator")
+        del it, d
+        self.assertEqual(changes()["ITERS_NEW"], 3)
+        assert_balanced(self, changes())
+
+    def test_iterators_are_independent_and_outlive_the_object(self):
+        d = deck("x", "y")
+        first, second = iter(d), iter(d)
+        self.assertEqual(next(first), "x")
+        del d
+        self.assertEqual((list(second), list(first)), (["x", "y"], ["y"]))
+        self.assertEqual(list(zip(deck("p", "q"), m.Countdown(5))), [("p", "five"),
+                                                                      ("q", "four")])
+
+    def test_own_iterator(self):
+        c = m.Countdown()
+        self.assertIs(iter(c), c)
+        self.assertEqual(next(c), "three")
+        self.assertEqual(list(c), ["two", "one"])
+        with self.assertRaises(StopIteration):
+            next(c)
+        self.assertEqual(list(c), [])
+        self.assertEqual([w for w in m.Countdown(n=2)], ["two", "one"])
+        self.assertEqual(list(m.Countdown(0)), [])
+
+
+class ContextManagers(unittest.TestCase):
+    def test_with_gives_the_object_and_closes_once(self):
+        changes = deltas()
+        d = m.Deck("w")
+        with d as inside:
+            self.assertIs(inside, d)
+            self.assertEqual(d.closes, 0)
+        self.assertEqual(d.closes, 1)
+        self.assertEqual(changes().get("CLOSES"), 1)
+        d.push("still usable")
+        self.assertEqual(d[0], "still usable")
+
+    def test_exceptions_propagate_after_closing(self):
+        changes = deltas()
+        d = m.Deck()
+        with self.assertRaises(KeyError) as caught:
+            with d:
+                raise KeyError("boom")
+        self.assertEqual(caught.exception.args, ("boom",))
+        self.assertEqual((d.closes, changes().get("CLOSES")), (1, 1))
+        self.assertIs(d.__exit__(None, None, None), False)
+
+    def test_consuming_exit(self):
+        changes = deltas()
+        with m.Session("s") as s:
+            self.assertEqual(s.name(), "s")
+        self.assertEqual(error_message(self, ValueError, s.name),
+                         "Session.name(): the e2e_native.Session object was moved into C "
+                         "and can no longer be used")
+        with self.assertRaises(ZeroDivisionError):
+            with m.Session("t"):
+                1 / 0
+        del s
+        self.assertEqual(changes(), {"SESSIONS_NEW": 2, "SESSIONS_ENDED": 2})
+
+
+class Operators(unittest.TestCase):
+    def test_binary_and_unary(self):
+        v, w, b = m.Vec2(3, 4), m.Vec2(1, -1), m.Bits(0b1100)
+        cases = (
+            (lambda: v + w, m.Vec2(4, 3)), (lambda: v - w, m.Vec2(2, 5)),
+            (lambda: v * 2.5, m.Vec2(7.5, 10)), (lambda: v * 2, m.Vec2(6, 8)),
+            (lambda: v / 2, m.Vec2(1.5, 2)), (lambda: -v, m.Vec2(-3, -4)),
+            (lambda: +v, m.Vec2(3, 4)), (lambda: abs(v), 5.0),
+            (lambda: b & m.Bits(0b1010), m.Bits(0b1000)),
+            (lambda: b | m.Bits(0b0011), m.Bits(0b1111)),
+            (lambda: b ^ m.Bits(0b1010), m.Bits(0b0110)),
+            (lambda: b << 2, m.Bits(0b110000)), (lambda: b >> 2, m.Bits(0b11)),
+            (lambda: b // 5, m.Bits(2)), (lambda: b % 5, 2),
+            (lambda: ~b, m.Bits(0xFFFFFFF3)),
+        )
+        for call, expected in cases:
+            with self.subTest(expected=expected):
+                result = call()
+                self.assertIs(type(result), type(expected))
+                self.assertEqual(result, expected)
+        self.assertIsNot(+v, v)
+        alias = v
+        v += w
+        self.assertEqual((v, alias), (m.Vec2(4, 3), m.Vec2(3, 4)))
+
+    def test_foreign_operands(self):
+        v, b = m.Vec2(1, 2), m.Bits(1)
+        cases = (
+            (operator.add, v, 1, "+", V, I), (operator.add, 1, v, "+", I, V),
+            (operator.sub, v, None, "-", V, "NoneType"), (operator.mul, 2, v, "*", I, V),
+            (operator.mul, v, v, "*", V, V), (operator.truediv, 2.0, v, "/", "float", V),
+            (operator.and_, b, 3, "&", B, I), (operator.or_, 3, b, "|", I, B),
+            (operator.xor, b, v, "^", B, V), (operator.lshift, 1, b, "<<", I, B),
+            (operator.rshift, b, "x", ">>", B, "str"), (operator.mod, 7, b, "%", I, B),
+            (operator.floordiv, v, 2, "//", V, I), (operator.sub, b, b, "-", B, B),
+        )
+        for op, left, right, sign, left_type, right_type in cases:
+            with self.subTest(op=sign, left=left, right=right):
+                self.assertEqual(error_message(self, TypeError, op, left, right),
+                                 UNSUPPORTED % (sign, left_type, right_type))
+        self.assertEqual(error_message(self, TypeError, operator.invert, v),
+                         "bad operand type for unary ~: '%s'" % V)
+        self.assertEqual(error_message(self, TypeError, abs, b),
+                         "bad operand type for abs(): '%s'" % B)
+
+
+if __name__ == "__main__":
+    unittest.main()
