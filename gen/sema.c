@@ -458,6 +458,8 @@ static gen_fn *accessor(sema *s, gen_class *cls, const gen_property *p, const ch
 /* A property `property NAME: T { get F; [set G;] }`, or a struct field of a value class. */
 static int define_property(sema *s, const ast_member *m, gen_class *cls, gen_property *p)
 {
+    /* The slot may hold what a previous, rejected property left in it. */
+    memset(p, 0, sizeof *p);
     p->name = m->name;
     p->doc = m->doc;
     p->loc = m->name_loc;

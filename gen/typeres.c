@@ -94,6 +94,10 @@ static gen_class *class_by_c_type(gen_scope *s, const char *name, const gen_clas
     for (size_t i = 0; i < s->mod->nclasses; i++)
         if (s->mod->classes[i]->c_type && strcmp(s->mod->classes[i]->c_type, name) == 0)
             return s->mod->classes[i];
+    /* A class without self_type is found by its name, so the error can say what is wrong. */
+    for (size_t i = 0; i < s->mod->nclasses; i++)
+        if (!s->mod->classes[i]->c_type && strcmp(s->mod->classes[i]->name, name) == 0)
+            return s->mod->classes[i];
     return NULL;
 }
 

@@ -286,7 +286,8 @@ fn_attrs
     | fn_attrs ALIAS IDENT ';'
         { $$ = $1 ? $1 : NEW(ast_member);
           if ($$->alias) {
-              gen_diag_error(CTX->diag, @2, "'%s' already has an alias", $$->alias);
+              gen_diag_error(CTX->diag, @2, "a function has one alias, and '%s' was given "
+                             "already", $$->alias);
           }
           $$->alias = $3; $$->alias_loc = @3; }
     | fn_attrs IDENT ';'
