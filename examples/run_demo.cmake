@@ -1,4 +1,4 @@
-# run_demo.cmake: the example.geometry.demo test. Runs demo.py with PYTHON and fails unless
+# run_demo.cmake: the example.NAME.demo tests. Runs demo.py with PYTHON and fails unless
 # it exits 0 and its standard output is byte for byte the EXPECTED file. The output is also
 # written to ACTUAL, so that a mismatch can be inspected with `diff -u EXPECTED ACTUAL`.
 #   cmake -DPYTHON=python3 -DDEMO=demo.py -DEXPECTED=expected_output.txt
