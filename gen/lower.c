@@ -346,6 +346,23 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     return w;
 }
 
+/* A struct member converted in place (a value-class field or a typemap field): a number
+ * or bool by its runtime suffix, or an enum through a long long. */
+static void lower_field_type(lower *l, const gen_type *t, gen_tv *m)
+{
+    gen_tv_set_str(l->a, m, "field_glue_type", gen_lower_c_string(l->a, t->spelling));
+    if (t->kind == GEN_T_ENUM) {
+        gen_tv_set_str(l->a, m, "field_enum", t->enumeration->name);
+        gen_tv_set_str(l->a, m, "field_nvalues",
+                       gen_arena_printf(l->a, "%zu", t->enumeration->nitems));
+        gen_tv_set_str(l->a, m, "field_flags", t->enumeration->is_flags ? "1" : "0");
+        gen_tv_set_str(l->a, m, "field_c_type", "long long");
+    } else {
+        gen_tv_set_str(l->a, m, "field_suffix", t->prim->suffix);
+        gen_tv_set_str(l->a, m, "field_c_type", t->prim->c_type);
+    }
+}
+
 /* Properties: accessor wrappers for getter/setter functions, and direct access to the
  * struct fields of value classes; both end up in the type's PyGetSetDef table. */
 static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
@@ -360,17 +377,7 @@ static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
         if (p->is_field) {
             gen_tv_set_flag(l->a, m, "is_field", 1);
             gen_tv_set_flag(l->a, m, "writable", !p->readonly);
-            gen_tv_set_str(l->a, m, "field_glue_type", gen_lower_c_string(l->a, p->type.spelling));
-            if (p->type.kind == GEN_T_ENUM) {
-                gen_tv_set_str(l->a, m, "field_enum", p->type.enumeration->name);
-                gen_tv_set_str(l->a, m, "field_nvalues",
-                               gen_arena_printf(l->a, "%zu", p->type.enumeration->nitems));
-                gen_tv_set_str(l->a, m, "field_flags", p->type.enumeration->is_flags ? "1" : "0");
-                gen_tv_set_str(l->a, m, "field_c_type", "long long");
-            } else {
-                gen_tv_set_str(l->a, m, "field_suffix", p->type.prim->suffix);
-                gen_tv_set_str(l->a, m, "field_c_type", p->type.prim->c_type);
-            }
+            lower_field_type(l, &p->type, m);
         } else {
             gen_tv *get = lower_fn(l, p->get_fn);
             gen_tv_push(l->a, accessors, get);
@@ -490,17 +497,7 @@ static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
         gen_tv *m = gen_tv_map(l->a);
         gen_tv_set_str(l->a, m, "field", f->name);
         gen_tv_set_str(l->a, m, "index", gen_arena_printf(l->a, "%zu", i));
-        gen_tv_set_str(l->a, m, "field_glue_type", gen_lower_c_string(l->a, f->type.spelling));
-        if (f->type.kind == GEN_T_ENUM) {
-            gen_tv_set_str(l->a, m, "field_enum", f->type.enumeration->name);
-            gen_tv_set_str(l->a, m, "field_nvalues",
-                           gen_arena_printf(l->a, "%zu", f->type.enumeration->nitems));
-            gen_tv_set_str(l->a, m, "field_flags", f->type.enumeration->is_flags ? "1" : "0");
-            gen_tv_set_str(l->a, m, "field_c_type", "long long");
-        } else {
-            gen_tv_set_str(l->a, m, "field_suffix", f->type.prim->suffix);
-            gen_tv_set_str(l->a, m, "field_c_type", f->type.prim->c_type);
-        }
+        lower_field_type(l, &f->type, m);
         gen_tv_push(l->a, fields, m);
         gen_strbuf_printf(&what, "%s%s", i ? ", " : "", f->name);
     }
