@@ -1,5 +1,5 @@
 /* sema.c: checks a parsed glue file and resolves its names into the module model
- * (model.h). Passes run in dependency order: enums and error domains first (types that
+ * (model.h); module-level items are checked in sema_items.c. Passes run in dependency order: enums and error domains first (types that
  * signatures mention), then classes are declared (name, self_type, storage), then every
  * signature is resolved (typeres.c), so any function may mention any class. Every problem
  * is reported, with notes pointing at earlier definitions. */
@@ -7,28 +7,17 @@
 
 #include <string.h>
 
+#include "sema_int.h"
 #include "special.h"
-#include "typeres.h"
 
-typedef struct sema {
-    gen_scope scope;
-    gen_arena *arena;
-    gen_diag *diag;
-    gen_module *mod;
-    /* The module namespace: every Python name the module defines, for duplicates. */
-    const char **names;
-    gen_loc *name_locs;
-    size_t nnames, cap;
-} sema;
-
-static void *alloc_array(sema *s, size_t n, size_t size)
+void *gen_sema_alloc(gen_sema_ctx *s, size_t n, size_t size)
 {
     return gen_arena_alloc(s->arena, (n ? n : 1) * size);
 }
 
 /* Python names a glue file may not use: keywords could never be called, and special
  * methods need the behaviour of their protocol, not a plain method. */
-static void check_py_name(sema *s, const char *name, gen_loc loc, const char *what)
+void gen_sema_check_name(gen_sema_ctx *s, const char *name, gen_loc loc, const char *what)
 {
     static const char *const keywords[] = {
         "False", "None",   "True",    "and",      "as",     "assert", "async",
@@ -62,9 +51,9 @@ static void check_py_name(sema *s, const char *name, gen_loc loc, const char *wh
 }
 
 /* Claims a name in the module namespace; reports a clash with an earlier claim. */
-static int claim_module_name(sema *s, const char *name, gen_loc loc, const char *what)
+int gen_sema_claim(gen_sema_ctx *s, const char *name, gen_loc loc, const char *what)
 {
-    check_py_name(s, name, loc, what);
+    gen_sema_check_name(s, name, loc, what);
     for (size_t i = 0; i < s->nnames; i++) {
         if (strcmp(s->names[i], name) == 0 && !s->name_locs[i].first_line) {
             gen_diag_error(s->diag, loc,
@@ -97,7 +86,7 @@ static int claim_module_name(sema *s, const char *name, gen_loc loc, const char 
     return 0;
 }
 
-static const char *c_name(sema *s, const ast_path *p)
+static const char *c_name(gen_sema_ctx *s, const ast_path *p)
 {
     return p->class_part ? gen_arena_printf(s->arena, "%s_%s", p->class_part, p->name)
                          : p->name;
@@ -127,7 +116,7 @@ static int is_float_text(const char *t)
 
 /* A parameter's default, as C and as Python write it; reports a value that cannot be the
  * default of its type. */
-static int resolve_default(sema *s, const ast_value *v, gen_param *p)
+static int resolve_default(gen_sema_ctx *s, const ast_value *v, gen_param *p)
 {
     const gen_type *t = &p->type;
     const char *x = v->text;
@@ -177,13 +166,13 @@ static int resolve_default(sema *s, const ast_value *v, gen_param *p)
 }
 
 /* Checks a member's parameter list and fills fn->self and fn->params. */
-static int resolve_params(sema *s, const ast_member *m, gen_class *cls, gen_fn *fn)
+static int resolve_params(gen_sema_ctx *s, const ast_member *m, gen_class *cls, gen_fn *fn)
 {
     int bad = 0;
     size_t n = 0;
     for (const ast_param *p = m->params; p; p = p->next)
         n++;
-    fn->params = alloc_array(s, n, sizeof *fn->params);
+    fn->params = gen_sema_alloc(s, n, sizeof *fn->params);
     for (const ast_param *p = m->params; p; p = p->next) {
         if (p->kind != AST_PARAM_NAMED) {
             if (p != m->params) {
@@ -245,7 +234,7 @@ static int resolve_params(sema *s, const ast_member *m, gen_class *cls, gen_fn *
 }
 
 /* A special method's glue signature must fit the protocol it implements. */
-static int check_special(sema *s, gen_fn *fn, gen_loc loc)
+static int check_special(gen_sema_ctx *s, gen_fn *fn, gen_loc loc)
 {
     static const char *const wanted[] = {"any result", "'&str' or 'String'", "'bool'",
                                          "an integer", "an 'Option<T>'"};
@@ -286,7 +275,7 @@ static const ast_type *ctor_value_type(const ast_type *t)
     return t;
 }
 
-static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
+static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
 {
     gen_fn *fn = gen_arena_alloc(s->arena, sizeof *fn);
     fn->cls = cls;
@@ -296,7 +285,7 @@ static gen_fn *resolve_fn(sema *s, const ast_member *m, gen_class *cls)
     fn->py_name = m->alias ? m->alias : m->path.name;
     gen_loc name_loc = m->alias ? m->alias_loc : m->path.loc;
     if ((m->kind == AST_FN || m->alias) && cls)
-        check_py_name(s, fn->py_name, name_loc, "a method");
+        gen_sema_check_name(s, fn->py_name, name_loc, "a method");
     int bad = resolve_params(s, m, cls, fn) < 0;
     if (m->kind == AST_CONSTRUCTOR) {
         fn->kind = GEN_FN_CONSTRUCTOR;
@@ -378,13 +367,13 @@ static const ast_member *decide_storage(const ast_class *ac, gen_class *cls)
 }
 
 /* Pass 1: the class, its self_type, destructor, and storage. */
-static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
+static void declare_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
 {
     const ast_member *self_type = NULL, *dtor = NULL;
     cls->name = ac->name;
     cls->doc = ac->doc;
     cls->loc = ac->loc;
-    claim_module_name(s, ac->name, ac->loc, "a class");
+    gen_sema_claim(s, ac->name, ac->loc, "a class");
     for (const ast_member *m = ac->members; m; m = m->next) {
         const ast_member **seen = m->kind == AST_SELF_TYPE ? &self_type
                                   : m->kind == AST_DESTRUCTOR ? &dtor
@@ -437,7 +426,7 @@ static void declare_class(sema *s, const ast_class *ac, gen_class *cls)
 }
 
 /* A property's getter or setter as a method of the class (not in its method table). */
-static gen_fn *accessor(sema *s, gen_class *cls, const gen_property *p, const char *c_fn,
+static gen_fn *accessor(gen_sema_ctx *s, gen_class *cls, const gen_property *p, const char *c_fn,
                         gen_self self)
 {
     gen_fn *fn = gen_arena_alloc(s->arena, sizeof *fn);
@@ -456,7 +445,7 @@ static gen_fn *accessor(sema *s, gen_class *cls, const gen_property *p, const ch
 }
 
 /* A property `property NAME: T { get F; [set G;] }`, or a struct field of a value class. */
-static int define_property(sema *s, const ast_member *m, gen_class *cls, gen_property *p)
+static int define_property(gen_sema_ctx *s, const ast_member *m, gen_class *cls, gen_property *p)
 {
     /* The slot may hold what a previous, rejected property left in it. */
     memset(p, 0, sizeof *p);
@@ -465,7 +454,7 @@ static int define_property(sema *s, const ast_member *m, gen_class *cls, gen_pro
     p->loc = m->name_loc;
     p->is_field = m->kind == AST_FIELD;
     p->readonly = m->readonly;
-    check_py_name(s, m->name, m->name_loc, p->is_field ? "a field" : "a property");
+    gen_sema_check_name(s, m->name, m->name_loc, p->is_field ? "a field" : "a property");
     if (!cls->c_type) {
         gen_diag_error(s->diag, m->loc, "a %s needs a 'self_type' in class '%s'",
                        p->is_field ? "field" : "property", cls->name);
@@ -531,7 +520,7 @@ static int define_property(sema *s, const ast_member *m, gen_class *cls, gen_pro
 }
 
 /* Python names within a class: methods, properties and fields share one namespace. */
-static int claim_class_name(sema *s, const char **names, gen_loc *locs, size_t *n,
+static int claim_class_name(gen_sema_ctx *s, const char **names, gen_loc *locs, size_t *n,
                             const char *cls, const char *name, gen_loc loc)
 {
     for (size_t i = 0; i < *n; i++) {
@@ -548,7 +537,7 @@ static int claim_class_name(sema *s, const char **names, gen_loc *locs, size_t *
 
 /* Pass 2: constructors, functions and properties, with unique Python names. The
  * constructor without an alias is __new__; the others become classmethods. */
-static void define_class(sema *s, const ast_class *ac, gen_class *cls)
+static void define_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
 {
     size_t n = 0, nprops = 0, nnames = 0;
     const ast_member *ctor = NULL;
@@ -556,10 +545,10 @@ static void define_class(sema *s, const ast_class *ac, gen_class *cls)
         n += m->kind == AST_FN || m->kind == AST_CONSTRUCTOR;
         nprops += m->kind == AST_PROPERTY || m->kind == AST_FIELD;
     }
-    cls->fns = alloc_array(s, n, sizeof *cls->fns);
-    cls->props = alloc_array(s, nprops, sizeof *cls->props);
-    const char **names = alloc_array(s, n + nprops, sizeof *names);
-    gen_loc *locs = alloc_array(s, n + nprops, sizeof *locs);
+    cls->fns = gen_sema_alloc(s, n, sizeof *cls->fns);
+    cls->props = gen_sema_alloc(s, nprops, sizeof *cls->props);
+    const char **names = gen_sema_alloc(s, n + nprops, sizeof *names);
+    gen_loc *locs = gen_sema_alloc(s, n + nprops, sizeof *locs);
     for (const ast_member *m = ac->members; m; m = m->next) {
         if (m->kind == AST_PROPERTY || m->kind == AST_FIELD) {
             gen_property *p = &cls->props[cls->nprops];
@@ -600,157 +589,6 @@ static void define_class(sema *s, const ast_class *ac, gen_class *cls)
     }
 }
 
-static gen_enum *declare_enum(sema *s, const ast_enum *ae)
-{
-    gen_enum *e = gen_arena_alloc(s->arena, sizeof *e);
-    e->name = ae->name;
-    e->doc = ae->doc;
-    e->loc = ae->loc;
-    e->is_flags = strcmp(ae->kind, "flags") == 0;
-    if (!e->is_flags && strcmp(ae->kind, "enum") != 0)
-        gen_diag_error(s->diag, ae->kind_loc,
-                       "expected 'enum' or 'flags' after 'foreign_enum!(', not '%s'", ae->kind);
-    claim_module_name(s, ae->name, ae->loc, "an enum");
-    size_t n = 0;
-    for (const ast_enum_item *it = ae->items; it; it = it->next)
-        n++;
-    if (n == 0)
-        gen_diag_error(s->diag, ae->loc, "enum '%s' has no members", ae->name);
-    e->items = alloc_array(s, n, sizeof *e->items);
-    const ast_enum_item **seen = alloc_array(s, n, sizeof *seen);
-    for (const ast_enum_item *it = ae->items; it; it = it->next) {
-        check_py_name(s, it->name, it->loc, "an enum member");
-        int dup = 0;
-        for (size_t i = 0; i < e->nitems && !dup; i++) {
-            if (strcmp(e->items[i].name, it->name) == 0) {
-                gen_diag_error(s->diag, it->loc, "enum '%s' already has a member '%s'", ae->name,
-                               it->name);
-                gen_diag_note(s->diag, seen[i]->loc, "previous definition is here");
-                dup = 1;
-            }
-        }
-        if (it->value.text[0] == '"') {
-            gen_diag_error(s->diag, it->value.loc,
-                           "an enum member's value must be an integer or a C enumerator");
-            dup = 1;
-        }
-        if (dup)
-            continue;
-        seen[e->nitems] = it;
-        e->items[e->nitems].name = it->name;
-        e->items[e->nitems].doc = it->doc;
-        e->items[e->nitems++].value = it->value.text;
-    }
-    return e;
-}
-
-static gen_error *declare_error(sema *s, const ast_error *ae)
-{
-    static const char *const conventions[] = {"status", "null", "errno"};
-    gen_error *e = gen_arena_alloc(s->arena, sizeof *e);
-    e->name = ae->name;
-    e->doc = ae->doc;
-    e->loc = ae->loc;
-    if (strcmp(ae->kind, "error") != 0)
-        gen_diag_error(s->diag, ae->kind_loc,
-                       "expected 'error' after 'foreign_error!(', not '%s'", ae->kind);
-    claim_module_name(s, ae->name, ae->loc, "an exception");
-    const ast_setting *conv = NULL;
-    for (const ast_setting *st = ae->settings; st; st = st->next) {
-        size_t k = 0;
-        while (k < 3 && strcmp(st->key, conventions[k]) != 0)
-            k++;
-        if (k == 3) {
-            gen_diag_error(s->diag, st->key_loc,
-                           "unknown error convention '%s'; expected 'status', 'null' or "
-                           "'errno'",
-                           st->key);
-            continue;
-        }
-        if (conv) {
-            gen_diag_error(s->diag, st->key_loc, "error '%s' already has a convention",
-                           ae->name);
-            gen_diag_note(s->diag, conv->key_loc, "previous convention is here");
-            continue;
-        }
-        conv = st;
-        e->conv = (gen_err_conv)k;
-        e->message_fn = st->value;
-        if (k == GEN_ERR_ERRNO && st->value)
-            gen_diag_error(s->diag, st->value_loc,
-                           "'errno' takes no message function: the message is strerror(errno)");
-    }
-    if (!conv && !ae->settings)
-        gen_diag_error(s->diag, ae->loc,
-                       "error '%s' needs a convention: 'status MESSAGE_FN;', 'null "
-                       "LAST_ERROR_FN;' or 'errno;'",
-                       ae->name);
-    return e;
-}
-
-static gen_typemap *declare_typemap(sema *s, const ast_typemap *at)
-{
-    gen_typemap *t = gen_arena_alloc(s->arena, sizeof *t);
-    t->name = at->name;
-    t->doc = at->doc;
-    t->c_type = at->c_type;
-    t->loc = at->loc;
-    t->named = strcmp(at->kind, "namedtuple") == 0;
-    if (!t->named && strcmp(at->kind, "tuple") != 0)
-        gen_diag_error(s->diag, at->kind_loc,
-                       "expected 'tuple' or 'namedtuple' after 'foreign_typemap!(', not '%s'",
-                       at->kind);
-    claim_module_name(s, at->name, at->loc, "a typemap");
-    size_t n = 0;
-    for (const ast_param *f = at->fields; f; f = f->next)
-        n++;
-    if (n == 0)
-        gen_diag_error(s->diag, at->loc, "typemap '%s' has no fields", at->name);
-    t->fields = alloc_array(s, n, sizeof *t->fields);
-    for (const ast_param *f = at->fields; f; f = f->next) {
-        if (f->kind != AST_PARAM_NAMED || !f->name || f->has_default) {
-            gen_diag_error(s->diag, f->loc, "a typemap field is written 'name: type'");
-            continue;
-        }
-        gen_typemap_field *tf = &t->fields[t->nfields];
-        tf->name = f->name;
-        check_py_name(s, f->name, f->loc, "a field");
-        if (gen_resolve_type(&s->scope, f->type, NULL, GEN_USE_CONST, &tf->type, NULL) < 0)
-            continue;
-        if (tf->type.kind == GEN_T_STR) {
-            gen_diag_error(s->diag, f->type->loc,
-                           "a typemap field must be a number, bool or enum, not '%s'",
-                           tf->type.spelling);
-            continue;
-        }
-        for (size_t i = 0; i < t->nfields; i++)
-            if (strcmp(t->fields[i].name, f->name) == 0)
-                gen_diag_error(s->diag, f->loc, "typemap '%s' already has a field '%s'",
-                               at->name, f->name);
-        t->nfields++;
-    }
-    return t;
-}
-
-static void define_const(sema *s, const ast_const *ac, gen_const *k)
-{
-    k->name = ac->name;
-    k->doc = ac->doc;
-    k->value = ac->value.text;
-    k->loc = ac->loc;
-    claim_module_name(s, ac->name, ac->loc, "a constant");
-
-    if (gen_resolve_type(&s->scope, ac->type, NULL, GEN_USE_CONST, &k->type, NULL) < 0)
-        return;
-    int is_string = ac->value.text[0] == '"';
-    int is_number = ac->value.text[0] == '-' || (ac->value.text[0] >= '0' && ac->value.text[0] <= '9');
-    if (is_string && k->type.kind != GEN_T_STR)
-        gen_diag_error(s->diag, ac->value.loc, "a string literal needs the type '&str'");
-    else if (is_number && k->type.kind == GEN_T_STR)
-        gen_diag_error(s->diag, ac->value.loc,
-                       "a '&str' constant needs a string literal or a C name");
-}
-
 /* The counts of each item kind, to size the model's arrays once. */
 static void count_items(const ast_file *file, size_t count[])
 {
@@ -765,7 +603,7 @@ static int fn_yields(const gen_fn *fn, const gen_class *c)
 
 /* A class with a self_type that no constructor makes and no function returns can never
  * reach Python code: most likely a glue line is missing. */
-static void warn_unreachable(sema *s, const gen_module *m)
+static void warn_unreachable(gen_sema_ctx *s, const gen_module *m)
 {
     for (size_t i = 0; i < m->nclasses; i++) {
         const gen_class *c = m->classes[i];
@@ -791,24 +629,24 @@ static void warn_unreachable(sema *s, const gen_module *m)
 int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module *out)
 {
     int before = diag->errors;
-    sema s = {{arena, diag, out}, arena, diag, out, NULL, NULL, 0, 0};
+    gen_sema_ctx s = {{arena, diag, out}, arena, diag, out, NULL, NULL, 0, 0};
     size_t count[AST_ITEM_TYPEMAP + 1] = {0};
     count_items(file, count);
-    out->classes = alloc_array(&s, count[AST_ITEM_CLASS], sizeof *out->classes);
-    out->includes = alloc_array(&s, count[AST_ITEM_INCLUDE], sizeof *out->includes);
-    out->fns = alloc_array(&s, count[AST_ITEM_FN], sizeof *out->fns);
-    out->consts = alloc_array(&s, count[AST_ITEM_CONST], sizeof *out->consts);
-    out->enums = alloc_array(&s, count[AST_ITEM_ENUM], sizeof *out->enums);
-    out->errors = alloc_array(&s, count[AST_ITEM_ERROR], sizeof *out->errors);
-    out->typemaps = alloc_array(&s, count[AST_ITEM_TYPEMAP], sizeof *out->typemaps);
-    const ast_class **class_ast = alloc_array(&s, count[AST_ITEM_CLASS], sizeof *class_ast);
+    out->classes = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *out->classes);
+    out->includes = gen_sema_alloc(&s, count[AST_ITEM_INCLUDE], sizeof *out->includes);
+    out->fns = gen_sema_alloc(&s, count[AST_ITEM_FN], sizeof *out->fns);
+    out->consts = gen_sema_alloc(&s, count[AST_ITEM_CONST], sizeof *out->consts);
+    out->enums = gen_sema_alloc(&s, count[AST_ITEM_ENUM], sizeof *out->enums);
+    out->errors = gen_sema_alloc(&s, count[AST_ITEM_ERROR], sizeof *out->errors);
+    out->typemaps = gen_sema_alloc(&s, count[AST_ITEM_TYPEMAP], sizeof *out->typemaps);
+    const ast_class **class_ast = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *class_ast);
     out->nclasses = out->nincludes = out->nfns = out->nconsts = out->nenums = out->nerrors = 0;
     out->ntypemaps = 0;
     out->free_fn = "free";
     const ast_item *free_item = NULL;
     /* The module's own base exception, raised through every error domain. */
     if (count[AST_ITEM_ERROR])
-        claim_module_name(&s, "Error", (gen_loc){0, 0, 0, 0}, "an exception");
+        gen_sema_claim(&s, "Error", (gen_loc){0, 0, 0, 0}, "an exception");
 
     for (const ast_item *it = file->items; it; it = it->next) {
         switch (it->kind) {
@@ -817,10 +655,10 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
             out->includes[out->nincludes++].line = it->loc.first_line;
             break;
         case AST_ITEM_ENUM:
-            out->enums[out->nenums++] = declare_enum(&s, it->enumeration);
+            out->enums[out->nenums++] = gen_sema_declare_enum(&s, it->enumeration);
             break;
         case AST_ITEM_ERROR:
-            out->errors[out->nerrors++] = declare_error(&s, it->error);
+            out->errors[out->nerrors++] = gen_sema_declare_error(&s, it->error);
             break;
         case AST_ITEM_FREE:
             if (free_item) {
@@ -837,7 +675,7 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
     /* Typemap fields may be enums, so typemaps come after the first pass. */
     for (const ast_item *it = file->items; it; it = it->next)
         if (it->kind == AST_ITEM_TYPEMAP)
-            out->typemaps[out->ntypemaps++] = declare_typemap(&s, it->typemap);
+            out->typemaps[out->ntypemaps++] = gen_sema_declare_typemap(&s, it->typemap);
     for (const ast_item *it = file->items; it; it = it->next) {
         if (it->kind != AST_ITEM_CLASS)
             continue;
@@ -850,11 +688,11 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
         define_class(&s, class_ast[i], out->classes[i]);
     for (const ast_item *it = file->items; it; it = it->next) {
         if (it->kind == AST_ITEM_CONST) {
-            define_const(&s, it->constant, &out->consts[out->nconsts++]);
+            gen_sema_define_const(&s, it->constant, &out->consts[out->nconsts++]);
         } else if (it->kind == AST_ITEM_FN) {
             const ast_member *m = it->fn;
             gen_fn *fn = resolve_fn(&s, m, NULL);
-            int clash = claim_module_name(&s, m->alias ? m->alias : m->path.name,
+            int clash = gen_sema_claim(&s, m->alias ? m->alias : m->path.name,
                                           m->alias ? m->alias_loc : m->path.loc, "a function");
             if (fn && !clash)
                 out->fns[out->nfns++] = fn;

@@ -1,0 +1,38 @@
+/* sema_int.h: what the two halves of sema share: sema.c (classes, functions, the pass
+ * order) and sema_items.c (the module-level items: enums, error domains, typemaps,
+ * constants). Internal to sema; nothing else includes it.
+ *
+ * Invariants:
+ * - The module namespace in gen_sema_ctx lists every Python name the module defines so
+ *   far, with where it was defined (line 0: names the generator itself reserves).
+ */
+#ifndef CBPY_GEN_SEMA_INT_H
+#define CBPY_GEN_SEMA_INT_H
+
+#include "sema.h"
+#include "typeres.h"
+
+typedef struct gen_sema_ctx {
+    gen_scope scope;
+    gen_arena *arena;
+    gen_diag *diag;
+    gen_module *mod;
+    /* The module namespace: every Python name the module defines, for duplicates. */
+    const char **names;
+    gen_loc *name_locs;
+    size_t nnames, cap;
+} gen_sema_ctx;
+
+/* An arena array of n items of size bytes (at least one item, so never NULL). */
+void *gen_sema_alloc(gen_sema_ctx *s, size_t n, size_t size);
+/* Reports a Python name that cannot be used for `what` ("a method", "a class"...). */
+void gen_sema_check_name(gen_sema_ctx *s, const char *name, gen_loc loc, const char *what);
+/* Claims a name in the module namespace; -1 after reporting a clash. */
+int gen_sema_claim(gen_sema_ctx *s, const char *name, gen_loc loc, const char *what);
+
+gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae);
+gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae);
+gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at);
+void gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k);
+
+#endif
