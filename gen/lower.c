@@ -209,6 +209,15 @@ static int takes_callback(const gen_fn *fn, const void *unused)
     return 0;
 }
 
+static int stores_callbacks(const gen_fn *fn, const void *unused)
+{
+    (void)unused;
+    for (size_t i = 0; i < fn->nparams; i++)
+        if (fn->params[i].type.kind == GEN_T_CALLBACK && fn->params[i].type.callback->stored)
+            return 1;
+    return 0;
+}
+
 static int takes_map(const gen_fn *fn, const void *map)
 {
     for (size_t i = 0; i < fn->nparams; i++)
@@ -328,6 +337,8 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     }
     gen_tv_set(l->a, w, "params", params);
     gen_tv_set_flag(l->a, w, "any_move", any_move);
+    gen_tv_set_flag(l->a, w, "adopts_callbacks",
+                    (is_ctor || fn->kind == GEN_FN_CLASSMETHOD) && stores_callbacks(fn, NULL));
     /* Only a callback (of this call, or a stored one C may fire from any call) or another
      * thread running while the GIL is released can touch the objects during the call. */
     if (fn->release_gil || each_fn(l->m, takes_callback, NULL))
@@ -420,12 +431,10 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     gen_tv_set_flag(l->a, v, "wrapped", is_returned(l->m, c));
     /* Stored callbacks may refer back to the object that keeps them: a cycle the collector
      * must be able to see and break. */
-    int gc = 0;
+    int gc = c->ctor && stores_callbacks(c->ctor, NULL);
     for (size_t i = 0; i < c->nfns; i++)
-        for (size_t j = 0; j < c->fns[i]->nparams; j++)
-            gc |= c->fns[i]->self != GEN_SELF_NONE &&
-                  c->fns[i]->params[j].type.kind == GEN_T_CALLBACK &&
-                  c->fns[i]->params[j].type.callback->stored;
+        gc |= (c->fns[i]->self != GEN_SELF_NONE || c->fns[i]->kind == GEN_FN_CLASSMETHOD) &&
+              stores_callbacks(c->fns[i], NULL);
     gen_tv_set_flag(l->a, v, "gc", gc);
     gen_tv_set_str(l->a, v, "type_flags",
                    gc ? "Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC" : "Py_TPFLAGS_DEFAULT");

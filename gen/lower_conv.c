@@ -90,7 +90,13 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
         gen_tv_set_str(l->a, v, "cb_ret_suffix", cb->ret->prim->suffix);
         gen_tv_set_str(l->a, v, "cb_ret_glue", cb->ret->prim->glue);
     }
-    gen_tv_set_str(l->a, v, "cb_owner", fn->self != GEN_SELF_NONE ? "self" : "NULL");
+    /* Who keeps a stored callable: the object called on, the object a constructor makes
+     * (through `pending`, see cbpy_adopt_callbacks), or else the module. */
+    gen_tv_set_str(l->a, v, "cb_keep",
+                   fn->self != GEN_SELF_NONE ? "cbpy_object_keep(self)"
+                   : fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD
+                       ? "&pending"
+                       : "cbpy_module_keep()");
     add_decl(l, decls, cb->stored ? gen_arena_printf(l->a, "cbpy_callback *cb%d = NULL", p->pos)
                                    : gen_arena_printf(l->a, "cbpy_callback cb%d = {0}", p->pos));
     gen_strbuf_release(&params);
@@ -246,6 +252,10 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
         *decl = gen_arena_printf(l->a, "%s *result = NULL", c->c_type);
         *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, result, %d, %s)", c->name, type,
                                  t->optional, names);
+        /* An iterator walks its container's memory: like Python's own iterators, it keeps
+         * the container alive (and unmovable) while it lives. */
+        if (fn->special && strcmp(fn->special, "__iter__") == 0)
+            *conv = gen_arena_printf(l->a, "cbpy_keep_owner(%s, self)", *conv);
     } else {
         *decl = gen_arena_printf(l->a, "%s result", c->c_type);
         *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, result)", c->name, type);

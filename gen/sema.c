@@ -30,7 +30,8 @@ void gen_sema_check_name(gen_sema_ctx *s, const char *name, gen_loc loc, const c
         if (strcmp(name, keywords[i]) == 0) {
             gen_diag_error(s->diag, loc, "'%s' is a Python keyword and cannot name %s%s",
                            name, what,
-                           strcmp(what, "a method") == 0 || strcmp(what, "a function") == 0
+                           strcmp(what, "a method") == 0 || strcmp(what, "a function") == 0 ||
+                                   strcmp(what, "a classmethod") == 0
                                ? "; rename it with 'alias NAME;'"
                                : "");
             return;
@@ -131,6 +132,11 @@ static int resolve_default(gen_sema_ctx *s, const ast_value *v, gen_param *p)
         p->def_py = x[0] == 't' ? "True" : "False";
         return 0;
     }
+    if (t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_INT && is_int_text(x) &&
+        !gen_prim_int_fits(t->prim, x)) {
+        gen_diag_error(s->diag, v->loc, "default %s is out of range for '%s'", x, t->spelling);
+        return -1;
+    }
     if ((t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_INT && is_int_text(x) &&
          !strchr(x, '.')) ||
         (t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_FLOAT && is_float_text(x))) {
@@ -198,6 +204,8 @@ static int resolve_params(gen_sema_ctx *s, const ast_member *m, gen_class *cls, 
             }
             continue;
         }
+        if (p->name)
+            gen_sema_check_name(s, p->name, p->loc, "a parameter");
         gen_param *gp = &fn->params[fn->nparams];
         gp->fn = fn;
         gp->name = p->name;
@@ -285,7 +293,8 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
     fn->py_name = m->alias ? m->alias : m->path.name;
     gen_loc name_loc = m->alias ? m->alias_loc : m->path.loc;
     if ((m->kind == AST_FN || m->alias) && cls)
-        gen_sema_check_name(s, fn->py_name, name_loc, "a method");
+        gen_sema_check_name(s, fn->py_name, name_loc,
+                            m->kind == AST_FN ? "a method" : "a classmethod");
     int bad = resolve_params(s, m, cls, fn) < 0;
     if (m->kind == AST_CONSTRUCTOR) {
         fn->kind = GEN_FN_CONSTRUCTOR;
@@ -654,12 +663,17 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
             out->includes[out->nincludes].text = it->include;
             out->includes[out->nincludes++].line = it->loc.first_line;
             break;
-        case AST_ITEM_ENUM:
-            out->enums[out->nenums++] = gen_sema_declare_enum(&s, it->enumeration);
+        case AST_ITEM_ENUM: {
+            /* Declared first, counted after: type resolution reads the array meanwhile. */
+            gen_enum *e = gen_sema_declare_enum(&s, it->enumeration);
+            out->enums[out->nenums++] = e;
             break;
-        case AST_ITEM_ERROR:
-            out->errors[out->nerrors++] = gen_sema_declare_error(&s, it->error);
+        }
+        case AST_ITEM_ERROR: {
+            gen_error *e = gen_sema_declare_error(&s, it->error);
+            out->errors[out->nerrors++] = e;
             break;
+        }
         case AST_ITEM_FREE:
             if (free_item) {
                 gen_diag_error(diag, it->loc, "the module already has a free function");
@@ -673,9 +687,12 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
         }
     }
     /* Typemap fields may be enums, so typemaps come after the first pass. */
-    for (const ast_item *it = file->items; it; it = it->next)
-        if (it->kind == AST_ITEM_TYPEMAP)
-            out->typemaps[out->ntypemaps++] = gen_sema_declare_typemap(&s, it->typemap);
+    for (const ast_item *it = file->items; it; it = it->next) {
+        if (it->kind == AST_ITEM_TYPEMAP) {
+            gen_typemap *t = gen_sema_declare_typemap(&s, it->typemap);
+            out->typemaps[out->ntypemaps++] = t;
+        }
+    }
     for (const ast_item *it = file->items; it; it = it->next) {
         if (it->kind != AST_ITEM_CLASS)
             continue;

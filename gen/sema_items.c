@@ -34,7 +34,8 @@ gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae)
                 dup = 1;
             }
         }
-        if (it->value.text[0] == '"') {
+        if (it->value.text[0] == '"' || strchr(it->value.text, '.') ||
+            strstr(it->value.text, "::")) {
             gen_diag_error(s->diag, it->value.loc,
                            "an enum member's value must be an integer or a C enumerator");
             dup = 1;
@@ -120,14 +121,8 @@ gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at)
         gen_typemap_field *tf = &t->fields[t->nfields];
         tf->name = f->name;
         gen_sema_check_name(s, f->name, f->loc, "a field");
-        if (gen_resolve_type(&s->scope, f->type, NULL, GEN_USE_CONST, &tf->type, NULL) < 0)
+        if (gen_resolve_type(&s->scope, f->type, NULL, GEN_USE_FIELD, &tf->type, NULL) < 0)
             continue;
-        if (tf->type.kind == GEN_T_STR) {
-            gen_diag_error(s->diag, f->type->loc,
-                           "a typemap field must be a number, bool or enum, not '%s'",
-                           tf->type.spelling);
-            continue;
-        }
         for (size_t i = 0; i < t->nfields; i++)
             if (strcmp(t->fields[i].name, f->name) == 0)
                 gen_diag_error(s->diag, f->loc, "typemap '%s' already has a field '%s'",
@@ -147,6 +142,21 @@ void gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k)
 
     if (gen_resolve_type(&s->scope, ac->type, NULL, GEN_USE_CONST, &k->type, NULL) < 0)
         return;
+    /* `Enum::MEMBER` names a member: the constant is its C value. */
+    const char *sep = strstr(ac->value.text, "::");
+    if (sep && k->type.kind == GEN_T_ENUM) {
+        const gen_enum *e = k->type.enumeration;
+        for (size_t i = 0; i < e->nitems; i++)
+            if (strcmp(e->items[i].name, sep + 2) == 0 &&
+                strncmp(ac->value.text, e->name, (size_t)(sep - ac->value.text)) == 0 &&
+                strlen(e->name) == (size_t)(sep - ac->value.text))
+                k->value = e->items[i].value;
+    }
+    if (sep && k->value == ac->value.text) {
+        gen_diag_error(s->diag, ac->value.loc, "'%s' is not a member of the constant's type '%s'",
+                       ac->value.text, k->type.spelling);
+        return;
+    }
     int is_string = ac->value.text[0] == '"';
     int is_number = ac->value.text[0] == '-' || (ac->value.text[0] >= '0' && ac->value.text[0] <= '9');
     if (is_string && k->type.kind != GEN_T_STR)

@@ -462,7 +462,8 @@ int gen_resolve_type(gen_scope *s, const ast_type *t, const gen_class *self, gen
         return resolve_result(s, t, self, out, error);
     if (resolve_inner(s, t, self, use, out) < 0)
         return -1;
-    static const char *const where[] = {"a parameter", "a return", "a constant"};
+    static const char *const where[] = {"a parameter", "a return", "a constant",
+                                        "a typemap field"};
     int ok;
     switch (use) {
     case GEN_USE_PARAM:
@@ -474,11 +475,12 @@ int gen_resolve_type(gen_scope *s, const ast_type *t, const gen_class *self, gen
         break;
     default:
         ok = (out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT) ||
-             (out->kind == GEN_T_STR && !out->optional) || out->kind == GEN_T_ENUM;
+             (use == GEN_USE_CONST && out->kind == GEN_T_STR && !out->optional) ||
+             out->kind == GEN_T_ENUM;
         break;
     }
     if (!ok) {
-        if (out->kind == GEN_T_STRING)
+        if (out->kind == GEN_T_STRING && use == GEN_USE_PARAM)
             gen_diag_error(s->diag, t->loc,
                            "a parameter cannot be 'char *': write '&str' (or 'const char *') "
                            "for text, '&mut [u8]' for a buffer C fills");

@@ -23,7 +23,12 @@ typedef struct gen_scope {
     gen_module *mod;
 } gen_scope;
 
-typedef enum gen_type_use { GEN_USE_PARAM, GEN_USE_RETURN, GEN_USE_CONST } gen_type_use;
+typedef enum gen_type_use {
+    GEN_USE_PARAM,
+    GEN_USE_RETURN,
+    GEN_USE_CONST,
+    GEN_USE_FIELD,  /* a member of a foreign_typemap! struct: a number, bool or enum */
+} gen_type_use;
 
 /* Resolves t for the given use; self is the class being checked (for `Self`), or NULL.
  * For a return, *error receives E of a Result<T, E> (else NULL); error may be NULL for

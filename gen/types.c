@@ -2,6 +2,9 @@
  * cbpy_arg_/cbpy_ret_ pair in the runtime; docs/glue-language.md mirrors this table. */
 #include "types.h"
 
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const gen_prim prims[] = {
@@ -28,6 +31,38 @@ const gen_prim *gen_prim_find(const char *name)
             (prims[i].c_alias && strcmp(prims[i].c_alias, name) == 0))
             return &prims[i];
     return NULL;
+}
+
+int gen_prim_int_fits(const gen_prim *p, const char *text)
+{
+    static const struct {
+        const char *suffix;
+        long long min;
+        unsigned long long max;
+    } ranges[] = {
+        {"i8", INT8_MIN, INT8_MAX},       {"i16", INT16_MIN, INT16_MAX},
+        {"i32", INT32_MIN, INT32_MAX},    {"i64", INT64_MIN, INT64_MAX},
+        {"isize", PTRDIFF_MIN, PTRDIFF_MAX}, {"u8", 0, UINT8_MAX},
+        {"u16", 0, UINT16_MAX},           {"u32", 0, UINT32_MAX},
+        {"u64", 0, UINT64_MAX},           {"usize", 0, SIZE_MAX},
+    };
+    if (p->kind != GEN_PRIM_INT)
+        return 1;
+    int negative = text[0] == '-';
+    errno = 0;
+    char *end;
+    unsigned long long magnitude = strtoull(text + negative, &end, 0);
+    if (errno || *end)
+        return 0;
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
+        if (strcmp(ranges[i].suffix, p->suffix) != 0)
+            continue;
+        if (negative)
+            return ranges[i].min < 0 &&
+                   magnitude <= (unsigned long long)(-(ranges[i].min + 1)) + 1;
+        return magnitude <= ranges[i].max;
+    }
+    return 0;
 }
 
 const gen_prim *gen_prim_unit(void)

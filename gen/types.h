@@ -33,6 +33,9 @@ typedef struct gen_prim {
 const gen_prim *gen_prim_find(const char *name);
 /* The unit type `()`. */
 const gen_prim *gen_prim_unit(void);
+/* Whether the integer literal text (decimal or 0x hex, maybe negative) is in the range of
+ * integer type p; for other types, 1. */
+int gen_prim_int_fits(const gen_prim *p, const char *text);
 /* All entries, for suggestions and documentation; *n receives the count. */
 const gen_prim *gen_prim_all(size_t *n);
 

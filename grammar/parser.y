@@ -403,6 +403,7 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner)
         const char *name = yysymbol_name(expected[i]);
         int quote = expected[i] != YYSYMBOL_IDENT && expected[i] != YYSYMBOL_INT &&
                     expected[i] != YYSYMBOL_YYEOF && expected[i] != YYSYMBOL_STRLIT &&
+                    expected[i] != YYSYMBOL_FLOAT &&
                     expected[i] != YYSYMBOL_DOC && expected[i] != YYSYMBOL_INCLUDE &&
                     name[0] != '\'';
         int w = snprintf(want + used, sizeof want - used, "%s%s%s%s",

@@ -23,13 +23,44 @@ static void free_holder(PyObject *capsule)
     PyMem_Free(PyCapsule_GetPointer(capsule, "cbpy.callback"));
 }
 
-cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObject *owner)
+PyObject **cbpy_module_keep(void)
+{
+    return &module_keep;
+}
+
+void cbpy_adopt_callbacks(PyObject *obj, PyObject **pending)
+{
+    if (*pending == NULL)
+        return;
+    if (obj == NULL || obj == Py_None) {
+        Py_CLEAR(*pending);
+        return;
+    }
+    PyObject **keep = &CBPY_OBJECT(obj)->keep;
+    if (*keep == NULL) {
+        *keep = *pending;
+        *pending = NULL;
+        return;
+    }
+    /* Appending cannot fail for want of memory often; if it does, the callbacks stay with
+     * the module rather than be released while C may still call them. */
+    if (PyList_SetSlice(*keep, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX, *pending) < 0) {
+        PyErr_Clear();
+        if (module_keep == NULL)
+            module_keep = PyList_New(0);
+        if (module_keep == NULL ||
+            PyList_SetSlice(module_keep, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX, *pending) < 0)
+            PyErr_Clear();
+    }
+    Py_CLEAR(*pending);
+}
+
+cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObject **keep)
 {
     if (!PyCallable_Check(o)) {
         cbpy_err_type(p, "callable", o);
         return NULL;
     }
-    PyObject **keep = owner ? &CBPY_OBJECT(owner)->keep : &module_keep;
     if (*keep == NULL && (*keep = PyList_New(0)) == NULL)
         return NULL;
     cbpy_callback *cb = PyMem_Calloc(1, sizeof *cb);

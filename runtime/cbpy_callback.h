@@ -36,10 +36,23 @@ typedef struct cbpy_callback {
 
 /* A synchronous callback argument: o must be callable. 0 / -1 (TypeError naming p). */
 CBPY_INTERNAL int cbpy_arg_callback(PyObject *o, const cbpy_param *p, cbpy_callback *cb);
-/* A stored callback argument, kept by owner (a class object, or NULL for the module).
- * Returns the holder to pass to C, or NULL with an exception set. */
+/* A stored callback argument, kept in the list *keep (created on first use): the keep
+ * list of the object a method is called on, a constructor's `pending` list that
+ * cbpy_adopt_callbacks hands to the new object, or cbpy_module_keep() for functions that
+ * have no object. Returns the holder to pass to C, or NULL with an exception set. */
 CBPY_INTERNAL cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p,
-                                                      PyObject *owner);
+                                                      PyObject **keep);
+/* The keep list of self (a class object). */
+static inline PyObject **cbpy_object_keep(PyObject *self)
+{
+    return &CBPY_OBJECT(self)->keep;
+}
+/* The module's keep list, for stored callbacks no object owns. */
+CBPY_INTERNAL PyObject **cbpy_module_keep(void);
+/* After a constructor: the callbacks kept in *pending now belong to obj (the new object),
+ * which keeps them until it dies; if obj is NULL or None (the constructor failed) they are
+ * released. *pending is NULL afterwards. */
+CBPY_INTERNAL void cbpy_adopt_callbacks(PyObject *obj, PyObject **pending);
 /* In a trampoline, with the GIL: whether the callback should still be called. */
 CBPY_INTERNAL int cbpy_callback_ready(const cbpy_callback *cb);
 /* In a trampoline: calls the callable with n new references in args (taken over, NULLs

@@ -125,6 +125,16 @@ PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner, int
     return o;
 }
 
+PyObject *cbpy_keep_owner(PyObject *o, PyObject *owner)
+{
+    if (o != NULL && o != Py_None && CBPY_OBJECT(o)->owner == NULL) {
+        Py_INCREF(owner);
+        CBPY_OBJECT(o)->owner = owner;
+        CBPY_OBJECT(owner)->borrows++;
+    }
+    return o;
+}
+
 static int is_gc(PyObject *o)
 {
     return (PyType_GetFlags(Py_TYPE(o)) & Py_TPFLAGS_HAVE_GC) != 0;

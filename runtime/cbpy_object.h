@@ -89,6 +89,9 @@ CBPY_INTERNAL PyObject *cbpy_object_alloc(PyTypeObject *type);
 CBPY_INTERNAL PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner,
                                            int allow_none, const char *func,
                                            const char *cfunc);
+/* Makes owner keep o's memory valid: o holds a reference to owner, which counts it among
+ * its borrowers (so it cannot be moved into C meanwhile). Returns o (NULL passes through). */
+CBPY_INTERNAL PyObject *cbpy_keep_owner(PyObject *o, PyObject *owner);
 /* Releases what every object holds besides its C value: its owner reference, its stored
  * callbacks and its type; a GC-tracked object is untracked first. */
 CBPY_INTERNAL void cbpy_object_free(PyObject *o);

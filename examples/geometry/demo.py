@@ -88,6 +88,7 @@ print("  vertices:", ", ".join("(%g, %g)" % (v.x, v.y) for v in house))
 snapshot = iter(house)
 house.push(Vec2(0, 1))  # not seen by the iterator made before
 print("  iterator made before a push yields", len(list(snapshot)), "of", len(house), "vertices")
+del snapshot  # an iterator keeps its polygon alive and borrowed until it goes
 attempt("house[6]", lambda: house[6])
 attempt("house.push((1, 1))", lambda: house.push((1, 1)))
 attempt("house.area = 1", lambda: setattr(house, "area", 1))
