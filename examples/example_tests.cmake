@@ -31,7 +31,7 @@ function(cbpy_example_tests module)
       continue()
     endif()
     add_test(NAME ${test}
-             COMMAND "${CBPY_EXAMPLE_${compiler}}" -std=c11 -Wall -Wextra -Wpedantic -Werror
+             COMMAND "${CBPY_EXAMPLE_${compiler}}" -std=c11 -O2 -Wall -Wextra -Wpedantic -Werror
                      ${includes} -c "${glue_c}"
                      -o "${CMAKE_CURRENT_BINARY_DIR}/${module}_glue.${compiler}.o")
   endforeach()

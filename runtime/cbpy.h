@@ -212,7 +212,9 @@ static inline int cbpy_arg_bool(PyObject *o, const cbpy_param *p, bool *out)
         *out = o == Py_True;
         return 0;
     }
-    return cbpy_err_type(p, "bool", o);
+    /* A literal -1, so that optimisers see *out is set whenever 0 is returned. */
+    cbpy_err_type(p, "bool", o);
+    return -1;
 }
 
 /* Return conversions: a new reference, or NULL with an exception set. */
