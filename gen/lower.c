@@ -341,7 +341,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                     (is_ctor || fn->kind == GEN_FN_CLASSMETHOD) && stores_callbacks(fn, NULL));
     /* Only a callback (of this call, or a stored one C may fire from any call) or another
      * thread running while the GIL is released can touch the objects during the call. */
-    if (fn->release_gil || each_fn(l->m, takes_callback, NULL))
+    if (fn->release_gil || l->any_callbacks)
         gen_tv_set(l->a, w, "pins", pinned_objects(l, fn, shape));
     if (any_move)
         distinct_objects(l, fn, shape, w);
@@ -563,7 +563,7 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
 gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
                   const char *fragment_path, const char *source_ref)
 {
-    lower l = {a, m, gen_lower_c_string(a, m->glue_path)};
+    lower l = {a, m, gen_lower_c_string(a, m->glue_path), each_fn(m, takes_callback, NULL)};
     gen_tv *root = gen_tv_map(a);
     gen_tv_set_str(a, root, "module", m->name);
     gen_tv_set_str(a, root, "version", CBPY_VERSION);

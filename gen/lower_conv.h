@@ -19,6 +19,7 @@ typedef struct lower {
     gen_arena *a;
     const gen_module *m;
     const char *glue_path_c;
+    int any_callbacks;      /* some function takes a callback: Python may run during calls */
 } lower;
 
 /* How Python calls a wrapper: tp_new, or a method with none, one, or several arguments. */

@@ -100,7 +100,7 @@ static gen_tv *lookup(render *r, const char *key, size_t klen)
         if (m->kind != GEN_TV_MAP)
             continue;
         for (size_t i = 0; i < m->n; i++)
-            if (strlen(m->keys[i]) == klen && memcmp(m->keys[i], key, klen) == 0)
+            if (strncmp(m->keys[i], key, klen) == 0 && m->keys[i][klen] == '\0')
                 return m->items[i];
     }
     return NULL;
@@ -118,7 +118,10 @@ static int next_tag(const char *p, const char *end, const char *base, tag *t)
 {
     const char *open = NULL;
     for (const char *q = p; q + 1 < end; q++) {
-        if (q[0] == '{' && q[1] == '{') {
+        q = memchr(q, '{', (size_t)(end - q - 1));
+        if (!q)
+            break;
+        if (q[1] == '{') {
             open = q;
             break;
         }
