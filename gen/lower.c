@@ -75,6 +75,28 @@ static const char *param_py_name(lower *l, const gen_param *p)
 }
 
 /* "name($self, a, b, /)\n--\n\n" + doc: the Argument Clinic form inspect.signature reads. */
+/* What a function with out-parameters returns, as docstrings name it (see out_results in
+ * lower_conv.c): the outputs, after a numeric result, or None when a bool result is false. */
+static const char *outs_py_type(lower *l, const gen_fn *fn)
+{
+    gen_strbuf sb = {0};
+    const gen_prim *r = fn->ret.prim;
+    size_t n = fn->nouts + (r->kind != GEN_PRIM_UNIT && r->kind != GEN_PRIM_BOOL);
+    if (n > 1)
+        gen_strbuf_puts(&sb, "tuple[");
+    if (n > fn->nouts)
+        gen_strbuf_printf(&sb, "%s, ", r->py_type);
+    for (size_t i = 0; i < fn->nouts; i++)
+        gen_strbuf_printf(&sb, "%s%s", fn->outs[i]->py_type, i + 1 < fn->nouts ? ", " : "");
+    if (n > 1)
+        gen_strbuf_puts(&sb, "]");
+    if (r->kind == GEN_PRIM_BOOL)
+        gen_strbuf_puts(&sb, " | None");
+    const char *t = gen_arena_strdup(l->a, gen_strbuf_str(&sb));
+    gen_strbuf_release(&sb);
+    return t;
+}
+
 /* The docstring of a callable: first the Argument Clinic signature that inspect.signature
  * reads ("name($self, a, /, b=3)\n--\n\n"), then the glue's doc, then the same signature
  * with the Python types of parameters and result, which help() shows. */
@@ -110,7 +132,8 @@ static const char *docstring(lower *l, const gen_fn *fn, const char *name, const
     gen_strbuf_printf(&typed, ") -> %s", fn->kind == GEN_FN_CONSTRUCTOR ||
                                                  fn->kind == GEN_FN_CLASSMETHOD
                                              ? fn->cls->name
-                                             : gen_lower_py_type(l, &fn->ret));
+                                         : fn->nouts ? outs_py_type(l, fn)
+                                                     : gen_lower_py_type(l, &fn->ret));
     if (fn->error)
         gen_strbuf_printf(&typed, "\nRaises %s on failure.", fn->error->name);
     gen_strbuf_printf(&sb, ")\n--\n\n%s%s%s", gen_strbuf_str(&typed), doc ? "\n\n" : "",

@@ -301,6 +301,34 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
     gen_tv_set_str(l->a, w, "err_raise", raise);
 }
 
+/* Out-parameters: declared here, passed by address after every other argument, and
+ * returned to Python: alone (one output) or as a tuple, after the C result if it is a
+ * number; a bool C result says whether they are valid (False gives None). */
+static const char *out_results(lower *l, const gen_fn *fn, gen_tv *decls, gen_strbuf *call,
+                               const char *result_conv)
+{
+    gen_strbuf items = {0};
+    const gen_type *r = &fn->ret;
+    int unit = r->prim->kind == GEN_PRIM_UNIT, flag = r->prim->kind == GEN_PRIM_BOOL;
+    size_t n = fn->nouts;
+    if (!unit && !flag) {
+        gen_strbuf_printf(&items, "%s, ", result_conv);
+        n++;
+    }
+    for (size_t i = 0; i < fn->nouts; i++) {
+        add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0", fn->outs[i]->c_type, i + 1));
+        gen_strbuf_printf(call, "%s&out%zu", call->len ? ", " : "", i + 1);
+        gen_strbuf_printf(&items, "cbpy_ret_%s(out%zu)%s", fn->outs[i]->suffix, i + 1,
+                          i + 1 < fn->nouts ? ", " : "");
+    }
+    const char *value = n == 1 ? gen_arena_strdup(l->a, gen_strbuf_str(&items))
+                               : gen_arena_printf(l->a,
+                                                  "cbpy_make_fields(NULL, (PyObject *[]){%s}, %zu)",
+                                                  gen_strbuf_str(&items), n);
+    gen_strbuf_release(&items);
+    return flag ? gen_arena_printf(l->a, "result ? %s : cbpy_ret_unit()", value) : value;
+}
+
 void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, gen_strbuf *call)
 {
     const gen_type *t = &fn->ret;
@@ -311,6 +339,8 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         result_value(l, fn, shape, t, &decl, &conv);
     if (decl)
         add_decl(l, decls, decl);
+    if (fn->nouts)
+        conv = out_results(l, fn, decls, call, conv);
     if (t->kind == GEN_T_VEC) {
         add_decl(l, decls, "size_t result_len = 0");
         gen_strbuf_printf(call, "%s&result_len", call->len ? ", " : "");

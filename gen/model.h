@@ -96,6 +96,10 @@ typedef struct gen_fn {
     gen_self self;
     gen_param *params;
     size_t nparams;
+    const gen_prim **outs;  /* trailing `name: &mut T` out-parameters (T a primitive): C
+                               writes them, Python gets them back as results */
+    const char **out_names;
+    size_t nouts;
     int npos_only;          /* the leading params up to the last `_` take no keyword */
     int nrequired;          /* the leading params without a default */
     int release_gil;        /* other Python threads run while C does */

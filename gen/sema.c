@@ -204,6 +204,23 @@ static int resolve_params(gen_sema_ctx *s, const ast_member *m, gen_class *cls, 
             }
             continue;
         }
+        /* `name: &mut T` of a primitive: an out-parameter, which C fills in. */
+        if (p->type->kind == AST_TYPE_REF && p->type->is_mut &&
+            p->type->inner->kind == AST_TYPE_NAME && gen_prim_find(p->type->inner->name) &&
+            gen_prim_find(p->type->inner->name)->kind != GEN_PRIM_UNIT) {
+            if (!fn->outs) {
+                fn->outs = gen_sema_alloc(s, n, sizeof *fn->outs);
+                fn->out_names = gen_sema_alloc(s, n, sizeof *fn->out_names);
+            }
+            fn->out_names[fn->nouts] = p->name ? p->name : "_";
+            fn->outs[fn->nouts++] = gen_prim_find(p->type->inner->name);
+            continue;
+        }
+        if (fn->nouts) {
+            gen_diag_error(s->diag, p->loc,
+                           "out-parameters ('&mut T') must come after every other parameter");
+            bad = 1;
+        }
         if (p->name)
             gen_sema_check_name(s, p->name, p->loc, "a parameter");
         gen_param *gp = &fn->params[fn->nparams];
@@ -257,7 +274,10 @@ static int check_special(gen_sema_ctx *s, gen_fn *fn, gen_loc loc)
                      r->prim->kind == GEN_PRIM_BOOL) ||
                     (sp->result == GEN_RESULT_INT && r->kind == GEN_T_PRIM &&
                      r->prim->kind == GEN_PRIM_INT) ||
-                    (sp->result == GEN_RESULT_OPTION && r->optional);
+                    (sp->result == GEN_RESULT_OPTION && r->optional) ||
+                    /* bool next(it, T *out): false ends the iteration */
+                    (sp->result == GEN_RESULT_OPTION && fn->nouts && r->kind == GEN_T_PRIM &&
+                     r->prim->kind == GEN_PRIM_BOOL);
     if (sp->adapter == GEN_ADAPT_ITER)
         result_ok = r->kind == GEN_T_CLASS && !r->optional;
     if (!self_ok || (int)fn->nparams != sp->nparams || !result_ok || fn->error ||
@@ -321,6 +341,12 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
         fn->ret.kind = GEN_T_PRIM;
         fn->ret.prim = gen_prim_unit();
         fn->ret.spelling = "()";
+    }
+    if (fn->nouts && !(fn->ret.kind == GEN_T_PRIM && !fn->error)) {
+        gen_diag_error(s->diag, m->path.loc,
+                       "a function with out-parameters must return a number, bool or (): a "
+                       "bool result says whether the outputs are valid");
+        bad = 1;
     }
     for (const ast_setting *a = m->attrs; a; a = a->next) {
         if (strcmp(a->key, "release_gil") == 0) {
