@@ -1,14 +1,17 @@
 """test_stress.py: the bindings under load: a million calls of each kind with flat memory
 (tracemalloc and the process's resident set) and unchanged reference counts, and calls
 from several Python threads at once, with and without the GIL released, all giving the
-right results. Uses the e2e_native module (tests/e2e/native.in)."""
+right results. Uses the e2e_native and e2e_types modules (tests/e2e/native.in, types.in)."""
 import gc
 import sys
 import threading
 import tracemalloc
 import unittest
 
+import array
+
 import e2e_native as m
+import e2e_types as t
 
 MILLION = 1000000
 
@@ -31,6 +34,13 @@ class MillionCalls(unittest.TestCase):
         ("property", lambda v, p: v.length),
         ("typemap round trip", lambda v, p: m.mid((1.0, 2.0), (3.0, 4.0))),
         ("error path", lambda v, p: _swallow(m.neg, "x")),
+        ("owned string result", lambda v, p: t.concat("ab", "cd")),
+        ("buffer argument", lambda v, p: t.sum_i32(INTS)),
+        ("writable buffer", lambda v, p: t.fill(BYTES, 7)),
+        ("Vec result", lambda v, p: t.range(3, 4)),
+        ("enum round trip", lambda v, p: t.next_color(t.Color.RED)),
+        ("Result error path", lambda v, p: _swallow(t.parse_int, "nope")),
+        ("synchronous callback", lambda v, p: m.each(2, _visit)),
     )
 
     def test_flat_memory_and_refcounts(self):
@@ -55,10 +65,18 @@ class MillionCalls(unittest.TestCase):
                 self.assertLess(grown, 4 * 1024, "RSS grew by %d KiB" % grown)
 
 
+INTS = array.array("i", range(16))
+BYTES = bytearray(16)
+
+
+def _visit(i, label):
+    return True
+
+
 def _swallow(f, *args):
     try:
         f(*args)
-    except TypeError:
+    except (TypeError, ValueError, t.Error):
         pass
 
 
