@@ -6,17 +6,7 @@ import importlib
 import unittest
 
 from e2e_support import INT_LIMITS, MODULES, assert_no_leaks
-
-
-def swallow(exc_type, call, *args, **kwargs):
-    """A workload that calls call(*args, **kwargs) and expects exc_type."""
-    def run():
-        try:
-            call(*args, **kwargs)
-        except exc_type:
-            return
-        raise AssertionError("%r did not raise %s" % (call, exc_type.__name__))
-    return run
+from e2e_support import raising as swallow
 
 
 def foo_workloads(mod):
