@@ -214,6 +214,11 @@ static int resolve_params(gen_sema_ctx *s, const ast_member *m, gen_class *cls, 
             }
             fn->out_names[fn->nouts] = p->name ? p->name : "_";
             fn->outs[fn->nouts++] = gen_prim_find(p->type->inner->name);
+            if (p->has_default) {
+                gen_diag_error(s->diag, p->def.loc,
+                               "an out-parameter takes no default: C writes its value");
+                bad = 1;
+            }
             continue;
         }
         if (fn->nouts) {
@@ -280,7 +285,9 @@ static int check_special(gen_sema_ctx *s, gen_fn *fn, gen_loc loc)
                      r->prim->kind == GEN_PRIM_BOOL);
     if (sp->adapter == GEN_ADAPT_ITER)
         result_ok = r->kind == GEN_T_CLASS && !r->optional;
-    if (!self_ok || (int)fn->nparams != sp->nparams || !result_ok || fn->error ||
+    /* Only a bool `__next__` may hand its value back through an out-parameter. */
+    int outs_ok = !fn->nouts || (sp->adapter == GEN_ADAPT_NEXT && fn->nouts == 1);
+    if (!self_ok || (int)fn->nparams != sp->nparams || !result_ok || fn->error || !outs_ok ||
         (fn->nparams && fn->params[0].def_c)) {
         gen_diag_error(s->diag, loc,
                        "'%s' must be a method taking '&self'%s and %d more parameter%s, "

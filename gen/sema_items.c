@@ -157,6 +157,13 @@ void gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k)
                        ac->value.text, k->type.spelling);
         return;
     }
+    if (k->type.kind == GEN_T_PRIM && k->type.prim->kind == GEN_PRIM_INT &&
+        (ac->value.text[0] == '-' || (ac->value.text[0] >= '0' && ac->value.text[0] <= '9')) &&
+        !gen_prim_int_fits(k->type.prim, ac->value.text)) {
+        gen_diag_error(s->diag, ac->value.loc, "%s is out of range for '%s'", ac->value.text,
+                       k->type.spelling);
+        return;
+    }
     int is_string = ac->value.text[0] == '"';
     int is_number = ac->value.text[0] == '-' || (ac->value.text[0] >= '0' && ac->value.text[0] <= '9');
     if (is_string && k->type.kind != GEN_T_STR)
