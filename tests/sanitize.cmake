@@ -2,17 +2,12 @@
 # BINARY with -DCBINDGEN_PY_SANITIZE=ON (AddressSanitizer and UBSan in the generator, the
 # runtime, every extension module and the unit tests) and runs the suite there, so every
 # run of the tests also runs them instrumented. Inputs: SOURCE BINARY PYTHON JOBS.
-function(run what)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "sanitized suite: ${what} failed (${rc})")
-  endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/run_step.cmake")
 
-run(configure "${CMAKE_COMMAND}" -S "${SOURCE}" -B "${BINARY}" -DCBINDGEN_PY_SANITIZE=ON
+run_step("sanitized suite" configure "${CMAKE_COMMAND}" -S "${SOURCE}" -B "${BINARY}" -DCBINDGEN_PY_SANITIZE=ON
     -DCBINDGEN_PY_BUILD_BENCH=OFF "-DPython3_EXECUTABLE=${PYTHON}")
-run(build "${CMAKE_COMMAND}" --build "${BINARY}" -j${JOBS})
+run_step("sanitized suite" build "${CMAKE_COMMAND}" --build "${BINARY}" -j${JOBS})
 # The outside projects build without the sanitizers by design, and the fuzzer is
 # sanitized already: both run in the main suite.
-run(tests "${CMAKE_CTEST_COMMAND}" --test-dir "${BINARY}" --output-on-failure -j${JOBS}
+run_step("sanitized suite" tests "${CMAKE_CTEST_COMMAND}" --test-dir "${BINARY}" --output-on-failure -j${JOBS}
     -E "outside_project|fuzz")

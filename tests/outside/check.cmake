@@ -3,13 +3,7 @@
 # and, when MAIN_PYTHON is a different CPython version, checks that one cannot import it.
 # Inputs: SOURCE_DIR BINARY_DIR GENERATOR PYTHON MAIN_PYTHON.
 
-# run(<what> <command>...): run a command, failing the test if it fails.
-function(run what)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc)
-  if(NOT rc EQUAL 0)
-    message(FATAL_ERROR "outside project: ${what} failed (${rc}): ${ARGN}")
-  endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/../run_step.cmake")
 
 # python_version(<python> <out>): "3.12" for a CPython 3.12 interpreter.
 function(python_version python out)
@@ -19,15 +13,15 @@ function(python_version python out)
 endfunction()
 
 file(REMOVE_RECURSE "${BINARY_DIR}")
-run(configure "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${BINARY_DIR}" -G "${GENERATOR}"
+run_step("outside project" configure "${CMAKE_COMMAND}" -S "${SOURCE_DIR}" -B "${BINARY_DIR}" -G "${GENERATOR}"
     "-DPython3_EXECUTABLE=${PYTHON}")
-run(build "${CMAKE_COMMAND}" --build "${BINARY_DIR}" -j2)
+run_step("outside project" build "${CMAKE_COMMAND}" --build "${BINARY_DIR}" -j2)
 set(env "${CMAKE_COMMAND}" -E env "PYTHONPATH=${BINARY_DIR}" PYTHONDONTWRITEBYTECODE=1)
-run("import with ${PYTHON}" ${env} "${PYTHON}" "${SOURCE_DIR}/check.py")
+run_step("outside project" "import with ${PYTHON}" ${env} "${PYTHON}" "${SOURCE_DIR}/check.py")
 
 python_version("${PYTHON}" chosen)
 python_version("${MAIN_PYTHON}" main)
 if(NOT chosen STREQUAL main)
-  run("import refused by ${MAIN_PYTHON}" ${env} "${MAIN_PYTHON}" "${SOURCE_DIR}/check.py"
+  run_step("outside project" "import refused by ${MAIN_PYTHON}" ${env} "${MAIN_PYTHON}" "${SOURCE_DIR}/check.py"
       --expect-missing)
 endif()
