@@ -21,8 +21,26 @@ typedef enum ast_type_kind {
     AST_TYPE_REF,     /* &T, &mut T: `inner` is the referent */
     AST_TYPE_SLICE,   /* [T]: `inner` is the element */
     AST_TYPE_GENERIC, /* Name<A, B>: `args` are the arguments */
-    AST_TYPE_FN,      /* Fn(A, B) -> R: `args` the parameters, `inner` R or NULL */
+    AST_TYPE_FN,      /* Fn(A, B) -> R: `args` the parameters, `inner` R or NULL; also
+                         union(FIELD) { ARMS }, with `arms` set */
+    AST_TYPE_OUT,     /* out T: `inner` is what C writes through a pointer */
+    AST_TYPE_ARRAY,   /* [T; SIZE]: `inner` the element, `size` or `size_param` the size */
 } ast_type_kind;
+
+struct ast_param;
+struct ast_union_arm;
+
+/* A constant's value as written: a C identifier, an integer, a number, a string literal
+ * (with its quotes), an enum member `Enum::NAME`, a C expression in backticks (is_cexpr,
+ * text without the backticks), or a call `f(x)` (call set to f, text to x: `len(data)`,
+ * `sqlite3_errmsg(self)`); sema decides what is allowed where. */
+typedef struct ast_value {
+    const char *text;
+    const char *call;
+    int is_cexpr;
+    gen_loc loc;
+    struct ast_value *next;  /* in lists of values (settings, union arms) */
+} ast_value;
 
 typedef struct ast_type {
     ast_type_kind kind;
@@ -31,29 +49,38 @@ typedef struct ast_type {
     struct ast_type *inner;  /* PTR, REF, SLICE */
     struct ast_type *args;   /* GENERIC: first argument */
     struct ast_type *next;   /* next generic argument */
+    ast_value *size;         /* ARRAY: the size as a value, or NULL */
+    struct ast_param *size_param; /* ARRAY: the size as an inline parameter, or NULL */
+    struct ast_union_arm *arms; /* FN read as union(FIELD) { ... } */
     gen_loc loc;
 } ast_type;
+
+/* One arm of union(FIELD) { A | B => &T, ... }: the discriminant values and the type. */
+typedef struct ast_union_arm {
+    ast_value *values;
+    struct ast_type *type;
+    gen_loc loc;
+    struct ast_union_arm *next;
+} ast_union_arm;
 
 typedef enum ast_param_kind {
     AST_PARAM_SELF,      /* &self */
     AST_PARAM_SELF_MUT,  /* &mut self */
     AST_PARAM_SELF_MOVE, /* self, by value */
     AST_PARAM_NAMED,     /* name: T or _: T */
+    AST_PARAM_FIXED,     /* name = VALUE or _ = VALUE: a C argument Python never sees */
 } ast_param_kind;
 
-/* A constant's value as written: a C identifier, an integer, a number, a string literal
- * (with its quotes), or an enum member `Enum::NAME`; sema decides what is allowed where. */
-typedef struct ast_value {
-    const char *text;
-    gen_loc loc;
-} ast_value;
 
 typedef struct ast_param {
     ast_param_kind kind;
     const char *name;
     ast_type *type;
-    int has_default;      /* `name: T = VALUE` */
+    int has_default;      /* `name: T = VALUE` (or FIXED's value) */
     ast_value def;
+    const char *bind_ptr; /* `=> (ptr_field, len_field)`: bound to self's fields */
+    const char *bind_len;
+    gen_loc bind_loc;
     gen_loc loc;
     struct ast_param *next;
 } ast_param;
@@ -77,7 +104,9 @@ typedef enum ast_member_kind {
 /* One `KEY [VALUE];` line of a foreign_error! or property body, or a function attribute. */
 typedef struct ast_setting {
     const char *key;
-    const char *value;    /* NULL when only the key was written */
+    const char *value;    /* the first value as a C name (`A::b` as `A_b`), or NULL when
+                             only the key was written */
+    ast_value *values;    /* every value, in order */
     gen_loc key_loc, value_loc;
     struct ast_setting *next;
 } ast_setting;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lower_conv.h"
+#include "lower_plan.h"
 #include "special.h"
 
 #ifndef CBPY_VERSION
@@ -81,16 +82,19 @@ static const char *outs_py_type(lower *l, const gen_fn *fn)
 {
     gen_strbuf sb = {0};
     const gen_prim *r = fn->ret.prim;
-    size_t n = fn->nouts + (r->kind != GEN_PRIM_UNIT && r->kind != GEN_PRIM_BOOL);
+    int flag = r->kind == GEN_PRIM_BOOL && !fn->error;
+    size_t n = fn->nouts + (r->kind != GEN_PRIM_UNIT && !flag);
     if (n > 1)
         gen_strbuf_puts(&sb, "tuple[");
     if (n > fn->nouts)
         gen_strbuf_printf(&sb, "%s, ", r->py_type);
     for (size_t i = 0; i < fn->nouts; i++)
-        gen_strbuf_printf(&sb, "%s%s", fn->outs[i]->py_type, i + 1 < fn->nouts ? ", " : "");
+        gen_strbuf_printf(&sb, "%s%s",
+                          fn->outs[i].is_buffer ? "bytes" : gen_lower_py_type(l, &fn->outs[i].type),
+                          i + 1 < fn->nouts ? ", " : "");
     if (n > 1)
         gen_strbuf_puts(&sb, "]");
-    if (r->kind == GEN_PRIM_BOOL)
+    if (flag)
         gen_strbuf_puts(&sb, " | None");
     const char *t = gen_arena_strdup(l->a, gen_strbuf_str(&sb));
     gen_strbuf_release(&sb);
@@ -241,6 +245,40 @@ static int stores_callbacks(const gen_fn *fn, const void *unused)
     return 0;
 }
 
+static int raises_status(const gen_fn *fn, const void *error)
+{
+    return fn->error == error && fn->error->conv == GEN_ERR_STATUS;
+}
+
+/* A status domain's raise function: what each status listed raises, with which text. */
+static void lower_error_cases(lower *l, const gen_error *e, gen_tv *v)
+{
+    gen_arena *a = l->a;
+    gen_tv *cases = gen_tv_list(a), *subs = gen_tv_list(a);
+    for (size_t i = 0; i < e->ncases; i++) {
+        const gen_err_case *c = &e->cases[i];
+        gen_tv *m = gen_tv_map(a);
+        gen_tv_set_str(a, m, "status", c->status);
+        gen_tv_set_str(a, m, "exc", c->subclass ? gen_arena_printf(a, "cbpyx_%s", c->subclass)
+                                    : c->py_exc ? gen_arena_printf(a, "PyExc_%s", c->py_exc)
+                                                : gen_arena_printf(a, "cbpyx_%s", e->name));
+        gen_tv_set_str(a, m, "msg", c->message ? c->message : "msg");
+        gen_tv_push(a, cases, m);
+        if (c->subclass) {
+            gen_tv *sub = gen_tv_map(a);
+            gen_tv_set_str(a, sub, "sub", c->subclass);
+            gen_tv_set_str(a, sub, "base", e->name);
+            gen_tv_push(a, subs, sub);
+        }
+    }
+    gen_tv_set(a, v, "cases", cases);
+    gen_tv_set(a, v, "subclasses", subs);
+    if (e->default_message)
+        gen_tv_set_str(a, v, strstr(e->default_message, "%d") ? "default_format" : "default_text",
+                       e->default_message);
+    gen_tv_set_flag(a, v, "raise_fn", each_fn(l->m, raises_status, e));
+}
+
 static int takes_map(const gen_fn *fn, const void *map)
 {
     for (size_t i = 0; i < fn->nparams; i++)
@@ -259,7 +297,7 @@ static int returns_map(const gen_fn *fn, const void *map)
 static gen_tv *pinned_objects(lower *l, const gen_fn *fn, call_shape shape)
 {
     gen_tv *pins = gen_tv_list(l->a);
-    if (fn->self == GEN_SELF_CONST || fn->self == GEN_SELF_MUT) {
+    if ((fn->self == GEN_SELF_CONST || fn->self == GEN_SELF_MUT) && !fn->init_self) {
         gen_tv *m = gen_tv_map(l->a);
         gen_tv_set_str(l->a, m, "pin", "self");
         gen_tv_push(l->a, pins, m);
@@ -344,6 +382,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
 
     gen_tv *params = gen_tv_list(l->a);
     gen_strbuf call = {0};
+    const char *self_arg = NULL;
     if (fn->self != GEN_SELF_NONE) {
         static const gen_pass self_pass[] = {GEN_PASS_OWNED, GEN_PASS_REF, GEN_PASS_MUT,
                                              GEN_PASS_OWNED};
@@ -351,13 +390,22 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         gen_tv_set_str(l->a, w, "self_get",
                        fn->self == GEN_SELF_MOVE ? "cbpy_self_move" : "cbpy_self");
         gen_tv_set_flag(l->a, w, "self_move", fn->self == GEN_SELF_MOVE);
-        gen_strbuf_puts(&call, gen_lower_class_arg(l, fn->cls, self_pass[fn->self], "cself"));
+        gen_tv_set_flag(l->a, w, fn->init_self ? "init_self" : "self_from_object", 1);
+        self_arg = gen_lower_class_arg(l, fn->cls, self_pass[fn->self], "cself");
+    }
+    /* An init function fills the zeroed struct of an object made before the call. */
+    if (fn->init_self) {
+        gen_tv_set_str(l->a, w, "made_type", is_ctor ? "type" : "(PyTypeObject *)self");
+        gen_tv_set_str(l->a, w, "cls", fn->cls->name);
     }
     int any_move = fn->self == GEN_SELF_MOVE;
+    const char **passed = gen_arena_alloc(l->a, (fn->nparams + 1) * sizeof *passed);
+    const char **out_convs = gen_arena_alloc(l->a, (fn->nouts + 1) * sizeof *out_convs);
     for (size_t i = 0; i < fn->nparams; i++) {
-        gen_tv_push(l->a, params, gen_lower_param(l, fn, &fn->params[i], wrapper, shape, &call));
+        gen_tv_push(l->a, params, gen_lower_param(l, fn, &fn->params[i], wrapper, shape, &passed[i]));
         any_move |= gen_lower_moves(&fn->params[i].type);
     }
+    gen_lower_plan(l, fn, w, self_arg, passed, &call, out_convs);
     gen_tv_set(l->a, w, "params", params);
     gen_tv_set_flag(l->a, w, "any_move", any_move);
     gen_tv_set_flag(l->a, w, "adopts_callbacks",
@@ -368,7 +416,18 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         gen_tv_set(l->a, w, "pins", pinned_objects(l, fn, shape));
     if (any_move)
         distinct_objects(l, fn, shape, w);
-    gen_lower_result(l, fn, shape, w, &call);
+    gen_lower_result(l, fn, shape, w, &call, out_convs);
+    if (fn->error && gen_tv_lookup_str(w, "stream_k")) {
+        /* The call repeats with more room while C fills the buffer and reports the first
+         * status of the success set (the "go on" one). */
+        const gen_error *e = fn->error;
+        gen_tv_set_str(l->a, w, "stream_cond",
+                       e->conv == GEN_ERR_STATUS
+                           ? gen_arena_printf(l->a, "status == (%s)", e->nsuccess ? e->success[0] : "0")
+                           : "1");
+    } else if (gen_tv_lookup_str(w, "stream_k")) {
+        gen_tv_set_str(l->a, w, "stream_cond", "1");
+    }
     gen_tv_set_str(l->a, w, "call_args", gen_arena_strdup(l->a, gen_strbuf_str(&call)));
     gen_strbuf_release(&call);
     /* The exit label exists only where something jumps to it; the cleanup after it runs
@@ -376,7 +435,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     int list_result = fn->ret.kind == GEN_T_VEC && strcmp(fn->ret.prim->glue, "u8") != 0;
     gen_tv_set_flag(l->a, w, "has_exit",
                     is_ctor || fn->nparams > 0 || fn->self != GEN_SELF_NONE || fn->error ||
-                        list_result);
+                        list_result || fn->nouts > 0 || fn->nargs > 0);
     return w;
 }
 
@@ -452,6 +511,10 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     gen_tv_set_flag(l->a, v, "by_value", c->storage == GEN_STORE_VALUE);
     gen_tv_set_flag(l->a, v, "by_ptr", c->storage == GEN_STORE_PTR);
     gen_tv_set_flag(l->a, v, "wrapped", is_returned(l->m, c));
+    int init_made = c->ctor && c->ctor->init_self;
+    for (size_t i = 0; i < c->nfns; i++)
+        init_made |= c->fns[i]->init_self;
+    gen_tv_set_flag(l->a, v, "init_made", init_made);
     /* Stored callbacks may refer back to the object that keeps them: a cycle the collector
      * must be able to see and break. */
     int gc = c->ctor && stores_callbacks(c->ctor, NULL);
@@ -550,6 +613,7 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
         gen_tv_set_str(a, e, "name", m->errors[i]->name);
         gen_tv_set_str(a, e, "doc_expr", c_string_or_null(a, m->errors[i]->doc));
         gen_tv_set_str(a, e, "os_error", m->errors[i]->conv == GEN_ERR_ERRNO ? "1" : "0");
+        lower_error_cases(l, m->errors[i], e);
         gen_tv_push(a, errors, e);
     }
     gen_tv_set(a, root, "errors", errors);

@@ -104,7 +104,7 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
 }
 
 gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
-                        call_shape shape, gen_strbuf *call)
+                        call_shape shape, const char **passed_out)
 {
     gen_tv *v = gen_tv_map(l->a);
     gen_tv *decls = gen_tv_list(l->a);
@@ -142,8 +142,12 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_str(l->a, v, "writable", t->is_mut ? "1" : "0");
         add_decl(l, decls, gen_arena_printf(l->a, "Py_buffer view%d = {0}", p->pos));
         add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d", p->pos));
-        passed = gen_arena_printf(l->a, "(%s%s *)view%d.buf, len%d", t->is_mut ? "" : "const ",
-                                  t->prim->c_type, p->pos, p->pos);
+        /* With its length passed apart (any integer type, either order), the pointer goes
+         * as void *, which C converts to whatever byte pointer the function takes. */
+        passed = p->len_given ? gen_arena_printf(l->a, "view%d.buf", p->pos)
+                              : gen_arena_printf(l->a, "(%s%s *)view%d.buf, len%d",
+                                                 t->is_mut ? "" : "const ", t->prim->c_type, p->pos,
+                                                 p->pos);
         break;
     case GEN_T_ENUM:
         gen_tv_set_flag(l->a, v, "k_enum", 1);
@@ -181,7 +185,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         break; /* typeres rejects Vec parameters */
     }
     gen_tv_set(l->a, v, "decls", decls);
-    gen_strbuf_printf(call, "%s%s", call->len ? ", " : "", passed);
+    *passed_out = passed;
     return v;
 }
 
@@ -264,20 +268,33 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
 
 /* Under an error convention: the check of C's answer and the exception it raises. */
 static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer, gen_tv *w,
-                        gen_tv *decls, const char **assign)
+                        gen_tv *decls, const char **assign, const char *handle)
 {
     const gen_error *e = fn->error;
     const char *func = gen_lower_func_name(l, fn);
     const char *cond, *raise;
     switch (e->conv) {
-    case GEN_ERR_STATUS:
-        add_decl(l, decls, "int status");
+    case GEN_ERR_STATUS: {
+        add_decl(l, decls, "int status = 0");
         *assign = "status = ";
-        cond = "status != 0";
-        raise = gen_arena_printf(l->a, "cbpy_raise_status(cbpyx_%s, status, %s%s, \"%s\")", e->name,
-                                 e->message_fn ? e->message_fn : "NULL",
-                                 e->message_fn ? "(status)" : "", func);
+        /* Success is a set of statuses: the domain's (0 by default) and the function's. */
+        gen_strbuf ok = {0};
+        for (size_t i = 0; i < e->nsuccess; i++)
+            gen_strbuf_printf(&ok, "%sstatus != (%s)", ok.len ? " && " : "", e->success[i]);
+        if (!e->nsuccess)
+            gen_strbuf_puts(&ok, "status != 0");
+        for (size_t i = 0; i < fn->nsuccess; i++)
+            gen_strbuf_printf(&ok, " && status != (%s)", fn->success[i]);
+        cond = gen_arena_strdup(l->a, gen_strbuf_str(&ok));
+        gen_strbuf_release(&ok);
+        /* The message: read from the handle (before anything is released), or from the
+         * status by the domain's function, or the domain's own per-status texts. */
+        const char *msg = e->message_of ? gen_arena_printf(l->a, "%s(%s)", e->message_of, handle)
+                          : e->message_fn ? gen_arena_printf(l->a, "%s(status)", e->message_fn)
+                                          : "NULL";
+        raise = gen_arena_printf(l->a, "cbpyx_%s__raise(status, %s, \"%s\")", e->name, msg, func);
         break;
+    }
     case GEN_ERR_NULL:
         cond = "result == NULL";
         raise = gen_arena_printf(l->a, "cbpy_raise_message(cbpyx_%s, %s%s, \"%s\")", e->name,
@@ -301,26 +318,23 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
     gen_tv_set_str(l->a, w, "err_raise", raise);
 }
 
-/* Out-parameters: declared here, passed by address after every other argument, and
- * returned to Python: alone (one output) or as a tuple, after the C result if it is a
- * number; a bool C result says whether they are valid (False gives None). */
-static const char *out_results(lower *l, const gen_fn *fn, gen_tv *decls, gen_strbuf *call,
+/* Outputs (out-values and output buffers) are returned to Python after the C result:
+ * alone (one output) or as a tuple, after the C result if it is a number; a bool C result
+ * says whether they are valid (False gives None). */
+static const char *out_results(lower *l, const gen_fn *fn, const char *const *out_convs,
                                const char *result_conv)
 {
     gen_strbuf items = {0};
     const gen_type *r = &fn->ret;
-    int unit = r->prim->kind == GEN_PRIM_UNIT, flag = r->prim->kind == GEN_PRIM_BOOL;
+    int unit = r->prim->kind == GEN_PRIM_UNIT,
+        flag = r->prim->kind == GEN_PRIM_BOOL && !fn->true_status && !fn->error;
     size_t n = fn->nouts;
     if (!unit && !flag) {
         gen_strbuf_printf(&items, "%s, ", result_conv);
         n++;
     }
-    for (size_t i = 0; i < fn->nouts; i++) {
-        add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0", fn->outs[i]->c_type, i + 1));
-        gen_strbuf_printf(call, "%s&out%zu", call->len ? ", " : "", i + 1);
-        gen_strbuf_printf(&items, "cbpy_ret_%s(out%zu)%s", fn->outs[i]->suffix, i + 1,
-                          i + 1 < fn->nouts ? ", " : "");
-    }
+    for (size_t i = 0; i < fn->nouts; i++)
+        gen_strbuf_printf(&items, "%s%s", out_convs[i], i + 1 < fn->nouts ? ", " : "");
     const char *value = n == 1 ? gen_arena_strdup(l->a, gen_strbuf_str(&items))
                                : gen_arena_printf(l->a,
                                                   "cbpy_make_fields(NULL, (PyObject *[]){%s}, %zu)",
@@ -329,18 +343,27 @@ static const char *out_results(lower *l, const gen_fn *fn, gen_tv *decls, gen_st
     return flag ? gen_arena_printf(l->a, "result ? %s : cbpy_ret_unit()", value) : value;
 }
 
-void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, gen_strbuf *call)
+void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, gen_strbuf *call,
+                      const char *const *out_convs)
 {
     const gen_type *t = &fn->ret;
     gen_tv *decls = gen_tv_list(l->a);
-    int is_unit = t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_UNIT;
+    /* A status reading makes the status itself the result. */
+    int reads_status = fn->ret_status || fn->true_status;
+    int is_unit = (t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_UNIT) || reads_status;
     const char *decl = NULL, *conv = "cbpy_ret_unit()", *assign = is_unit ? "" : "result = ";
     if (!is_unit)
         result_value(l, fn, shape, t, &decl, &conv);
+    if (fn->ret_status)
+        conv = "cbpy_ret_i32(status)";
+    if (fn->true_status)
+        conv = gen_arena_printf(l->a, "cbpy_ret_bool(status == (%s))", fn->true_status);
+    if (fn->init_self)
+        conv = "cbpy_steal(&made)";
     if (decl)
         add_decl(l, decls, decl);
     if (fn->nouts)
-        conv = out_results(l, fn, decls, call, conv);
+        conv = out_results(l, fn, out_convs, conv);
     if (t->kind == GEN_T_VEC) {
         add_decl(l, decls, "size_t result_len = 0");
         gen_strbuf_printf(call, "%s&result_len", call->len ? ", " : "");
@@ -351,7 +374,8 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         gen_tv_set_str(l->a, w, "ret_free", l->m->free_fn);
     if (fn->error) {
         int is_pointer = t->kind != GEN_T_PRIM && t->kind != GEN_T_ENUM;
-        error_check(l, fn, is_unit, is_pointer, w, decls, &assign);
+        error_check(l, fn, is_unit, is_pointer, w, decls, &assign,
+                    fn->self != GEN_SELF_NONE ? "cself" : "NULL");
         /* A status function hands its result back through a trailing out-parameter. */
         if (fn->error->conv == GEN_ERR_STATUS && !is_unit)
             gen_strbuf_printf(call, "%s&result", call->len ? ", " : "");

@@ -46,14 +46,14 @@ const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, con
 /* Whether passing t moves a value into C (rather than copying plain data or lending). */
 int gen_lower_moves(const gen_type *t);
 
-/* The template values of parameter p, appending what C receives for it to call. */
+/* The template values of parameter p; *passed receives what C gets for it. */
 gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
-                        call_shape shape, gen_strbuf *call);
+                        call_shape shape, const char **passed);
 
 /* Sets the result values of wrapper w (declarations, the call's assignment and extra
  * arguments, the error check, the conversion, the release), appending to call. */
 void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w,
-                      gen_strbuf *call);
+                      gen_strbuf *call, const char *const *out_convs);
 
 /* The Python type a value of t is on the Python side, as docstrings name it. */
 const char *gen_lower_py_type(lower *l, const gen_type *t);

@@ -85,8 +85,50 @@ typedef struct gen_param {
     const char *def_c;      /* the default as a C expression, or NULL: required */
     const char *def_py;     /* the default as Python writes it, for signatures */
     const struct gen_fn *fn;/* the function it belongs to */
+    int len_given;          /* a buffer or text whose length a GEN_ARG_LEN argument passes:
+                               C gets the pointer alone */
+    const char *bind_ptr;   /* bound to these fields of self for one call (a streaming */
+    const char *bind_len;   /* struct's next_in/avail_in) instead of a C argument */
+    int size_of;            /* an output buffer's inline size parameter: no C argument */
     gen_loc loc;
 } gen_param;
+
+/* The call plan: what each C parameter of a call receives, in C order. */
+typedef enum gen_arg_role {
+    GEN_ARG_SELF,           /* self's C value */
+    GEN_ARG_PARAM,          /* a Python parameter's converted value (a slice: pointer and,
+                               unless len_given, its size_t length) */
+    GEN_ARG_FIXED,          /* a C expression of the glue, Python never sees it */
+    GEN_ARG_LEN,            /* the length of a parameter or output buffer, as `prim` */
+    GEN_ARG_OUT,            /* the address of an out-value, returned to Python */
+} gen_arg_role;
+
+typedef struct gen_arg {
+    gen_arg_role role;
+    int index;              /* PARAM: into params; LEN: of the buffer (into params, or
+                               into outs when of_out); OUT: into outs */
+    int of_out;             /* LEN: the length of an output buffer */
+    const gen_prim *prim;   /* LEN: the C integer type */
+    int by_pointer;         /* LEN: passed by address (in: the capacity, out: the length
+                               C produced) */
+    const char *expr;       /* FIXED: the C expression as written (parameter names in it
+                               are replaced by their C values when lowered) */
+    gen_loc loc;
+} gen_arg;
+
+/* What C writes and Python gets back: an out-value, or an output buffer. */
+typedef struct gen_out {
+    const char *name;
+    gen_type type;          /* a primitive, an enum, a class made from a `T **`, or for a
+                               buffer its element (GEN_T_PRIM u8) */
+    int is_buffer;          /* out [u8; SIZE]: bytes */
+    const char *size_expr;  /* buffer: the capacity as a C expression, or NULL when */
+    int size_param;         /* ... it is the inline parameter params[size_param] */
+    int len_arg;            /* buffer: the GEN_ARG_LEN passing its length, or -1 */
+    const char *bind_ptr;   /* buffer: bound to self's fields (a streaming struct); the */
+    const char *bind_len;   /* call repeats with more room while C fills it */
+    gen_loc loc;
+} gen_out;
 
 typedef struct gen_fn {
     gen_fn_kind kind;
@@ -96,10 +138,17 @@ typedef struct gen_fn {
     gen_self self;
     gen_param *params;
     size_t nparams;
-    const gen_prim **outs;  /* trailing `name: &mut T` out-parameters (T a primitive): C
-                               writes them, Python gets them back as results */
-    const char **out_names;
+    gen_arg *args;          /* the call plan: every C parameter, in C order */
+    size_t nargs;
+    gen_out *outs;          /* out-values and output buffers, in glue order: C writes them,
+                               Python gets them back after the C result */
     size_t nouts;
+    int init_self;          /* a constructor `(&mut self, ...)`: an init function filling the
+                               object's zeroed inline struct */
+    int ret_status;         /* `Result<status, E>`: the status itself is the result */
+    const char *true_status;/* `Result<status(S), E>`: the result is status == S */
+    const char **success;   /* `success A, B;`: statuses added to the domain's success set */
+    size_t nsuccess;
     int npos_only;          /* the leading params up to the last `_` take no keyword */
     int nrequired;          /* the leading params without a default */
     int release_gil;        /* other Python threads run while C does */
@@ -175,11 +224,27 @@ typedef enum gen_err_conv {
     GEN_ERR_ERRNO,          /* return -1 (or NULL) with errno set */
 } gen_err_conv;
 
+/* What one status value of an error domain raises: its own message, a built-in Python
+ * exception, or a subclass of the domain's exception. */
+typedef struct gen_err_case {
+    const char *status;     /* C expression */
+    const char *message;    /* a C string literal, or NULL */
+    const char *py_exc;     /* `raise S MemoryError;`: a builtin exception, or NULL */
+    const char *subclass;   /* `class S BusyError;`: a subclass of the domain, or NULL */
+    gen_loc loc;
+} gen_err_case;
+
 struct gen_error {
     const char *name;
     const char *doc;
     gen_err_conv conv;
     const char *message_fn; /* or NULL */
+    const char *message_of; /* `message FN(self);`: the message read from the handle */
+    const char *default_message; /* `message "fmt %d";`: for other statuses, or NULL */
+    const char **success;   /* STATUS: the statuses that mean success (default: 0) */
+    size_t nsuccess;
+    gen_err_case *cases;
+    size_t ncases;
     gen_loc loc;
 };
 

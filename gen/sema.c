@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sema_int.h"
+#include "sema_plan.h"
 #include "special.h"
 
 void *gen_sema_alloc(gen_sema_ctx *s, size_t n, size_t size)
@@ -93,9 +94,7 @@ static const char *c_name(gen_sema_ctx *s, const ast_path *p)
                          : p->name;
 }
 
-enum { MAX_PARAMS = 32 };
-
-static int is_int_text(const char *t)
+int gen_sema_is_int_text(const char *t)
 {
     if (*t == '-')
         t++;
@@ -117,7 +116,7 @@ static int is_float_text(const char *t)
 
 /* A parameter's default, as C and as Python write it; reports a value that cannot be the
  * default of its type. */
-static int resolve_default(gen_sema_ctx *s, const ast_value *v, gen_param *p)
+int gen_sema_resolve_default(gen_sema_ctx *s, const ast_value *v, gen_param *p)
 {
     const gen_type *t = &p->type;
     const char *x = v->text;
@@ -132,12 +131,12 @@ static int resolve_default(gen_sema_ctx *s, const ast_value *v, gen_param *p)
         p->def_py = x[0] == 't' ? "True" : "False";
         return 0;
     }
-    if (t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_INT && is_int_text(x) &&
+    if (t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_INT && gen_sema_is_int_text(x) &&
         !gen_prim_int_fits(t->prim, x)) {
         gen_diag_error(s->diag, v->loc, "default %s is out of range for '%s'", x, t->spelling);
         return -1;
     }
-    if ((t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_INT && is_int_text(x) &&
+    if ((t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_INT && gen_sema_is_int_text(x) &&
          !strchr(x, '.')) ||
         (t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_FLOAT && is_float_text(x))) {
         p->def_c = x;
@@ -169,98 +168,6 @@ static int resolve_default(gen_sema_ctx *s, const ast_value *v, gen_param *p)
                    : t->optional ? "; write None"
                                  : "");
     return -1;
-}
-
-/* Checks a member's parameter list and fills fn->self and fn->params. */
-static int resolve_params(gen_sema_ctx *s, const ast_member *m, gen_class *cls, gen_fn *fn)
-{
-    int bad = 0;
-    size_t n = 0;
-    for (const ast_param *p = m->params; p; p = p->next)
-        n++;
-    fn->params = gen_sema_alloc(s, n, sizeof *fn->params);
-    for (const ast_param *p = m->params; p; p = p->next) {
-        if (p->kind != AST_PARAM_NAMED) {
-            if (p != m->params) {
-                gen_diag_error(s->diag, p->loc, "'self' must be the first parameter");
-                bad = 1;
-            } else if (m->kind == AST_CONSTRUCTOR) {
-                gen_diag_error(s->diag, p->loc, "a constructor cannot take 'self'");
-                bad = 1;
-            } else if (!cls) {
-                gen_diag_error(s->diag, p->loc,
-                               "a module-level function cannot take 'self'; declare it in a "
-                               "foreign_class!");
-                bad = 1;
-            } else if (!cls->c_type) {
-                gen_diag_error(s->diag, p->loc,
-                               "a method taking 'self' needs a 'self_type' in class '%s'",
-                               cls->name);
-                bad = 1;
-            } else {
-                fn->self = p->kind == AST_PARAM_SELF_MUT    ? GEN_SELF_MUT
-                           : p->kind == AST_PARAM_SELF_MOVE ? GEN_SELF_MOVE
-                                                            : GEN_SELF_CONST;
-            }
-            continue;
-        }
-        /* `name: &mut T` of a primitive: an out-parameter, which C fills in. */
-        if (p->type->kind == AST_TYPE_REF && p->type->is_mut &&
-            p->type->inner->kind == AST_TYPE_NAME && gen_prim_find(p->type->inner->name) &&
-            gen_prim_find(p->type->inner->name)->kind != GEN_PRIM_UNIT) {
-            if (!fn->outs) {
-                fn->outs = gen_sema_alloc(s, n, sizeof *fn->outs);
-                fn->out_names = gen_sema_alloc(s, n, sizeof *fn->out_names);
-            }
-            fn->out_names[fn->nouts] = p->name ? p->name : "_";
-            fn->outs[fn->nouts++] = gen_prim_find(p->type->inner->name);
-            if (p->has_default) {
-                gen_diag_error(s->diag, p->def.loc,
-                               "an out-parameter takes no default: C writes its value");
-                bad = 1;
-            }
-            continue;
-        }
-        if (fn->nouts) {
-            gen_diag_error(s->diag, p->loc,
-                           "out-parameters ('&mut T') must come after every other parameter");
-            bad = 1;
-        }
-        if (p->name)
-            gen_sema_check_name(s, p->name, p->loc, "a parameter");
-        gen_param *gp = &fn->params[fn->nparams];
-        gp->fn = fn;
-        gp->name = p->name;
-        gp->loc = p->loc;
-        gp->pos = (int)fn->nparams + 1;
-        for (size_t i = 0; p->name && i < fn->nparams; i++) {
-            if (fn->params[i].name && strcmp(fn->params[i].name, p->name) == 0) {
-                gen_diag_error(s->diag, p->loc, "duplicate parameter '%s'", p->name);
-                gen_diag_note(s->diag, fn->params[i].loc, "previous parameter '%s' is here",
-                              p->name);
-                bad = 1;
-            }
-        }
-        if (gen_resolve_type(&s->scope, p->type, cls, GEN_USE_PARAM, &gp->type, NULL) < 0)
-            bad = 1;
-        else if (p->has_default && resolve_default(s, &p->def, gp) < 0)
-            bad = 1;
-        if (!p->name)
-            fn->npos_only = gp->pos;
-        if (!p->has_default && fn->nparams > 0 && fn->params[fn->nparams - 1].def_c) {
-            gen_diag_error(s->diag, p->loc,
-                           "a parameter without a default cannot follow one with a default");
-            bad = 1;
-        }
-        if (!p->has_default)
-            fn->nrequired = gp->pos;
-        if (++fn->nparams == MAX_PARAMS) {
-            gen_diag_error(s->diag, p->loc, "a function can take at most %d parameters",
-                           MAX_PARAMS - 1);
-            return -1;
-        }
-    }
-    return bad ? -1 : 0;
 }
 
 /* A special method's glue signature must fit the protocol it implements. */
@@ -322,10 +229,29 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
     if ((m->kind == AST_FN || m->alias) && cls)
         gen_sema_check_name(s, fn->py_name, name_loc,
                             m->kind == AST_FN ? "a method" : "a classmethod");
-    int bad = resolve_params(s, m, cls, fn) < 0;
+    int bad = gen_sema_plan(s, m, cls, fn) < 0;
     if (m->kind == AST_CONSTRUCTOR) {
         fn->kind = GEN_FN_CONSTRUCTOR;
-        if (!m->type) {
+        if (fn->init_self) {
+            /* An init function: it fills the object's struct and returns a status, or
+             * nothing. */
+            const ast_type *made = ctor_value_type(m->type);
+            if (cls->storage != GEN_STORE_VALUE) {
+                gen_diag_error(s->diag, m->path.loc,
+                               "an init function '(&mut self, ...)' fills a '%s' stored in the "
+                               "object, but class '%s' holds a pointer",
+                               cls->c_type, cls->name);
+                return NULL;
+            }
+            if (made && made->kind != AST_TYPE_UNIT &&
+                !(made->kind == AST_TYPE_NAME && strcmp(made->name, "status") == 0)) {
+                gen_diag_error(s->diag, made->loc,
+                               "an init function returns '()' or a status ('Result<(), E>'), "
+                               "not '%s'",
+                               gen_type_spelling(&s->scope, made));
+                return NULL;
+            }
+        } else if (!m->type) {
             gen_diag_error(s->diag, m->path.loc, "constructor '%s' needs a return type: '-> %s'",
                            fn->c_name, cls->c_type ? cls->c_type : cls->name);
             return NULL;
@@ -344,15 +270,29 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
     if (m->type) {
         if (gen_resolve_type(&s->scope, m->type, cls, GEN_USE_RETURN, &fn->ret, &fn->error) < 0)
             bad = 1;
+        const ast_type *ok = m->type->kind == AST_TYPE_GENERIC &&
+                                     strcmp(m->type->name, "Result") == 0
+                                 ? m->type->args
+                                 : NULL;
+        if (fn->error && ok && strcmp(ok->kind == AST_TYPE_NAME || ok->kind == AST_TYPE_FN
+                                          ? ok->name
+                                          : "",
+                                      "status") == 0) {
+            fn->ret_status = ok->kind == AST_TYPE_NAME;
+            fn->true_status = ok->kind == AST_TYPE_FN ? ok->args->name : NULL;
+        }
     } else {
         fn->ret.kind = GEN_T_PRIM;
         fn->ret.prim = gen_prim_unit();
         fn->ret.spelling = "()";
     }
-    if (fn->nouts && !(fn->ret.kind == GEN_T_PRIM && !fn->error)) {
+    if (fn->nouts && !(fn->ret.kind == GEN_T_PRIM && (!fn->error || fn->ret_status ||
+                                                      fn->true_status ||
+                                                      fn->ret.prim->kind == GEN_PRIM_UNIT))) {
         gen_diag_error(s->diag, m->path.loc,
-                       "a function with out-parameters must return a number, bool or (): a "
-                       "bool result says whether the outputs are valid");
+                       "a function with out-parameters must return a number, bool or () (a "
+                       "bool result says whether the outputs are valid), or "
+                       "'Result<(), E>' or 'Result<status, E>'");
         bad = 1;
     }
     for (const ast_setting *a = m->attrs; a; a = a->next) {
@@ -360,12 +300,28 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
             fn->release_gil = 1;
         } else if (strcmp(a->key, "release_callbacks") == 0 && fn->self != GEN_SELF_NONE) {
             fn->release_callbacks = 1;
+        } else if (strcmp(a->key, "success") == 0 && a->values) {
+            size_t k = 0;
+            for (const ast_value *v = a->values; v; v = v->next)
+                k++;
+            fn->success = gen_sema_alloc(s, k, sizeof *fn->success);
+            for (const ast_value *v = a->values; v; v = v->next) {
+                const char *x = gen_sema_c_expr(s, v, "a status");
+                if (x)
+                    fn->success[fn->nsuccess++] = x;
+            }
+            if (!fn->error || fn->error->conv != GEN_ERR_STATUS) {
+                gen_diag_error(s->diag, a->key_loc,
+                               "'success' needs a result 'Result<..., E>' of a 'status' error "
+                               "domain");
+                bad = 1;
+            }
         } else {
             gen_diag_error(s->diag, a->key_loc,
                            strcmp(a->key, "release_callbacks") == 0
                                ? "'%s' needs a method: it drops the callbacks its self keeps"
-                               : "unknown attribute '%s'; expected 'release_gil' or "
-                                 "'release_callbacks'",
+                               : "unknown attribute '%s'; expected 'release_gil', "
+                                 "'release_callbacks' or 'success STATUS, ...'",
                            a->key);
             bad = 1;
         }
@@ -387,6 +343,11 @@ static const ast_member *decide_storage(const ast_class *ac, gen_class *cls)
     for (const ast_member *m = ac->members; m; m = m->next) {
         if (m->kind == AST_CONSTRUCTOR && !ctor)
             ctor = m;
+        /* An init function `(&mut self, ...)` fills a struct the object holds. */
+        if (m->kind == AST_CONSTRUCTOR && m->params && m->params->kind == AST_PARAM_SELF_MUT) {
+            cls->storage = GEN_STORE_VALUE;
+            return m;
+        }
         if (m->kind != AST_FN)
             continue;
         gen_storage shape = gen_self_shape(m->type, cls->c_type);
@@ -480,6 +441,11 @@ static gen_fn *accessor(gen_sema_ctx *s, gen_class *cls, const gen_property *p, 
                                    p->name);
     fn->self = self;
     fn->loc = p->loc;
+    /* The call plan: self, and for a setter the value. */
+    fn->args = gen_arena_alloc(s->arena, 2 * sizeof *fn->args);
+    fn->nargs = self == GEN_SELF_CONST ? 1 : 2;
+    fn->args[0].role = GEN_ARG_SELF;
+    fn->args[1].role = GEN_ARG_PARAM;
     fn->ret.kind = GEN_T_PRIM;
     fn->ret.prim = gen_prim_unit();
     fn->ret.spelling = "()";

@@ -30,6 +30,9 @@ void gen_sema_check_name(gen_sema_ctx *s, const char *name, gen_loc loc, const c
 /* Claims a name in the module namespace; -1 after reporting a clash. */
 int gen_sema_claim(gen_sema_ctx *s, const char *name, gen_loc loc, const char *what);
 
+/* Whether t is an integer literal (decimal or hex, maybe negative). */
+int gen_sema_is_int_text(const char *t);
+
 gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae);
 gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae);
 gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at);

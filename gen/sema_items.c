@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sema_int.h"
+#include "sema_plan.h"
 
 gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae)
 {
@@ -50,6 +51,63 @@ gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae)
     return e;
 }
 
+/* The built-in exceptions `raise STATUS NAME;` may name. */
+static int is_builtin_exception(const char *name)
+{
+    static const char *const known[] = {
+        "MemoryError", "ValueError", "TypeError", "OverflowError", "OSError",
+        "RuntimeError", "KeyError", "IndexError", "EOFError", "NotImplementedError",
+        "PermissionError", "FileNotFoundError", "FileExistsError", "TimeoutError",
+        "InterruptedError", "BlockingIOError", "ConnectionError", "BufferError",
+        "ZeroDivisionError", "UnicodeError", "LookupError", "ArithmeticError",
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(name, known[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* `message STATUS "text";`, `message "fallback %d";`, `message FN(self);`, `raise STATUS
+ * Builtin;`, `class STATUS Subclass;`: what one status (or every other) raises. */
+static void error_case(gen_sema_ctx *s, gen_error *e, const ast_setting *st, gen_err_case *c)
+{
+    const ast_value *v = st->values, *w = v ? v->next : NULL;
+    int is_message = strcmp(st->key, "message") == 0;
+    memset(c, 0, sizeof *c);
+    c->loc = st->key_loc;
+    if (is_message && v && !w && v->call && strcmp(v->text, "self") == 0) {
+        e->message_of = v->call;
+        return;
+    }
+    if (is_message && v && !w && v->text[0] == '"') {
+        e->default_message = v->text;
+        return;
+    }
+    if (!v || !w || w->next || (is_message && w->text[0] != '"') ||
+        (!is_message && (w->call || w->is_cexpr || w->text[0] == '"' || strstr(w->text, "::")))) {
+        gen_diag_error(s->diag, st->key_loc,
+                       is_message ? "expected 'message STATUS \"text\";', 'message \"text "
+                                    "%%d\";' or 'message FUNCTION(self);'"
+                                  : "expected '%s STATUS NAME;'",
+                       st->key);
+        return;
+    }
+    c->status = gen_sema_c_expr(s, v, "a status");
+    if (is_message) {
+        c->message = w->text;
+    } else if (strcmp(st->key, "raise") == 0) {
+        if (!is_builtin_exception(w->text))
+            gen_diag_error(s->diag, w->loc,
+                           "'%s' is not a built-in exception 'raise' can name; use 'class "
+                           "STATUS NAME;' for an exception of the module",
+                           w->text);
+        c->py_exc = w->text;
+    } else if (gen_sema_claim(s, w->text, w->loc, "an exception") == 0) {
+        c->subclass = w->text;
+    }
+    e->ncases += c->status != NULL;
+}
+
 gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
 {
     static const char *const conventions[] = {"status", "null", "errno"};
@@ -61,16 +119,45 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
         gen_diag_error(s->diag, ae->kind_loc,
                        "expected 'error' after 'foreign_error!(', not '%s'", ae->kind);
     gen_sema_claim(s, ae->name, ae->loc, "an exception");
-    const ast_setting *conv = NULL;
+    const ast_setting *conv = NULL, *success = NULL;
+    size_t n = 0;
+    int unknown = 0;
+    for (const ast_setting *st = ae->settings; st; st = st->next)
+        n++;
+    e->cases = gen_sema_alloc(s, n, sizeof *e->cases);
     for (const ast_setting *st = ae->settings; st; st = st->next) {
+        if (strcmp(st->key, "success") == 0) {
+            size_t k = 0;
+            for (const ast_value *v = st->values; v; v = v->next)
+                k++;
+            e->success = gen_sema_alloc(s, k, sizeof *e->success);
+            for (const ast_value *v = st->values; v; v = v->next) {
+                const char *x = gen_sema_c_expr(s, v, "a status");
+                if (x)
+                    e->success[e->nsuccess++] = x;
+            }
+            if (!st->values)
+                gen_diag_error(s->diag, st->key_loc, "expected 'success STATUS, ...;'");
+            success = st;
+            continue;
+        }
+        if (strcmp(st->key, "message") == 0 || strcmp(st->key, "raise") == 0 ||
+            strcmp(st->key, "class") == 0) {
+            if (st->values && st->values->next && e->ncases < n)
+                error_case(s, e, st, &e->cases[e->ncases]);
+            else
+                error_case(s, e, st, &(gen_err_case){0});
+            continue;
+        }
         size_t k = 0;
         while (k < 3 && strcmp(st->key, conventions[k]) != 0)
             k++;
         if (k == 3) {
             gen_diag_error(s->diag, st->key_loc,
-                           "unknown error convention '%s'; expected 'status', 'null' or "
-                           "'errno'",
+                           "unknown setting '%s'; expected 'status', 'null' or 'errno', or "
+                           "'success', 'message', 'raise' or 'class'",
                            st->key);
+            unknown = 1;
             continue;
         }
         if (conv) {
@@ -82,15 +169,21 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
         conv = st;
         e->conv = (gen_err_conv)k;
         e->message_fn = st->value;
+        if (st->values && st->values->next)
+            gen_diag_error(s->diag, st->values->next->loc,
+                           "'%s' takes at most one message function", st->key);
         if (k == GEN_ERR_ERRNO && st->value)
             gen_diag_error(s->diag, st->value_loc,
                            "'errno' takes no message function: the message is strerror(errno)");
     }
-    if (!conv && !ae->settings)
+    if (!conv && !unknown)
         gen_diag_error(s->diag, ae->loc,
                        "error '%s' needs a convention: 'status MESSAGE_FN;', 'null "
                        "LAST_ERROR_FN;' or 'errno;'",
                        ae->name);
+    else if ((success || e->ncases) && e->conv != GEN_ERR_STATUS)
+        gen_diag_error(s->diag, success ? success->key_loc : e->cases[0].loc,
+                       "success sets and per-status messages belong to a 'status' domain");
     return e;
 }
 

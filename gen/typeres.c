@@ -49,6 +49,18 @@ static void spell(gen_strbuf *sb, const ast_type *t)
             spell(sb, t->inner);
         }
         break;
+    case AST_TYPE_OUT:
+        gen_strbuf_puts(sb, "out ");
+        spell(sb, t->inner);
+        break;
+    case AST_TYPE_ARRAY:
+        gen_strbuf_puts(sb, "[");
+        spell(sb, t->inner);
+        gen_strbuf_puts(sb, t->size ? "; " : "; ...");
+        if (t->size)
+            gen_strbuf_printf(sb, t->size->is_cexpr ? "`%s`" : "%s", t->size->text);
+        gen_strbuf_puts(sb, "]");
+        break;
     case AST_TYPE_GENERIC:
         gen_strbuf_printf(sb, "%s<", t->name);
         for (const ast_type *a = t->args; a; a = a->next) {
@@ -434,6 +446,27 @@ static int resolve_result(gen_scope *s, const ast_type *t, const gen_class *self
         return -1;
     }
     const char *spelled = gen_type_spelling(s, t);
+    /* `status` (the status itself) and `status(S)` (whether it was S) read the result of
+     * a status function, which then returns it rather than filling an out-parameter. */
+    if ((ok->kind == AST_TYPE_NAME && strcmp(ok->name, "status") == 0) ||
+        (ok->kind == AST_TYPE_FN && strcmp(ok->name, "status") == 0 && !ok->arms)) {
+        if (e->conv != GEN_ERR_STATUS || (ok->kind == AST_TYPE_FN &&
+                                          (!ok->args || ok->args->next ||
+                                           ok->args->kind != AST_TYPE_NAME || ok->inner))) {
+            gen_diag_error(s->diag, ok->loc,
+                           e->conv != GEN_ERR_STATUS
+                               ? "'%s' reads a status: error domain '%s' must use 'status'"
+                               : "expected 'status(NAME)' naming one status, not '%s'",
+                           gen_type_spelling(s, ok), e->name);
+            return -1;
+        }
+        memset(out, 0, sizeof *out);
+        out->kind = GEN_T_PRIM;
+        out->prim = gen_prim_find(ok->kind == AST_TYPE_FN ? "bool" : "i32");
+        out->spelling = spelled;
+        *error = e;
+        return 0;
+    }
     if (resolve_inner(s, ok, self, GEN_USE_RETURN, out) < 0)
         return -1;
     if (!fits_convention(e, out)) {

@@ -64,6 +64,26 @@ static ast_type *type_node(void *scanner, ast_type_kind kind, const char *name,
     } while (0)
 }
 
+%code {
+/* A `KEY VALUES;` line prepended to list; `value` keeps the first value as a C name. */
+static ast_setting *setting(void *scanner, ast_setting *list, const char *key, gen_loc key_loc,
+                            ast_value *values)
+{
+    ast_setting *s = NEW(ast_setting);
+    REVERSE(ast_value, values);
+    s->key = key;
+    s->key_loc = key_loc;
+    s->values = values;
+    const char *sep = values->call || values->is_cexpr ? NULL : strstr(values->text, "::");
+    s->value = sep ? gen_arena_printf(CTX->arena, "%.*s_%s", (int)(sep - values->text),
+                                      values->text, sep + 2)
+                   : values->text;
+    s->value_loc = values->loc;
+    s->next = list;
+    return s;
+}
+}
+
 %union {
     const char *str;
     ast_type *type;
@@ -75,17 +95,20 @@ static ast_type *type_node(void *scanner, ast_type_kind kind, const char *name,
     ast_enum_item *enum_item;
     ast_setting *setting;
     ast_value value;
+    ast_value *values;
+    ast_union_arm *arm;
 }
 
 %token <str> IDENT "identifier" INT "integer" DOC "doc comment" INCLUDE "#include line"
 %token <str> STRLIT "string literal" FLOAT "number"
-%token COLONCOLON "::" ARROW "->"
+%token COLONCOLON "::" ARROW "->" FATARROW "=>"
+%token <str> CEXPR "C expression"
 %token FOREIGN_CLASS "foreign_class" CLASS "class" SELF_TYPE "self_type"
 %token FOREIGN_ENUM "foreign_enum" FOREIGN_ERROR "foreign_error" FOREIGN_FREE "foreign_free"
 %token FOREIGN_TYPEMAP "foreign_typemap"
 %token CONSTRUCTOR "constructor" DESTRUCTOR "destructor" FN "fn" ALIAS "alias"
 %token SELF "self" MUT "mut" CONST "const" UNDERSCORE "_"
-%token PROPERTY "property" FIELD "field" READONLY "readonly"
+%token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out"
 
 %type <str> docs name c_type_words
 %type <item> items item
@@ -93,8 +116,10 @@ static ast_type *type_node(void *scanner, ast_type_kind kind, const char *name,
 %type <enum_item> enum_items enum_item_list enum_item
 %type <setting> settings
 %type <value> value
+%type <values> values value_alts
+%type <arm> union_arms union_arm
 %type <param> params params_opt param
-%type <type> type ctype atom type_args ret_opt
+%type <type> type ctype atom type_args ret_opt out_target array
 %type <path> path
 
 %%
@@ -206,6 +231,16 @@ value
     | STRLIT                 { $$.text = $1; $$.loc = @1; }
     | IDENT COLONCOLON IDENT { $$.text = gen_arena_printf(CTX->arena, "%s::%s", $1, $3);
                                $$.loc = @$; }
+    | CEXPR                  { $$.text = $1; $$.is_cexpr = 1; $$.loc = @1; }
+    | IDENT '(' IDENT ')'    { $$.call = $1; $$.text = $3; $$.loc = @$; }
+    | IDENT '(' SELF ')'     { $$.call = $1; $$.text = "self"; $$.loc = @$; }
+    ;
+
+/* values -> VALUE { [,] VALUE }: the values of a setting, in source order */
+values
+    : value                  { $$ = NEW(ast_value); *$$ = $1; }
+    | values value           { ast_value *v = NEW(ast_value); *v = $2; v->next = $1; $$ = v; }
+    | values ',' value       { ast_value *v = NEW(ast_value); *v = $3; v->next = $1; $$ = v; }
     ;
 
 enum_items
@@ -229,11 +264,8 @@ settings
     : %empty                 { $$ = NULL; }
     | settings IDENT ';'
         { ast_setting *s = NEW(ast_setting); s->key = $2; s->key_loc = @2; s->next = $1; $$ = s; }
-    | settings IDENT path ';'
-        { ast_setting *s = NEW(ast_setting); s->key = $2; s->key_loc = @2;
-          s->value = $3.class_part ? gen_arena_printf(CTX->arena, "%s_%s", $3.class_part, $3.name)
-                                   : $3.name;
-          s->value_loc = $3.loc; s->next = $1; $$ = s; }
+    | settings IDENT values ';'
+        { $$ = setting(scanner, $1, $2, @2, $3); }
     | settings error ';'     { $$ = $1; yyerrok; }
     ;
 
@@ -294,6 +326,8 @@ fn_attrs
         { $$ = $1 ? $1 : NEW(ast_member);
           ast_setting *a = NEW(ast_setting); a->key = $2; a->key_loc = @2;
           a->next = $$->attrs; $$->attrs = a; }
+    | fn_attrs IDENT values ';'
+        { $$ = $1 ? $1 : NEW(ast_member); $$->attrs = setting(scanner, $$->attrs, $2, @2, $3); }
     ;
 
 path
@@ -308,6 +342,7 @@ name
     | PROPERTY               { $$ = "property"; }
     | FIELD                  { $$ = "field"; }
     | READONLY               { $$ = "readonly"; }
+    | OUT                    { $$ = "out"; }
     ;
 
 ret_opt
@@ -339,11 +374,21 @@ param
           $$->loc = @1; $$->has_default = 1; $$->def = $5; }
     | UNDERSCORE ':' type
         { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->type = $3; $$->loc = @1; }
+    | name '=' value
+        { $$ = NEW(ast_param); $$->kind = AST_PARAM_FIXED; $$->name = $1; $$->loc = @1;
+          $$->has_default = 1; $$->def = $3; }
+    | UNDERSCORE '=' value
+        { $$ = NEW(ast_param); $$->kind = AST_PARAM_FIXED; $$->loc = @1; $$->has_default = 1;
+          $$->def = $3; }
+    | name ':' type FATARROW '(' IDENT ',' IDENT ')'
+        { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->name = $1; $$->type = $3;
+          $$->loc = @1; $$->bind_ptr = $6; $$->bind_len = $8; $$->bind_loc = @4; }
     ;
 
 /* type -> C-style T * ... | *mut T | *const T | &T | &mut T */
 type
     : ctype                  { $$ = $1; }
+    | OUT out_target         { $$ = type_node(scanner, AST_TYPE_OUT, NULL, $2, @$); }
     | '*' MUT type           { $$ = type_node(scanner, AST_TYPE_PTR, NULL, $3, @$); $$->is_mut = 1; }
     | '*' CONST type         { $$ = type_node(scanner, AST_TYPE_PTR, NULL, $3, @$); $$->is_const = 1; }
     | '&' type               { $$ = type_node(scanner, AST_TYPE_REF, NULL, $2, @$); }
@@ -361,6 +406,7 @@ atom
     | CONST IDENT            { $$ = type_node(scanner, AST_TYPE_NAME, $2, NULL, @$); $$->is_const = 1; }
     | '(' ')'                { $$ = type_node(scanner, AST_TYPE_UNIT, NULL, NULL, @$); }
     | '[' type ']'           { $$ = type_node(scanner, AST_TYPE_SLICE, NULL, $2, @$); }
+    | array                  { $$ = $1; }
     | IDENT '<' type_args '>'
         { $$ = type_node(scanner, AST_TYPE_GENERIC, $1, NULL, @$); REVERSE(ast_type, $3);
           $$->args = $3; }
@@ -369,6 +415,48 @@ atom
     | IDENT '(' type_args ')' ret_opt
         { $$ = type_node(scanner, AST_TYPE_FN, $1, $5, @$); REVERSE(ast_type, $3);
           $$->args = $3; }
+    | IDENT '(' IDENT ':' union_arms ')'
+        { $$ = type_node(scanner, AST_TYPE_FN, $1, NULL, @$);
+          $$->args = type_node(scanner, AST_TYPE_NAME, $3, NULL, @3);
+          REVERSE(ast_union_arm, $5); $$->arms = $5; }
+    ;
+
+/* out_target -> NAME | NAME<T, ...> | [T; SIZE]: what `out` may qualify */
+out_target
+    : IDENT                  { $$ = type_node(scanner, AST_TYPE_NAME, $1, NULL, @$); }
+    | IDENT '<' type_args '>'
+        { $$ = type_node(scanner, AST_TYPE_GENERIC, $1, NULL, @$); REVERSE(ast_type, $3);
+          $$->args = $3; }
+    | array                  { $$ = $1; }
+    ;
+
+/* array -> [T; SIZE] | [T; NAME: T = DEFAULT] (the size as an inline parameter) */
+array
+    : '[' type ';' value ']'
+        { $$ = type_node(scanner, AST_TYPE_ARRAY, NULL, $2, @$); $$->size = NEW(ast_value);
+          *$$->size = $4; }
+    | '[' type ';' name ':' type '=' value ']'
+        { $$ = type_node(scanner, AST_TYPE_ARRAY, NULL, $2, @$); ast_param *p = NEW(ast_param);
+          p->kind = AST_PARAM_NAMED; p->name = $4; p->type = $6; p->loc = @4;
+          p->has_default = 1; p->def = $8; $$->size_param = p; }
+    ;
+
+/* union_arms -> ARM { , ARM } [,];  ARM -> VALUE { | VALUE } => T */
+union_arms
+    : union_arm              { $$ = $1; }
+    | union_arms ',' union_arm { $3->next = $1; $$ = $3; }
+    | union_arms ','         { $$ = $1; }
+    ;
+
+union_arm
+    : value_alts FATARROW type
+        { $$ = NEW(ast_union_arm); REVERSE(ast_value, $1); $$->values = $1; $$->type = $3;
+          $$->loc = @$; }
+    ;
+
+value_alts
+    : value                  { $$ = NEW(ast_value); *$$ = $1; }
+    | value_alts '|' value   { ast_value *v = NEW(ast_value); *v = $3; v->next = $1; $$ = v; }
     ;
 
 type_args
@@ -382,7 +470,7 @@ type_args
 static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner)
 {
     gen_parse_ctx *ctx = CTX;
-    enum { MAX_EXPECTED = 5 };
+    enum { MAX_EXPECTED = 6 };
     yysymbol_kind_t expected[MAX_EXPECTED];
     int n = yypcontext_expected_tokens(pctx, expected, MAX_EXPECTED);
     yysymbol_kind_t got = yypcontext_token(pctx);
@@ -403,7 +491,7 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner)
         const char *name = yysymbol_name(expected[i]);
         int quote = expected[i] != YYSYMBOL_IDENT && expected[i] != YYSYMBOL_INT &&
                     expected[i] != YYSYMBOL_YYEOF && expected[i] != YYSYMBOL_STRLIT &&
-                    expected[i] != YYSYMBOL_FLOAT &&
+                    expected[i] != YYSYMBOL_FLOAT && expected[i] != YYSYMBOL_CEXPR &&
                     expected[i] != YYSYMBOL_DOC && expected[i] != YYSYMBOL_INCLUDE &&
                     name[0] != '\'';
         int w = snprintf(want + used, sizeof want - used, "%s%s%s%s",

@@ -233,6 +233,20 @@ static inline PyObject *cbpy_ret_f32(float v) { return PyFloat_FromDouble(v); }
 static inline PyObject *cbpy_ret_f64(double v) { return PyFloat_FromDouble(v); }
 static inline PyObject *cbpy_ret_bool(bool v) { return PyBool_FromLong(v); }
 
+/* *p, leaving NULL behind: hands an owned reference or pointer over exactly once (the
+ * cleanup after a wrapper's exit label then finds nothing left to release). */
+static inline PyObject *cbpy_steal(PyObject **p)
+{
+    PyObject *o = *p;
+    *p = NULL;
+    return o;
+}
+static inline void *cbpy_steal_ptr(void **p)
+{
+    void *o = *p;
+    *p = NULL;
+    return o;
+}
 static inline PyObject *cbpy_ret_unit(void)
 {
     Py_INCREF(Py_None);
@@ -270,6 +284,7 @@ static inline int cbpy_check_no_kwnames(const char *func, PyObject *kwnames)
 
 #include "cbpy_object.h"
 #include "cbpy_types.h"
+#include "cbpy_outbuf.h"
 #include "cbpy_args.h"
 #include "cbpy_special.h"
 #include "cbpy_typemap.h"

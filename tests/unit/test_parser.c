@@ -133,7 +133,7 @@ static void test_syntax_errors_are_all_reported(void **state)
     assert_contains(msg, "t.in:3:5: error: expected '(', ';', '*' or '<' before 'fn'\n"
                          "    3 |     fn Foo::val(&self) -> i32;\n"
                          "      |     ^~\n");
-    assert_contains(msg, "t.in:4:17: error: expected ':' before 'i32'\n");
+    assert_contains(msg, "t.in:4:17: error: expected ':' or '=' before 'i32'\n");
     /* Recovery kept the member after the errors. */
     ast_member *m = p.file.items->cls->members;
     while (m->next)

@@ -1,0 +1,247 @@
+/* lower_plan.c: lowers a function's call plan (model.h: gen_arg, gen_out) into the C
+ * arguments of the call and the template values around it: range-checked lengths, fixed
+ * expressions with parameter names replaced by their C values, out-values and output
+ * buffers with their declarations and conversions, and the fields of a streaming struct
+ * bound for the call, with the loop that gives C more room while it fills the buffer. */
+#include <ctype.h>
+#include <string.h>
+
+#include "lower_plan.h"
+
+static void add_decl(lower *l, gen_tv *list, const char *decl)
+{
+    gen_tv *d = gen_tv_map(l->a);
+    gen_tv_set_str(l->a, d, "decl", decl);
+    gen_tv_push(l->a, list, d);
+}
+
+/* A one-key map pushed on a list, for templates that iterate over fragments. */
+static void add_item(lower *l, gen_tv *list, const char *key, const char *text)
+{
+    gen_tv *d = gen_tv_map(l->a);
+    gen_tv_set_str(l->a, d, key, text);
+    gen_tv_push(l->a, list, d);
+}
+
+/* The lists a call plan fills, which the wrapper template walks. */
+typedef struct plan_lists {
+    gen_tv *decls, *checks, *after, *outbufs, *zero_outs;
+} plan_lists;
+
+/* The largest value of integer type p, as a C constant expression. */
+static const char *int_max(const gen_prim *p)
+{
+    static const char *const names[][2] = {
+        {"i8", "INT8_MAX"},   {"i16", "INT16_MAX"},  {"i32", "INT32_MAX"},
+        {"i64", "INT64_MAX"}, {"u8", "UINT8_MAX"},   {"u16", "UINT16_MAX"},
+        {"u32", "UINT32_MAX"}, {"u64", "UINT64_MAX"}, {"isize", "PTRDIFF_MAX"},
+        {"usize", "SIZE_MAX"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(p->glue, names[i][0]) == 0)
+            return names[i][1];
+    return "0";
+}
+
+/* The C value of a parameter inside an expression of the glue: its converted variable,
+ * a buffer's pointer, or with `len(...)` its length. */
+static const char *param_value(lower *l, const gen_fn *fn, const char *name, size_t n,
+                               int length)
+{
+    for (size_t i = 0; i < fn->nparams; i++) {
+        const gen_param *p = &fn->params[i];
+        if (!p->name || strlen(p->name) != n || strncmp(p->name, name, n) != 0)
+            continue;
+        if (p->type.kind == GEN_T_SLICE)
+            return gen_arena_printf(l->a, length ? "len%d" : "view%d.buf", p->pos);
+        if (length && p->type.kind == GEN_T_STR)
+            return gen_arena_printf(l->a, "strlen(arg%d)", p->pos);
+        return length ? NULL : gen_arena_printf(l->a, "arg%d", p->pos);
+    }
+    return NULL;
+}
+
+const char *gen_lower_c_expr(lower *l, const gen_fn *fn, const char *expr)
+{
+    gen_strbuf sb = {0};
+    const char *s = expr;
+    while (*s) {
+        if (!(isalpha((unsigned char)*s) || *s == '_')) {
+            /* Strings and character constants pass through untouched. */
+            if (*s == '"' || *s == '\'') {
+                char q = *s;
+                gen_strbuf_putc(&sb, *s++);
+                while (*s && *s != q) {
+                    if (*s == '\\' && s[1])
+                        gen_strbuf_putc(&sb, *s++);
+                    gen_strbuf_putc(&sb, *s++);
+                }
+                if (*s)
+                    gen_strbuf_putc(&sb, *s++);
+                continue;
+            }
+            gen_strbuf_putc(&sb, *s++);
+            continue;
+        }
+        const char *start = s;
+        while (isalnum((unsigned char)*s) || *s == '_')
+            s++;
+        size_t n = (size_t)(s - start);
+        const char *v = NULL;
+        /* len(NAME) */
+        if (n == 3 && strncmp(start, "len", 3) == 0 && *s == '(') {
+            const char *a = s + 1, *b = a;
+            while (isalnum((unsigned char)*b) || *b == '_')
+                b++;
+            if (*b == ')' && (v = param_value(l, fn, a, (size_t)(b - a), 1)) != NULL)
+                s = b + 1;
+        }
+        if (!v && !(start > expr && (start[-1] == '.' || (start[-1] == '>' && start > expr + 1 &&
+                                                           start[-2] == '-'))))
+            v = param_value(l, fn, start, n, 0);
+        if (v)
+            gen_strbuf_puts(&sb, v);
+        else
+            gen_strbuf_printf(&sb, "%.*s", (int)n, start);
+    }
+    const char *r = gen_arena_strdup(l->a, gen_strbuf_str(&sb));
+    gen_strbuf_release(&sb);
+    return r;
+}
+
+/* The declaration, C argument and Python conversion of out-value k. */
+static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const plan_lists *pl,
+                      const char **arg, const char **conv)
+{
+    gen_tv *decls = pl->decls;
+    const gen_out *o = &fn->outs[k];
+    if (o->is_buffer) {
+        add_decl(l, decls, gen_arena_printf(l->a, "cbpy_outbuf ob%zu = {0}", k + 1));
+        *arg = gen_arena_printf(l->a, "cbpy_outbuf_free(&ob%zu)", k + 1);
+        *conv = gen_arena_printf(l->a, "cbpy_outbuf_finish(&ob%zu)", k + 1);
+        gen_tv *m = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, m, "k", gen_arena_printf(l->a, "%zu", k + 1));
+        gen_tv_set_str(l->a, m, "desc", gen_arena_printf(l->a, "%s_o%zu", gen_tv_lookup_str(w, "wrapper"), k + 1));
+        gen_tv_set_str(l->a, m, "func", gen_lower_func_name(l, fn));
+        gen_tv_set_str(l->a, m, "name_c", gen_arena_printf(l->a, "\"%s\"", o->size_param >= 0
+                                                                             ? fn->params[o->size_param].name
+                                                                             : o->name));
+        const char *size = o->size_param >= 0
+                               ? gen_arena_printf(l->a, "(Py_ssize_t)arg%d",
+                                                  fn->params[o->size_param].pos)
+                               : gen_arena_printf(l->a, "(Py_ssize_t)(%s)",
+                                                  gen_lower_c_expr(l, fn, o->size_expr));
+        gen_tv_set_str(l->a, m, "make",
+                       o->bind_ptr ? gen_arena_printf(l->a, "cbpy_outbuf_growable(&ob%zu, %s)",
+                                                      k + 1, size)
+                                   : gen_arena_printf(l->a, "cbpy_outbuf_fixed(&ob%zu, %s, &%s_o%zu)",
+                                                      k + 1, size, gen_tv_lookup_str(w, "wrapper"),
+                                                      k + 1));
+        gen_tv_set_flag(l->a, m, "fixed", !o->bind_ptr);
+        gen_tv_push(l->a, pl->outbufs, m);
+        if (o->bind_ptr) {
+            gen_tv_set_str(l->a, w, "stream_k", gen_arena_printf(l->a, "%zu", k + 1));
+            gen_tv_set_str(l->a, w, "stream_ptr", o->bind_ptr);
+            gen_tv_set_str(l->a, w, "stream_len", o->bind_len);
+        }
+        return;
+    }
+    const gen_type *t = &o->type;
+    switch (t->kind) {
+    case GEN_T_MAP:
+        add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu", t->map->c_type, k + 1));
+        add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "out%zu", k + 1));
+        *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&out%zu)", t->map->name, k + 1);
+        break;
+    case GEN_T_CLASS:
+        add_decl(l, decls, gen_arena_printf(l->a, "%s *out%zu = NULL", t->cls->c_type, k + 1));
+        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, cbpy_steal_ptr((void **)&out%zu), %d, \"%s\", \"%s\")",
+                                 t->cls->name, t->cls->name, k + 1, t->optional,
+                                 gen_lower_func_name(l, fn), fn->c_name);
+        break;
+    default:
+        add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0", t->prim->c_type, k + 1));
+        *conv = gen_arena_printf(l->a, "cbpy_ret_%s(out%zu)", t->prim->suffix, k + 1);
+        break;
+    }
+    *arg = gen_arena_printf(l->a, "&out%zu", k + 1);
+}
+
+void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
+                    const char *const *passed, gen_strbuf *call, const char **out_convs)
+{
+    plan_lists pl = {gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a),
+                     gen_tv_list(l->a)};
+    gen_tv *decls = pl.decls, *checks = pl.checks, *after = pl.after;
+    const char **out_args = gen_arena_alloc(l->a, (fn->nouts + 1) * sizeof *out_args);
+    for (size_t k = 0; k < fn->nouts; k++)
+        lower_out(l, fn, k, w, &pl, &out_args[k], &out_convs[k]);
+    for (size_t i = 0; i < fn->nargs; i++) {
+        const gen_arg *a = &fn->args[i];
+        const char *x = "";
+        switch (a->role) {
+        case GEN_ARG_SELF:
+            x = self_arg;
+            break;
+        case GEN_ARG_PARAM:
+            x = passed[a->index];
+            break;
+        case GEN_ARG_FIXED:
+            x = gen_lower_c_expr(l, fn, a->expr);
+            break;
+        case GEN_ARG_OUT:
+            x = out_args[a->index];
+            break;
+        case GEN_ARG_LEN: {
+            /* The length as C's type, checked to fit: never a silent truncation. */
+            const char *len, *desc;
+            if (a->of_out) {
+                len = gen_arena_printf(l->a, "ob%d.cap", a->index + 1);
+                desc = gen_arena_printf(l->a, "%s_o%d", gen_tv_lookup_str(w, "wrapper"), a->index + 1);
+            } else {
+                const gen_param *p = &fn->params[a->index];
+                len = p->type.kind == GEN_T_SLICE ? gen_arena_printf(l->a, "len%d", p->pos)
+                                                  : gen_arena_printf(l->a, "strlen(arg%d)", p->pos);
+                desc = gen_arena_printf(l->a, "%s_p%d", gen_tv_lookup_str(w, "wrapper"), p->pos);
+            }
+            add_decl(l, decls, gen_arena_printf(l->a, "%s n%zu = 0", a->prim->c_type, i + 1));
+            add_item(l, checks, "cond", gen_arena_printf(l->a, "cbpy_len_check(%s, %s, &%s, \"%s\") < 0 || "
+                                                       "((n%zu = (%s)%s), 0)",
+                                                 len, int_max(a->prim), desc, a->prim->glue, i + 1,
+                                                 a->prim->c_type, len));
+            x = gen_arena_printf(l->a, "%sn%zu", a->by_pointer ? "&" : "", i + 1);
+            /* C reports what it wrote through an in/out length (never trusted past the
+             * room it had). */
+            if (a->of_out && a->by_pointer)
+                add_item(l, after, "stmt",
+                         gen_arena_printf(l->a, "ob%d.len = (size_t)n%zu <= ob%d.cap ? (size_t)n%zu : ob%d.cap",
+                                          a->index + 1, i + 1, a->index + 1, i + 1, a->index + 1));
+            break;
+        }
+        }
+        gen_strbuf_printf(call, "%s%s", call->len ? ", " : "", x);
+    }
+    /* A fixed-size buffer whose length C does not report is full. */
+    for (size_t k = 0; k < fn->nouts; k++)
+        if (fn->outs[k].is_buffer && !fn->outs[k].bind_ptr &&
+            (fn->outs[k].len_arg < 0 || !fn->args[fn->outs[k].len_arg].by_pointer))
+            add_item(l, after, "stmt", gen_arena_printf(l->a, "ob%zu.len = ob%zu.cap", k + 1, k + 1));
+    /* Inputs bound to self's fields for the call. */
+    gen_tv *binds = gen_tv_list(l->a);
+    for (size_t i = 0; i < fn->nparams; i++) {
+        const gen_param *p = &fn->params[i];
+        if (!p->bind_ptr)
+            continue;
+        gen_tv *m = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, m, "ptr", p->bind_ptr);
+        gen_tv_set_str(l->a, m, "len", p->bind_len);
+        gen_tv_set_str(l->a, m, "pos", gen_arena_printf(l->a, "%d", p->pos));
+        gen_tv_push(l->a, binds, m);
+    }
+    gen_tv_set(l->a, w, "plan_decls", decls);
+    gen_tv_set(l->a, w, "plan_checks", checks);
+    gen_tv_set(l->a, w, "after_call", after);
+    gen_tv_set(l->a, w, "binds_in", binds);
+    gen_tv_set(l->a, w, "outbufs", pl.outbufs);
+    gen_tv_set(l->a, w, "zero_outs", pl.zero_outs);
+}
