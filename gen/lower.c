@@ -515,6 +515,8 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     for (size_t i = 0; i < c->nfns; i++)
         init_made |= c->fns[i]->init_self;
     gen_tv_set_flag(l->a, v, "init_made", init_made);
+    gen_tv_set_flag(l->a, v, "has_value",
+                    c->storage == GEN_STORE_VALUE && (init_made || is_returned(l->m, c)));
     /* Stored callbacks may refer back to the object that keeps them: a cycle the collector
      * must be able to see and break. */
     int gc = c->ctor && stores_callbacks(c->ctor, NULL);

@@ -257,7 +257,7 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
             return NULL;
         }
         const ast_type *made = ctor_value_type(m->type);
-        if (gen_self_shape(made, cls->c_type) == GEN_STORE_NONE) {
+        if (!fn->init_self && gen_self_shape(made, cls->c_type) == GEN_STORE_NONE) {
             gen_diag_error(s->diag, made->loc,
                            "a constructor of class '%s' must return '%s' or '%s *', not '%s'",
                            cls->name, cls->c_type, cls->c_type,
@@ -606,6 +606,8 @@ static void count_items(const ast_file *file, size_t count[])
 
 static int fn_yields(const gen_fn *fn, const gen_class *c)
 {
+    if (fn && fn->init_self && fn->cls == c)
+        return 1;
     return fn && fn->ret.kind == GEN_T_CLASS && fn->ret.cls == c;
 }
 
