@@ -313,6 +313,18 @@ static gen_tv *pinned_objects(lower *l, const gen_fn *fn, call_shape shape)
     return pins;
 }
 
+/* Whether the call plan's preparation can fail and jump to the exit label: making an
+ * output buffer, checking a length, binding an input, making the object to init. */
+static int plan_jumps(const gen_fn *fn)
+{
+    int jumps = fn->init_self;
+    for (size_t i = 0; i < fn->nouts; i++)
+        jumps |= fn->outs[i].is_buffer;
+    for (size_t i = 0; i < fn->nargs; i++)
+        jumps |= fn->args[i].role == GEN_ARG_LEN;
+    return jumps;
+}
+
 static gen_tv *lower_fn(lower *l, const gen_fn *fn)
 {
     gen_tv *w = gen_tv_map(l->a);
@@ -435,7 +447,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     int list_result = fn->ret.kind == GEN_T_VEC && strcmp(fn->ret.prim->glue, "u8") != 0;
     gen_tv_set_flag(l->a, w, "has_exit",
                     is_ctor || fn->nparams > 0 || fn->self != GEN_SELF_NONE || fn->error ||
-                        list_result || fn->nouts > 0 || fn->nargs > 0);
+                        list_result || plan_jumps(fn));
     return w;
 }
 

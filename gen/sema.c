@@ -344,7 +344,8 @@ static const ast_member *decide_storage(const ast_class *ac, gen_class *cls)
         if (m->kind == AST_CONSTRUCTOR && !ctor)
             ctor = m;
         /* An init function `(&mut self, ...)` fills a struct the object holds. */
-        if (m->kind == AST_CONSTRUCTOR && m->params && m->params->kind == AST_PARAM_SELF_MUT) {
+        if (m->kind == AST_CONSTRUCTOR && ctor == m && m->params &&
+            m->params->kind == AST_PARAM_SELF_MUT) {
             cls->storage = GEN_STORE_VALUE;
             return m;
         }

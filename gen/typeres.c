@@ -453,11 +453,14 @@ static int resolve_result(gen_scope *s, const ast_type *t, const gen_class *self
         if (e->conv != GEN_ERR_STATUS || (ok->kind == AST_TYPE_FN &&
                                           (!ok->args || ok->args->next ||
                                            ok->args->kind != AST_TYPE_NAME || ok->inner))) {
-            gen_diag_error(s->diag, ok->loc,
-                           e->conv != GEN_ERR_STATUS
-                               ? "'%s' reads a status: error domain '%s' must use 'status'"
-                               : "expected 'status(NAME)' naming one status, not '%s'",
-                           gen_type_spelling(s, ok), e->name);
+            if (e->conv != GEN_ERR_STATUS)
+                gen_diag_error(s->diag, ok->loc,
+                               "'%s' reads a status: error domain '%s' must use 'status'",
+                               gen_type_spelling(s, ok), e->name);
+            else
+                gen_diag_error(s->diag, ok->loc,
+                               "expected 'status(NAME)' naming one status, not '%s'",
+                               gen_type_spelling(s, ok));
             return -1;
         }
         memset(out, 0, sizeof *out);

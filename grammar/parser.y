@@ -223,17 +223,17 @@ c_type_words
 
 /* value -> NAME | INTEGER | -INTEGER | "string" */
 value
-    : IDENT                  { $$.text = $1; $$.loc = @1; }
-    | INT                    { $$.text = $1; $$.loc = @1; }
-    | '-' INT                { $$.text = gen_arena_printf(CTX->arena, "-%s", $2); $$.loc = @$; }
-    | FLOAT                  { $$.text = $1; $$.loc = @1; }
-    | '-' FLOAT              { $$.text = gen_arena_printf(CTX->arena, "-%s", $2); $$.loc = @$; }
-    | STRLIT                 { $$.text = $1; $$.loc = @1; }
-    | IDENT COLONCOLON IDENT { $$.text = gen_arena_printf(CTX->arena, "%s::%s", $1, $3);
+    : IDENT                  { $$ = (ast_value){0}; $$.text = $1; $$.loc = @1; }
+    | INT                    { $$ = (ast_value){0}; $$.text = $1; $$.loc = @1; }
+    | '-' INT                { $$ = (ast_value){0}; $$.text = gen_arena_printf(CTX->arena, "-%s", $2); $$.loc = @$; }
+    | FLOAT                  { $$ = (ast_value){0}; $$.text = $1; $$.loc = @1; }
+    | '-' FLOAT              { $$ = (ast_value){0}; $$.text = gen_arena_printf(CTX->arena, "-%s", $2); $$.loc = @$; }
+    | STRLIT                 { $$ = (ast_value){0}; $$.text = $1; $$.loc = @1; }
+    | IDENT COLONCOLON IDENT { $$ = (ast_value){0}; $$.text = gen_arena_printf(CTX->arena, "%s::%s", $1, $3);
                                $$.loc = @$; }
-    | CEXPR                  { $$.text = $1; $$.is_cexpr = 1; $$.loc = @1; }
-    | IDENT '(' IDENT ')'    { $$.call = $1; $$.text = $3; $$.loc = @$; }
-    | IDENT '(' SELF ')'     { $$.call = $1; $$.text = "self"; $$.loc = @$; }
+    | CEXPR                  { $$ = (ast_value){0}; $$.text = $1; $$.is_cexpr = 1; $$.loc = @1; }
+    | IDENT '(' IDENT ')'    { $$ = (ast_value){0}; $$.call = $1; $$.text = $3; $$.loc = @$; }
+    | IDENT '(' SELF ')'     { $$ = (ast_value){0}; $$.call = $1; $$.text = "self"; $$.loc = @$; }
     ;
 
 /* values -> VALUE { [,] VALUE }: the values of a setting, in source order */
