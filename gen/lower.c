@@ -586,6 +586,37 @@ static gen_tv *lower_enum(lower *l, const gen_enum *e)
     return v;
 }
 
+/* A dict typemap's union field: for each arm, the test of the discriminant that selects
+ * it (on the struct being filled, and on the struct being read) and the arm's struct. */
+static gen_tv *lower_union(lower *l, const gen_typemap *t, const gen_typemap_field *f)
+{
+    const char *disc = t->fields[f->disc].name;
+    gen_tv *u = gen_tv_map(l->a), *arms = gen_tv_list(l->a);
+    gen_tv_set_str(l->a, u, "ufield", f->name);
+    gen_tv_set_str(l->a, u, "disc", disc);
+    for (size_t i = 0; i < f->narms; i++) {
+        const gen_union_arm *a = &f->arms[i];
+        gen_strbuf from = {0}, to = {0};
+        for (size_t k = 0; k < a->nvalues; k++) {
+            gen_strbuf_printf(&from, "%sout->%s == (%s)", k ? " || " : "", disc, a->values[k]);
+            gen_strbuf_printf(&to, "%sv->%s == (%s)", k ? " || " : "", disc, a->values[k]);
+        }
+        gen_tv *m = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, m, "cond", gen_arena_strdup(l->a, gen_strbuf_str(&from)));
+        gen_tv_set_str(l->a, m, "to_cond", gen_arena_strdup(l->a, gen_strbuf_str(&to)));
+        gen_tv_set_str(l->a, m, "arm_map", a->map->name);
+        gen_tv_set_str(l->a, m, "arm_c_type", a->map->c_type);
+        gen_tv_set_str(l->a, m, "outer", t->name);
+        gen_tv_set_str(l->a, m, "ufield", f->name);
+        gen_tv_set_str(l->a, m, "what", gen_lower_c_string(l->a, t->name));
+        gen_tv_push(l->a, arms, m);
+        gen_strbuf_release(&from);
+        gen_strbuf_release(&to);
+    }
+    gen_tv_set(l->a, u, "arms", arms);
+    return u;
+}
+
 /* A typemap: the struct's fields, each converted like a parameter or result of its type. */
 static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
 {
@@ -598,19 +629,34 @@ static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
     gen_tv_set_flag(l->a, v, "named", t->named);
     gen_tv_set_flag(l->a, v, "used_from", each_fn(l->m, takes_map, t));
     gen_tv_set_flag(l->a, v, "used_to", each_fn(l->m, returns_map, t));
-    gen_tv_set_flag(l->a, v, "class_var", t->named || each_fn(l->m, returns_map, t));
-    gen_tv *fields = gen_tv_list(l->a);
+    gen_tv_set_flag(l->a, v, "class_var",
+                    !t->is_dict && (t->named || each_fn(l->m, returns_map, t)));
+    gen_tv *fields = gen_tv_list(l->a), *unions = gen_tv_list(l->a);
     gen_strbuf_printf(&what, "%s (", t->name);
     for (size_t i = 0; i < t->nfields; i++) {
         const gen_typemap_field *f = &t->fields[i];
+        gen_strbuf_printf(&what, "%s%s", i ? ", " : "", f->name);
+        if (f->arms) {
+            gen_tv_push(l->a, unions, lower_union(l, t, f));
+            continue;
+        }
         gen_tv *m = gen_tv_map(l->a);
         gen_tv_set_str(l->a, m, "field", f->name);
         gen_tv_set_str(l->a, m, "index", gen_arena_printf(l->a, "%zu", i));
+        gen_tv_set_str(l->a, m, "field_def", f->def_c ? f->def_c : "0");
+        gen_tv_set_str(l->a, m, "required", f->def_c ? "0" : "1");
         lower_field_type(l, &f->type, m);
         gen_tv_push(l->a, fields, m);
-        gen_strbuf_printf(&what, "%s%s", i ? ", " : "", f->name);
     }
     gen_strbuf_puts(&what, ")");
+    gen_tv_set_flag(l->a, v, "is_dict", t->is_dict);
+    gen_tv_set(l->a, v, "unions", unions);
+    gen_tv_set_flag(l->a, v, "has_union", unions->n > 0);
+    gen_tv_set_str(l->a, v, "free_fn", l->m->free_fn);
+    if (t->terminator) {
+        gen_tv_set_str(l->a, v, "terminator", t->terminator);
+        gen_tv_set_str(l->a, v, "term_field", t->fields[t->term_field].name);
+    }
     gen_tv_set_str(l->a, v, "what", gen_lower_c_string(l->a, gen_strbuf_str(&what)));
     gen_strbuf_release(&what);
     gen_tv_set(l->a, v, "fields", fields);

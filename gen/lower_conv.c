@@ -169,7 +169,10 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_flag(l->a, v, "allow_none_map", t->optional);
         gen_tv_set_str(l->a, v, "map", t->map->name);
         add_decl(l, decls, gen_arena_printf(l->a, "%s %s", t->map->c_type, var));
+        if (t->pass == GEN_PASS_MUT)
+            gen_tv_set_str(l->a, v, "zero_var", var);
         passed = t->pass == GEN_PASS_OWNED ? var
+                 : t->pass == GEN_PASS_MUT ? gen_arena_printf(l->a, "&%s", var)
                  /* None, or an omitted `= None` argument (NULL in argv), lends nothing. */
                  : t->optional ? gen_arena_printf(l->a, "(%s == NULL || %s == Py_None ? NULL : &%s)",
                                                   gen_lower_arg_expr(l, p, shape),
@@ -180,6 +183,16 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         lower_callback(l, fn, p, wrapper, v, decls);
         passed = gen_arena_printf(l->a, "%s_cb%d, %scb%d", wrapper, p->pos,
                                   t->callback->stored ? "" : "&", p->pos);
+        break;
+    case GEN_T_MAPS:
+        gen_tv_set_flag(l->a, v, "k_maps", 1);
+        gen_tv_set_str(l->a, v, "map", t->map->name);
+        add_decl(l, decls, gen_arena_printf(l->a, "%s *%s = NULL", t->map->c_type, var));
+        add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d = 0", p->pos));
+        /* A terminated array needs no length. */
+        passed = t->map->terminator || p->len_given
+                     ? var
+                     : gen_arena_printf(l->a, "%s, len%d", var, p->pos);
         break;
     case GEN_T_VEC:
         break; /* typeres rejects Vec parameters */
@@ -236,7 +249,8 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
     case GEN_T_CLASS:
         break;
     case GEN_T_SLICE:
-        return; /* typeres rejects buffer results */
+    case GEN_T_MAPS:
+        return; /* typeres rejects buffer and array results */
     }
     const gen_class *c = t->cls;
     if (t->pass != GEN_PASS_OWNED) {
@@ -396,6 +410,9 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
     case GEN_T_STR:
     case GEN_T_STRING:
         base = "str";
+        break;
+    case GEN_T_MAPS:
+        base = gen_arena_printf(l->a, "list[%s]", t->map->name);
         break;
     case GEN_T_SLICE:
         base = strcmp(t->prim->glue, "u8") == 0

@@ -25,7 +25,7 @@ static void add_item(lower *l, gen_tv *list, const char *key, const char *text)
 
 /* The lists a call plan fills, which the wrapper template walks. */
 typedef struct plan_lists {
-    gen_tv *decls, *checks, *after, *outbufs, *zero_outs;
+    gen_tv *decls, *checks, *after, *outbufs, *zero_outs, *disowns;
 } plan_lists;
 
 /* The largest value of integer type p, as a C constant expression. */
@@ -54,6 +54,8 @@ static const char *param_value(lower *l, const gen_fn *fn, const char *name, siz
             continue;
         if (p->type.kind == GEN_T_SLICE)
             return gen_arena_printf(l->a, length ? "len%d" : "view%d.buf", p->pos);
+        if (length && p->type.kind == GEN_T_MAPS)
+            return gen_arena_printf(l->a, "len%d", p->pos);
         if (length && p->type.kind == GEN_T_STR)
             return gen_arena_printf(l->a, "strlen(arg%d)", p->pos);
         return length ? NULL : gen_arena_printf(l->a, "arg%d", p->pos);
@@ -147,11 +149,24 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
         return;
     }
     const gen_type *t = &o->type;
+    if (o->inout_param >= 0) {
+        /* `&mut Map`: the argument's struct, read back after the call. */
+        const char *var = gen_arena_printf(l->a, "arg%d", fn->params[o->inout_param].pos);
+        *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&%s)", t->map->name, var);
+        if (t->map->is_dict)
+            add_item(l, pl->disowns, "stmt",
+                     gen_arena_printf(l->a, "cbpyt_%s__disown(&%s, &allocs)", t->map->name, var));
+        *arg = NULL;
+        return;
+    }
     switch (t->kind) {
     case GEN_T_MAP:
         add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu", t->map->c_type, k + 1));
         add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "out%zu", k + 1));
         *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&out%zu)", t->map->name, k + 1);
+        if (t->map->is_dict)
+            add_item(l, pl->disowns, "stmt",
+                     gen_arena_printf(l->a, "cbpyt_%s__disown(&out%zu, &allocs)", t->map->name, k + 1));
         break;
     case GEN_T_CLASS:
         add_decl(l, decls, gen_arena_printf(l->a, "%s *out%zu = NULL", t->cls->c_type, k + 1));
@@ -171,7 +186,10 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
                     const char *const *passed, gen_strbuf *call, const char **out_convs)
 {
     plan_lists pl = {gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a),
-                     gen_tv_list(l->a)};
+                     gen_tv_list(l->a), gen_tv_list(l->a)};
+    for (size_t i = 0; i < fn->nparams; i++)
+        if (fn->params[i].type.kind == GEN_T_MAP && fn->params[i].type.pass == GEN_PASS_MUT)
+            add_item(l, pl.zero_outs, "var", gen_arena_printf(l->a, "arg%d", fn->params[i].pos));
     gen_tv *decls = pl.decls, *checks = pl.checks, *after = pl.after;
     const char **out_args = gen_arena_alloc(l->a, (fn->nouts + 1) * sizeof *out_args);
     for (size_t k = 0; k < fn->nouts; k++)
@@ -200,7 +218,7 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
                 desc = gen_arena_printf(l->a, "%s_o%d", gen_tv_lookup_str(w, "wrapper"), a->index + 1);
             } else {
                 const gen_param *p = &fn->params[a->index];
-                len = p->type.kind == GEN_T_SLICE ? gen_arena_printf(l->a, "len%d", p->pos)
+                len = p->type.kind != GEN_T_STR ? gen_arena_printf(l->a, "len%d", p->pos)
                                                   : gen_arena_printf(l->a, "strlen(arg%d)", p->pos);
                 desc = gen_arena_printf(l->a, "%s_p%d", gen_tv_lookup_str(w, "wrapper"), p->pos);
             }
@@ -244,4 +262,12 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
     gen_tv_set(l->a, w, "binds_in", binds);
     gen_tv_set(l->a, w, "outbufs", pl.outbufs);
     gen_tv_set(l->a, w, "zero_outs", pl.zero_outs);
+    gen_tv_set(l->a, w, "disowns", pl.disowns);
+    /* Typemap conversions may allocate for the length of the call. */
+    int allocs = 0;
+    for (size_t i = 0; i < fn->nparams; i++)
+        allocs |= fn->params[i].type.kind == GEN_T_MAP || fn->params[i].type.kind == GEN_T_MAPS;
+    for (size_t k = 0; k < fn->nouts; k++)
+        allocs |= fn->outs[k].type.kind == GEN_T_MAP;
+    gen_tv_set_flag(l->a, w, "uses_allocs", allocs);
 }

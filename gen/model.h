@@ -30,6 +30,8 @@ typedef enum gen_type_kind {
     GEN_T_STR,     /* &str, const char *: borrowed UTF-8 text */
     GEN_T_STRING,  /* String, char * (returned): text the caller must release */
     GEN_T_SLICE,   /* &[T], &mut [T]: a buffer passed as pointer + length */
+    GEN_T_MAPS,    /* &[M], M a typemap: an array of structs built from a Python sequence,
+                      passed as pointer + length, or terminated (pointer alone) */
     GEN_T_VEC,     /* Vec<T>: an owned array returned with its length through an out-param */
     GEN_T_ENUM,    /* a foreign_enum! of this module */
     GEN_T_MAP,     /* a foreign_typemap! struct: by value, or `&T` (const pointer) */
@@ -52,7 +54,9 @@ typedef struct gen_type {
     gen_class *cls;         /* CLASS */
     gen_pass pass;          /* CLASS */
     gen_enum *enumeration;  /* ENUM */
-    gen_typemap *map;       /* MAP (with pass OWNED: by value, REF: a const pointer) */
+    gen_typemap *map;       /* MAP (with pass OWNED: by value, REF: a const pointer, MUT: a
+                               pointer to a struct C may change, returned to Python after);
+                               MAPS: the element */
     gen_callback *callback; /* CALLBACK */
     int is_mut;             /* SLICE: &mut [T], a writable buffer */
     int optional;           /* Option<T>: None crosses as NULL */
@@ -85,6 +89,7 @@ typedef struct gen_param {
     const char *def_c;      /* the default as a C expression, or NULL: required */
     const char *def_py;     /* the default as Python writes it, for signatures */
     const struct gen_fn *fn;/* the function it belongs to */
+    int inout_out;          /* `&mut Map`: the index of the gen_out returning it, else -1 */
     int len_given;          /* a buffer or text whose length a GEN_ARG_LEN argument passes:
                                C gets the pointer alone */
     const char *bind_ptr;   /* bound to these fields of self for one call (a streaming */
@@ -122,6 +127,8 @@ typedef struct gen_out {
     gen_type type;          /* a primitive, an enum, a class made from a `T **`, or for a
                                buffer its element (GEN_T_PRIM u8) */
     int is_buffer;          /* out [u8; SIZE]: bytes */
+    int inout_param;        /* a `&mut Map` parameter read back after the call (index into
+                               params), else -1 */
     const char *size_expr;  /* buffer: the capacity as a C expression, or NULL when */
     int size_param;         /* ... it is the inline parameter params[size_param] */
     int len_arg;            /* buffer: the GEN_ARG_LEN passing its length, or -1 */
@@ -248,9 +255,23 @@ struct gen_error {
     gen_loc loc;
 };
 
+/* One arm of a union field: the discriminant values that select it, and the typemap
+ * (a dict typemap) of the struct the field then points to. */
+typedef struct gen_union_arm {
+    const char **values;    /* C expressions */
+    size_t nvalues;
+    gen_typemap *map;
+} gen_union_arm;
+
 typedef struct gen_typemap_field {
     const char *name;
-    gen_type type;          /* a primitive or an enum */
+    gen_type type;          /* a primitive or an enum (unused for a union field) */
+    const char *def_c;      /* dict: the value when the key is absent (a C expression), or
+                               NULL: the key is required */
+    gen_union_arm *arms;    /* dict: a `void *` field pointing to the struct its
+                               discriminant selects, whose keys sit in the same dict */
+    size_t narms;
+    int disc;               /* union: the index of the discriminant field */
 } gen_typemap_field;
 
 struct gen_typemap {
@@ -258,8 +279,13 @@ struct gen_typemap {
     const char *doc;
     const char *c_type;     /* "struct point" */
     int named;              /* a collections.namedtuple, else a plain tuple */
+    int is_dict;            /* a dict keyed by field name */
     gen_typemap_field *fields;
     size_t nfields;
+    const char *terminator; /* `terminator = V`: `&[T]` is an array ending with an element
+                               whose discriminant (the first union's, else the first field)
+                               is V, passed as a pointer alone */
+    int term_field;
     gen_loc loc;
 };
 

@@ -187,6 +187,59 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
     return e;
 }
 
+/* A dict typemap's `name: union(DISC: A | B => Map, ...)`: a pointer to the struct the
+ * discriminant field selects. The arms' typemaps are dicts declared before. */
+static int union_field(gen_sema_ctx *s, gen_typemap *t, const ast_param *f, gen_typemap_field *tf)
+{
+    const ast_type *u = f->type;
+    if (!t->is_dict || strcmp(u->name, "union") != 0) {
+        gen_diag_error(s->diag, u->loc,
+                       t->is_dict ? "expected 'union(FIELD: VALUE | ... => TYPEMAP, ...)'"
+                                  : "a union field needs a 'dict' typemap");
+        return -1;
+    }
+    tf->disc = -1;
+    for (size_t i = 0; i < t->nfields; i++)
+        if (!t->fields[i].arms && strcmp(t->fields[i].name, u->args->name) == 0)
+            tf->disc = (int)i;
+    if (tf->disc < 0) {
+        gen_diag_error(s->diag, u->args->loc,
+                       "'%s' is not a field declared before this union in typemap '%s'",
+                       u->args->name, t->name);
+        return -1;
+    }
+    size_t n = 0;
+    for (const ast_union_arm *a = u->arms; a; a = a->next)
+        n++;
+    tf->arms = gen_sema_alloc(s, n, sizeof *tf->arms);
+    int bad = 0;
+    for (const ast_union_arm *a = u->arms; a; a = a->next) {
+        gen_union_arm *arm = &tf->arms[tf->narms++];
+        const ast_type *at = a->type;
+        for (size_t i = 0; at->kind == AST_TYPE_NAME && !arm->map && i < s->mod->ntypemaps; i++)
+            if (strcmp(s->mod->typemaps[i]->name, at->name) == 0 && s->mod->typemaps[i]->is_dict)
+                arm->map = s->mod->typemaps[i];
+        if (!arm->map) {
+            gen_diag_error(s->diag, at->loc,
+                           "'%s' is not a dict typemap declared before typemap '%s'",
+                           gen_type_spelling(&s->scope, at), t->name);
+            bad = 1;
+        }
+        size_t k = 0;
+        for (const ast_value *v = a->values; v; v = v->next)
+            k++;
+        arm->values = gen_sema_alloc(s, k, sizeof *arm->values);
+        for (const ast_value *v = a->values; v; v = v->next) {
+            const char *x = gen_sema_c_expr(s, v, "a union's discriminant value");
+            if (x)
+                arm->values[arm->nvalues++] = x;
+            else
+                bad = 1;
+        }
+    }
+    return bad ? -1 : 0;
+}
+
 gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at)
 {
     gen_typemap *t = gen_arena_alloc(s->arena, sizeof *t);
@@ -195,9 +248,11 @@ gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at)
     t->c_type = at->c_type;
     t->loc = at->loc;
     t->named = strcmp(at->kind, "namedtuple") == 0;
-    if (!t->named && strcmp(at->kind, "tuple") != 0)
+    t->is_dict = strcmp(at->kind, "dict") == 0;
+    if (!t->named && !t->is_dict && strcmp(at->kind, "tuple") != 0)
         gen_diag_error(s->diag, at->kind_loc,
-                       "expected 'tuple' or 'namedtuple' after 'foreign_typemap!(', not '%s'",
+                       "expected 'tuple', 'namedtuple' or 'dict' after 'foreign_typemap!(', not "
+                       "'%s'",
                        at->kind);
     gen_sema_claim(s, at->name, at->loc, "a typemap");
     size_t n = 0;
@@ -206,15 +261,33 @@ gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at)
     if (n == 0)
         gen_diag_error(s->diag, at->loc, "typemap '%s' has no fields", at->name);
     t->fields = gen_sema_alloc(s, n, sizeof *t->fields);
+    int first_union = -1;
     for (const ast_param *f = at->fields; f; f = f->next) {
-        if (f->kind != AST_PARAM_NAMED || !f->name || f->has_default) {
-            gen_diag_error(s->diag, f->loc, "a typemap field is written 'name: type'");
+        if (t->is_dict && f->kind == AST_PARAM_FIXED && f->name &&
+            strcmp(f->name, "terminator") == 0) {
+            t->terminator = gen_sema_c_expr(s, &f->def, "a terminator");
+            continue;
+        }
+        if (f->kind != AST_PARAM_NAMED || !f->name || (f->has_default && !t->is_dict)) {
+            gen_diag_error(s->diag, f->loc,
+                           t->is_dict ? "a dict typemap field is written 'name: type', 'name: "
+                                        "type = DEFAULT' or 'terminator = VALUE'"
+                                      : "a typemap field is written 'name: type'");
             continue;
         }
         gen_typemap_field *tf = &t->fields[t->nfields];
+        memset(tf, 0, sizeof *tf);
         tf->name = f->name;
         gen_sema_check_name(s, f->name, f->loc, "a field");
-        if (gen_resolve_type(&s->scope, f->type, NULL, GEN_USE_FIELD, &tf->type, NULL) < 0)
+        if (f->type->kind == AST_TYPE_FN && f->type->arms) {
+            if (union_field(s, t, f, tf) < 0)
+                continue;
+            if (first_union < 0)
+                first_union = (int)t->nfields;
+        } else if (gen_resolve_type(&s->scope, f->type, NULL, GEN_USE_FIELD, &tf->type, NULL) < 0) {
+            continue;
+        }
+        if (f->has_default && !(tf->def_c = gen_sema_c_expr(s, &f->def, "a field's default")))
             continue;
         for (size_t i = 0; i < t->nfields; i++)
             if (strcmp(t->fields[i].name, f->name) == 0)
@@ -222,6 +295,9 @@ gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at)
                                at->name, f->name);
         t->nfields++;
     }
+    /* The terminator marks the discriminant of the first union, else the first field. */
+    if (t->terminator)
+        t->term_field = first_union >= 0 ? t->fields[first_union].disc : 0;
     return t;
 }
 

@@ -127,8 +127,6 @@ static void plan_out_buffer(plan *p, const ast_param *ap, const ast_type *arr, g
     const gen_prim *elem = arr->inner->kind == AST_TYPE_NAME ? gen_prim_find(arr->inner->name)
                                                              : NULL;
     o->is_buffer = 1;
-    o->len_arg = -1;
-    o->size_param = -1;
     if (!elem || (strcmp(elem->glue, "u8") != 0 && strcmp(elem->glue, "i8") != 0)) {
         gen_diag_error(s->diag, arr->inner->loc,
                        "an output buffer holds bytes: write 'out [u8; SIZE]'");
@@ -181,6 +179,7 @@ static void plan_out(plan *p, const ast_param *ap, const ast_type *target)
     o->loc = ap->loc;
     o->len_arg = -1;
     o->size_param = -1;
+    o->inout_param = -1;
     if (ap->has_default) {
         gen_diag_error(s->diag, ap->def.loc,
                        "an out-parameter takes no default: C writes its value");
@@ -266,6 +265,18 @@ static void plan_param(plan *p, const ast_param *ap)
         return;
     }
     param_default(p, gp, ap);
+    gp->inout_out = -1;
+    /* `&mut Map`: C may change the struct, and Python gets it back as an output. */
+    if (gp->type.kind == GEN_T_MAP && gp->type.pass == GEN_PASS_MUT) {
+        gen_out *o = &p->fn->outs[p->fn->nouts];
+        memset(o, 0, sizeof *o);
+        o->name = gp->name ? gp->name : "_";
+        o->type = gp->type;
+        o->loc = gp->loc;
+        o->len_arg = o->size_param = -1;
+        o->inout_param = (int)(gp - p->fn->params);
+        gp->inout_out = (int)p->fn->nouts++;
+    }
     if (ap->bind_ptr) {
         if (gp->type.kind != GEN_T_SLICE || gp->type.is_mut) {
             gen_diag_error(s->diag, ap->bind_loc,

@@ -375,6 +375,17 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
     }
     if (text_type(t, &out->kind))
         return 0;
+    if (t->kind == AST_TYPE_REF && !t->is_mut && t->inner->kind == AST_TYPE_SLICE &&
+        t->inner->inner->kind == AST_TYPE_NAME &&
+        (out->map = typemap_by_name(s, t->inner->inner->name))) {
+        out->kind = GEN_T_MAPS;
+        if (use != GEN_USE_PARAM) {
+            gen_diag_error(s->diag, t->loc, "an array of typemaps '%s' can only be a parameter",
+                           out->spelling);
+            return -1;
+        }
+        return 0;
+    }
     if (t->kind == AST_TYPE_REF && t->inner->kind == AST_TYPE_SLICE) {
         out->kind = GEN_T_SLICE;
         out->is_mut = t->is_mut;
@@ -385,14 +396,17 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
         out->kind = GEN_T_ENUM;
         return 0;
     }
-    /* A typemap by value, or lent as `&T` / `const T *` (C reads a copy Python made). */
-    const ast_type *named = t->kind == AST_TYPE_REF && !t->is_mut ? t->inner
+    /* A typemap by value, or lent as `&T` / `const T *` (C reads a copy Python made), or
+     * `&mut T` (C may change the copy, which Python then gets back). */
+    const ast_type *named = t->kind == AST_TYPE_REF ? t->inner
                             : t->kind == AST_TYPE_PTR && (t->is_const || t->inner->is_const)
                                 ? t->inner
                                 : t;
     if (named->kind == AST_TYPE_NAME && (out->map = typemap_by_name(s, named->name))) {
         out->kind = GEN_T_MAP;
-        out->pass = named == t ? GEN_PASS_OWNED : GEN_PASS_REF;
+        out->pass = named == t                                 ? GEN_PASS_OWNED
+                    : t->kind == AST_TYPE_REF && t->is_mut ? GEN_PASS_MUT
+                                                           : GEN_PASS_REF;
         if (out->pass == GEN_PASS_REF && use != GEN_USE_PARAM) {
             gen_diag_error(s->diag, t->loc, "a typemap is returned by value: write '%s'",
                            named->name);

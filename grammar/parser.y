@@ -439,6 +439,10 @@ array
         { $$ = type_node(scanner, AST_TYPE_ARRAY, NULL, $2, @$); ast_param *p = NEW(ast_param);
           p->kind = AST_PARAM_NAMED; p->name = $4; p->type = $6; p->loc = @4;
           p->has_default = 1; p->def = $8; $$->size_param = p; }
+    | '[' type ';' name ':' type ']'
+        { $$ = type_node(scanner, AST_TYPE_ARRAY, NULL, $2, @$); ast_param *p = NEW(ast_param);
+          p->kind = AST_PARAM_NAMED; p->name = $4; p->type = $6; p->loc = @4;
+          $$->size_param = p; }
     ;
 
 /* union_arms -> ARM { , ARM } [,];  ARM -> VALUE { | VALUE } => T */

@@ -56,6 +56,8 @@
 #define CBPY_EXPORT __attribute__((visibility("default")))
 /* Hidden even when a module is built without -fvisibility=hidden. */
 #define CBPY_INTERNAL __attribute__((visibility("hidden")))
+/* Generated helpers a module may or may not call (a typemap's conversions). */
+#define CBPY_MAYBE_UNUSED __attribute__((unused))
 
 /* The wrappers and the integer paths below rely on these. */
 _Static_assert(sizeof(ptrdiff_t) == sizeof(Py_ssize_t), "isize must be Py_ssize_t wide");
@@ -285,6 +287,7 @@ static inline int cbpy_check_no_kwnames(const char *func, PyObject *kwnames)
 #include "cbpy_object.h"
 #include "cbpy_types.h"
 #include "cbpy_outbuf.h"
+#include "cbpy_dict.h"
 #include "cbpy_args.h"
 #include "cbpy_special.h"
 #include "cbpy_typemap.h"
