@@ -193,9 +193,10 @@ static int union_field(gen_sema_ctx *s, gen_typemap *t, const ast_param *f, gen_
 {
     const ast_type *u = f->type;
     if (!t->is_dict || strcmp(u->name, "union") != 0) {
-        gen_diag_error(s->diag, u->loc,
-                       t->is_dict ? "expected 'union(FIELD: VALUE | ... => TYPEMAP, ...)'"
-                                  : "a union field needs a 'dict' typemap");
+        if (t->is_dict)
+            gen_diag_error(s->diag, u->loc, "expected 'union(FIELD: VALUE | ... => TYPEMAP, ...)'");
+        else
+            gen_diag_error(s->diag, u->loc, "a union field needs a 'dict' typemap");
         return -1;
     }
     tf->disc = -1;
@@ -269,10 +270,12 @@ gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at)
             continue;
         }
         if (f->kind != AST_PARAM_NAMED || !f->name || (f->has_default && !t->is_dict)) {
-            gen_diag_error(s->diag, f->loc,
-                           t->is_dict ? "a dict typemap field is written 'name: type', 'name: "
-                                        "type = DEFAULT' or 'terminator = VALUE'"
-                                      : "a typemap field is written 'name: type'");
+            if (t->is_dict)
+                gen_diag_error(s->diag, f->loc,
+                               "a dict typemap field is written 'name: type', 'name: type = "
+                               "DEFAULT' or 'terminator = VALUE'");
+            else
+                gen_diag_error(s->diag, f->loc, "a typemap field is written 'name: type'");
             continue;
         }
         gen_typemap_field *tf = &t->fields[t->nfields];
