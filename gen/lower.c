@@ -224,6 +224,9 @@ static int each_fn(const gen_module *m, int (*visit)(const gen_fn *, const void 
 
 static int returns_owned(const gen_fn *fn, const void *cls)
 {
+    for (size_t i = 0; i < fn->nouts; i++)
+        if (fn->outs[i].type.kind == GEN_T_CLASS && fn->outs[i].type.cls == cls)
+            return 1;
     return fn->ret.kind == GEN_T_CLASS && fn->ret.cls == cls && fn->ret.pass == GEN_PASS_OWNED;
 }
 
@@ -538,8 +541,10 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     gen_tv_set_flag(l->a, v, "gc", gc);
     gen_tv_set_str(l->a, v, "type_flags",
                    gc ? "Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC" : "Py_TPFLAGS_DEFAULT");
-    if (c->dtor)
+    if (c->dtor) {
         gen_tv_set_str(l->a, v, "dtor", c->dtor);
+        gen_tv_set_str(l->a, v, "dtor_line", gen_arena_printf(l->a, "%d", c->dtor_line));
+    }
     if (c->ctor) {
         gen_tv_set(l->a, v, "ctor", lower_fn(l, c->ctor));
         const char *doc = c->doc && c->ctor->doc

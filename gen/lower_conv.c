@@ -3,6 +3,7 @@
  * receives; and for each kind of result, what is declared, how C's failure is detected
  * under the function's error convention, and how the value becomes a Python object. */
 #include "lower_conv.h"
+#include "lower_plan.h"
 
 #include <string.h>
 
@@ -214,6 +215,15 @@ static const char *borrow_owner(lower *l, const gen_fn *fn, call_shape shape)
     return "NULL";
 }
 
+/* The length of a borrowed result: `len EXPR;` (parameter names and `self` replaced), or
+ * the out-value that `len NAME;` names. */
+static const char *result_len(lower *l, const gen_fn *fn)
+{
+    if (fn->ret_len_out >= 0)
+        return gen_arena_printf(l->a, "out%d", fn->ret_len_out + 1);
+    return gen_lower_c_expr(l, fn, fn->ret_len);
+}
+
 /* The C declaration of `result` for type t, and the conversion of it to Python. */
 static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen_type *t,
                          const char **decl, const char **conv)
@@ -228,7 +238,10 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
     case GEN_T_STR:
     case GEN_T_STRING:
         *decl = t->kind == GEN_T_STR ? "const char *result = NULL" : "char *result = NULL";
-        *conv = gen_arena_printf(l->a, "cbpy_ret_str(result, %d, %s)", t->optional, names);
+        *conv = fn->ret_len || fn->ret_len_out >= 0
+                    ? gen_arena_printf(l->a, "cbpy_ret_str_n(result, (size_t)(%s), %d, %s)",
+                                       result_len(l, fn), t->optional, names)
+                    : gen_arena_printf(l->a, "cbpy_ret_str(result, %d, %s)", t->optional, names);
         return;
     case GEN_T_VEC:
         *decl = gen_arena_printf(l->a, "%s *result = NULL", t->prim->c_type);
@@ -249,8 +262,13 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
     case GEN_T_CLASS:
         break;
     case GEN_T_SLICE:
+        /* Borrowed bytes, copied before anything else runs. */
+        *decl = "const void *result = NULL";
+        *conv = gen_arena_printf(l->a, "cbpy_ret_bytes(result, (size_t)(%s), %s)",
+                                 result_len(l, fn), names);
+        return;
     case GEN_T_MAPS:
-        return; /* typeres rejects buffer and array results */
+        return; /* typeres rejects array results */
     }
     const gen_class *c = t->cls;
     if (t->pass != GEN_PASS_OWNED) {
@@ -303,7 +321,13 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
         gen_strbuf_release(&ok);
         /* The message: read from the handle (before anything is released), or from the
          * status by the domain's function, or the domain's own per-status texts. */
-        const char *msg = e->message_of ? gen_arena_printf(l->a, "%s(%s)", e->message_of, handle)
+        const char *of = e->message_of;
+        for (size_t i = 0; fn->cls && i < e->nclass_messages; i++)
+            if (strcmp(e->class_message[i], fn->cls->name) == 0 ||
+                (fn->cls->c_type && strcmp(e->class_message[i], fn->cls->c_type) == 0))
+                of = e->class_message_of[i];
+        (void)handle;
+        const char *msg = of ? gen_lower_c_expr(l, fn, of)
                           : e->message_fn ? gen_arena_printf(l->a, "%s(status)", e->message_fn)
                                           : "NULL";
         raise = gen_arena_printf(l->a, "cbpyx_%s__raise(status, %s, \"%s\")", e->name, msg, func);
@@ -342,13 +366,15 @@ static const char *out_results(lower *l, const gen_fn *fn, const char *const *ou
     const gen_type *r = &fn->ret;
     int unit = r->prim->kind == GEN_PRIM_UNIT,
         flag = r->prim->kind == GEN_PRIM_BOOL && !fn->true_status && !fn->error;
-    size_t n = fn->nouts;
+    size_t n = 0;
     if (!unit && !flag) {
-        gen_strbuf_printf(&items, "%s, ", result_conv);
+        gen_strbuf_puts(&items, result_conv);
         n++;
     }
+    /* An out-value that gives a result's length is not returned itself. */
     for (size_t i = 0; i < fn->nouts; i++)
-        gen_strbuf_printf(&items, "%s%s", out_convs[i], i + 1 < fn->nouts ? ", " : "");
+        if ((int)i != fn->ret_len_out)
+            gen_strbuf_printf(&items, "%s%s", n++ ? ", " : "", out_convs[i]);
     const char *value = n == 1 ? gen_arena_strdup(l->a, gen_strbuf_str(&items))
                                : gen_arena_printf(l->a,
                                                   "cbpy_make_fields(NULL, (PyObject *[]){%s}, %zu)",
@@ -376,8 +402,13 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         conv = "cbpy_steal(&made)";
     if (decl)
         add_decl(l, decls, decl);
-    if (fn->nouts)
+    if (fn->nouts > (fn->ret_len_out >= 0))
         conv = out_results(l, fn, out_convs, conv);
+    if (fn->ret_len)
+        gen_tv_set_flag(l->a, w, "conv_calls_library", 1);
+    /* Text the library declares `const unsigned char *` (SQLite) reads as char. */
+    if (t->kind == GEN_T_STR || t->kind == GEN_T_STRING)
+        assign = t->kind == GEN_T_STR ? "result = (const char *)" : "result = (char *)";
     if (t->kind == GEN_T_VEC) {
         add_decl(l, decls, "size_t result_len = 0");
         gen_strbuf_printf(call, "%s&result_len", call->len ? ", " : "");
@@ -388,8 +419,7 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         gen_tv_set_str(l->a, w, "ret_free", l->m->free_fn);
     if (fn->error) {
         int is_pointer = t->kind != GEN_T_PRIM && t->kind != GEN_T_ENUM;
-        error_check(l, fn, is_unit, is_pointer, w, decls, &assign,
-                    fn->self != GEN_SELF_NONE ? "cself" : "NULL");
+        error_check(l, fn, is_unit, is_pointer, w, decls, &assign, gen_lower_handle(l, fn));
         /* A status function hands its result back through a trailing out-parameter. */
         if (fn->error->conv == GEN_ERR_STATUS && !is_unit)
             gen_strbuf_printf(call, "%s&result", call->len ? ", " : "");

@@ -63,6 +63,17 @@ static const char *param_value(lower *l, const gen_fn *fn, const char *name, siz
     return NULL;
 }
 
+const char *gen_lower_handle(lower *l, const gen_fn *fn)
+{
+    if (fn->self != GEN_SELF_NONE)
+        return "cself";
+    for (size_t k = 0; k < fn->nouts; k++)
+        if (fn->outs[k].type.kind == GEN_T_CLASS &&
+            fn->outs[k].type.cls->storage == GEN_STORE_PTR)
+            return gen_arena_printf(l->a, "out%zu", k + 1);
+    return "NULL";
+}
+
 const char *gen_lower_c_expr(lower *l, const gen_fn *fn, const char *expr)
 {
     gen_strbuf sb = {0};
@@ -98,9 +109,12 @@ const char *gen_lower_c_expr(lower *l, const gen_fn *fn, const char *expr)
             if (*b == ')' && (v = param_value(l, fn, a, (size_t)(b - a), 1)) != NULL)
                 s = b + 1;
         }
-        if (!v && !(start > expr && (start[-1] == '.' || (start[-1] == '>' && start > expr + 1 &&
-                                                           start[-2] == '-'))))
+        int member = start > expr && (start[-1] == '.' || (start[-1] == '>' && start > expr + 1 &&
+                                                            start[-2] == '-'));
+        if (!v && !member)
             v = param_value(l, fn, start, n, 0);
+        if (!v && !member && n == 4 && strncmp(start, "self", 4) == 0)
+            v = gen_lower_handle(l, fn);
         if (v)
             gen_strbuf_puts(&sb, v);
         else
@@ -168,12 +182,29 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
             add_item(l, pl->disowns, "stmt",
                      gen_arena_printf(l->a, "cbpyt_%s__disown(&out%zu, &allocs)", t->map->name, k + 1));
         break;
-    case GEN_T_CLASS:
+    case GEN_T_CLASS: {
+        /* A constructor's own object is of the type it was called on (a subclass too). */
+        const char *type = (int)k != fn->made_out ? gen_arena_printf(l->a, "cbpyw_%s__type", t->cls->name)
+                           : fn->kind == GEN_FN_CONSTRUCTOR ? "type"
+                                                            : "(PyTypeObject *)self";
+        if (t->cls->storage == GEN_STORE_VALUE) {
+            /* C fills a struct the new object then holds. */
+            add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu", t->cls->c_type, k + 1));
+            add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "out%zu", k + 1));
+            *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, out%zu)", t->cls->name, type, k + 1);
+            break;
+        }
+        /* C hands back a handle; the new object owns it. Until then (and on every failure,
+         * after the message was read from it) the wrapper releases it. */
         add_decl(l, decls, gen_arena_printf(l->a, "%s *out%zu = NULL", t->cls->c_type, k + 1));
-        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, cbpy_steal_ptr((void **)&out%zu), %d, \"%s\", \"%s\")",
-                                 t->cls->name, t->cls->name, k + 1, t->optional,
+        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, cbpy_steal_ptr((void **)&out%zu), %d, \"%s\", \"%s\")",
+                                 t->cls->name, type, k + 1, t->optional,
                                  gen_lower_func_name(l, fn), fn->c_name);
+        add_item(l, pl->disowns, "stmt",
+                 gen_arena_printf(l->a, "if (out%zu != NULL)\n        %s(out%zu)", k + 1,
+                                  t->cls->dtor, k + 1));
         break;
+    }
     default:
         add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0", t->prim->c_type, k + 1));
         *conv = gen_arena_printf(l->a, "cbpy_ret_%s(out%zu)", t->prim->suffix, k + 1);
@@ -263,6 +294,7 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
     gen_tv_set(l->a, w, "outbufs", pl.outbufs);
     gen_tv_set(l->a, w, "zero_outs", pl.zero_outs);
     gen_tv_set(l->a, w, "disowns", pl.disowns);
+    gen_tv_set_flag(l->a, w, "has_disowns", pl.disowns->n > 0);
     /* Typemap conversions may allocate for the length of the call. */
     int allocs = 0;
     for (size_t i = 0; i < fn->nparams; i++)

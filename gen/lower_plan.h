@@ -20,4 +20,8 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
  * the length of buffer or text parameter name. */
 const char *gen_lower_c_expr(lower *l, const gen_fn *fn, const char *expr);
 
+/* The C handle a function's error message is read from: self's value, else the handle an
+ * out-value hands back (even when the call failed), else "NULL". */
+const char *gen_lower_handle(lower *l, const gen_fn *fn);
+
 #endif

@@ -152,8 +152,14 @@ typedef struct gen_fn {
     size_t nouts;
     int init_self;          /* a constructor `(&mut self, ...)`: an init function filling the
                                object's zeroed inline struct */
+    int made_out;           /* a constructor making its object through an out-value of its
+                               own class (`db: out sqlite3 *`): the index into outs, else -1 */
     int ret_status;         /* `Result<status, E>`: the status itself is the result */
     const char *true_status;/* `Result<status(S), E>`: the result is status == S */
+    const char *ret_len;    /* `len EXPR;`: the length of a borrowed `&[u8]` or `&str` result,
+                               a C expression evaluated right after the call, or NULL */
+    int ret_len_out;        /* `len NAME;` naming an out-value: it gives the length (and is
+                               not returned to Python), else -1 */
     const char **success;   /* `success A, B;`: statuses added to the domain's success set */
     size_t nsuccess;
     int npos_only;          /* the leading params up to the last `_` take no keyword */
@@ -195,6 +201,7 @@ struct gen_class {
     const char *c_type;     /* self_type, or NULL */
     gen_storage storage;
     const char *dtor;       /* C destructor, or NULL */
+    int dtor_line;          /* the glue line naming it, for the #line of its calls */
     gen_fn *ctor;           /* __new__, or NULL */
     gen_fn **fns;           /* methods, static methods, other constructors, specials */
     size_t nfns;
@@ -246,7 +253,11 @@ struct gen_error {
     const char *doc;
     gen_err_conv conv;
     const char *message_fn; /* or NULL */
-    const char *message_of; /* `message FN(self);`: the message read from the handle */
+    const char *message_of; /* `message FN(self);` or `message `EXPR`;`: a C expression reading
+                               the message from the handle `self` */
+    const char **class_message;  /* `message CLASS `EXPR`;`: the same for the methods of */
+    const char **class_message_of; /* one class (named as Python or by its self_type) */
+    size_t nclass_messages;
     const char *default_message; /* `message "fmt %d";`: for other statuses, or NULL */
     const char **success;   /* STATUS: the statuses that mean success (default: 0) */
     size_t nsuccess;

@@ -170,6 +170,15 @@ int gen_sema_resolve_default(gen_sema_ctx *s, const ast_value *v, gen_param *p)
     return -1;
 }
 
+/* A function of the model with its "none" indexes set (the arena zeroes the rest). */
+static gen_fn *new_fn(gen_sema_ctx *s)
+{
+    gen_fn *fn = gen_arena_alloc(s->arena, sizeof *fn);
+    fn->made_out = -1;
+    fn->ret_len_out = -1;
+    return fn;
+}
+
 /* A special method's glue signature must fit the protocol it implements. */
 static int check_special(gen_sema_ctx *s, gen_fn *fn, gen_loc loc)
 {
@@ -219,7 +228,7 @@ static const ast_type *ctor_value_type(const ast_type *t)
 
 static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
 {
-    gen_fn *fn = gen_arena_alloc(s->arena, sizeof *fn);
+    gen_fn *fn = new_fn(s);
     fn->cls = cls;
     fn->loc = m->loc;
     fn->doc = m->doc;
@@ -230,13 +239,24 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
         gen_sema_check_name(s, fn->py_name, name_loc,
                             m->kind == AST_FN ? "a method" : "a classmethod");
     int bad = gen_sema_plan(s, m, cls, fn) < 0;
+    for (size_t i = 0; m->kind == AST_CONSTRUCTOR && i < fn->nouts; i++)
+        if (fn->outs[i].type.kind == GEN_T_CLASS && fn->outs[i].type.cls == cls &&
+            fn->outs[i].type.pass == GEN_PASS_OWNED && fn->made_out < 0)
+            fn->made_out = (int)i;
     if (m->kind == AST_CONSTRUCTOR) {
         fn->kind = GEN_FN_CONSTRUCTOR;
-        if (fn->init_self) {
+        if (fn->made_out >= 0 || fn->init_self) {
             /* An init function: it fills the object's struct and returns a status, or
              * nothing. */
             const ast_type *made = ctor_value_type(m->type);
-            if (cls->storage != GEN_STORE_VALUE) {
+            if (fn->made_out >= 0 && fn->nouts != 1) {
+                gen_diag_error(s->diag, m->path.loc,
+                               "a constructor that makes its object through '%s' can have no "
+                               "other outputs",
+                               fn->outs[fn->made_out].name);
+                return NULL;
+            }
+            if (fn->init_self && cls->storage != GEN_STORE_VALUE) {
                 gen_diag_error(s->diag, m->path.loc,
                                "an init function '(&mut self, ...)' fills a '%s' stored in the "
                                "object, but class '%s' holds a pointer",
@@ -246,8 +266,8 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
             if (made && made->kind != AST_TYPE_UNIT &&
                 !(made->kind == AST_TYPE_NAME && strcmp(made->name, "status") == 0)) {
                 gen_diag_error(s->diag, made->loc,
-                               "an init function returns '()' or a status ('Result<(), E>'), "
-                               "not '%s'",
+                               "a constructor that fills its object returns '()' or a status "
+                               "('Result<(), E>'), not '%s'",
                                gen_type_spelling(&s->scope, made));
                 return NULL;
             }
@@ -257,7 +277,8 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
             return NULL;
         }
         const ast_type *made = ctor_value_type(m->type);
-        if (!fn->init_self && gen_self_shape(made, cls->c_type) == GEN_STORE_NONE) {
+        if (!fn->init_self && fn->made_out < 0 &&
+            gen_self_shape(made, cls->c_type) == GEN_STORE_NONE) {
             gen_diag_error(s->diag, made->loc,
                            "a constructor of class '%s' must return '%s' or '%s *', not '%s'",
                            cls->name, cls->c_type, cls->c_type,
@@ -300,6 +321,15 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
             fn->release_gil = 1;
         } else if (strcmp(a->key, "release_callbacks") == 0 && fn->self != GEN_SELF_NONE) {
             fn->release_callbacks = 1;
+        } else if (strcmp(a->key, "len") == 0 && a->values && !a->values->next) {
+            /* The length of a borrowed result: an out-value, or a C expression. */
+            for (size_t i = 0; i < fn->nouts && !a->values->is_cexpr; i++)
+                if (strcmp(fn->outs[i].name, a->values->text) == 0 && !fn->outs[i].is_buffer &&
+                    fn->outs[i].type.kind == GEN_T_PRIM &&
+                    fn->outs[i].type.prim->kind == GEN_PRIM_INT)
+                    fn->ret_len_out = (int)i;
+            if (fn->ret_len_out < 0 && !(fn->ret_len = gen_sema_c_expr(s, a->values, "a length")))
+                bad = 1;
         } else if (strcmp(a->key, "success") == 0 && a->values) {
             size_t k = 0;
             for (const ast_value *v = a->values; v; v = v->next)
@@ -321,10 +351,23 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
                            strcmp(a->key, "release_callbacks") == 0
                                ? "'%s' needs a method: it drops the callbacks its self keeps"
                                : "unknown attribute '%s'; expected 'release_gil', "
-                                 "'release_callbacks' or 'success STATUS, ...'",
+                                 "'release_callbacks', 'success STATUS, ...', 'len EXPR' or "
+                                 "'retry STATUS, ...'",
                            a->key);
             bad = 1;
         }
+    }
+    int has_len = fn->ret_len || fn->ret_len_out >= 0;
+    if (!bad && fn->ret.kind == GEN_T_SLICE && !has_len) {
+        gen_diag_error(s->diag, m->type->loc,
+                       "a borrowed buffer result is copied into bytes: say its length with "
+                       "'len `EXPR`;' or 'len OUT_PARAM;'");
+        bad = 1;
+    } else if (!bad && has_len && fn->ret.kind != GEN_T_SLICE && fn->ret.kind != GEN_T_STR) {
+        gen_diag_error(s->diag, m->path.loc,
+                       "'len' gives the length of a '&[u8]' or '&str' result, not of '%s'",
+                       fn->ret.spelling);
+        bad = 1;
     }
     if (!bad && cls && m->kind == AST_FN && gen_special_find(fn->py_name) &&
         check_special(s, fn, name_loc) < 0)
@@ -349,9 +392,22 @@ static const ast_member *decide_storage(const ast_class *ac, gen_class *cls)
             cls->storage = GEN_STORE_VALUE;
             return m;
         }
+        /* `out T *` hands back a handle, `out T` fills a struct: either says how the class
+         * holds its value, as a return would. */
+        gen_storage out = GEN_STORE_NONE;
+        for (const ast_param *p = m->params; p && out == GEN_STORE_NONE; p = p->next) {
+            const ast_type *t = p->type && p->type->kind == AST_TYPE_OUT ? p->type->inner : NULL;
+            if (t && t->kind == AST_TYPE_GENERIC && strcmp(t->name, "Option") == 0 && t->args)
+                t = t->args;
+            out = gen_self_shape(t, cls->c_type);
+        }
+        if (m->kind == AST_CONSTRUCTOR && ctor == m && out != GEN_STORE_NONE) {
+            cls->storage = out;
+            return m;
+        }
         if (m->kind != AST_FN)
             continue;
-        gen_storage shape = gen_self_shape(m->type, cls->c_type);
+        gen_storage shape = out != GEN_STORE_NONE ? out : gen_self_shape(m->type, cls->c_type);
         if (shape == GEN_STORE_PTR && !ptr_ret)
             ptr_ret = m;
         if (shape == GEN_STORE_VALUE && !value_ret)
@@ -414,6 +470,7 @@ static void declare_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
             gen_diag_error(s->diag, dtor->loc, "a destructor needs a 'self_type' in class '%s'",
                            ac->name);
         cls->dtor = c_name(s, &dtor->path);
+        cls->dtor_line = dtor->loc.first_line;
     }
     if (!cls->c_type)
         return;
@@ -433,7 +490,7 @@ static void declare_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
 static gen_fn *accessor(gen_sema_ctx *s, gen_class *cls, const gen_property *p, const char *c_fn,
                         gen_self self)
 {
-    gen_fn *fn = gen_arena_alloc(s->arena, sizeof *fn);
+    gen_fn *fn = new_fn(s);
     fn->kind = GEN_FN_METHOD;
     fn->accessor = 1;
     fn->cls = cls;
@@ -609,6 +666,9 @@ static int fn_yields(const gen_fn *fn, const gen_class *c)
 {
     if (fn && fn->init_self && fn->cls == c)
         return 1;
+    for (size_t i = 0; fn && i < fn->nouts; i++)
+        if (fn->outs[i].type.kind == GEN_T_CLASS && fn->outs[i].type.cls == c)
+            return 1;
     return fn && fn->ret.kind == GEN_T_CLASS && fn->ret.cls == c;
 }
 

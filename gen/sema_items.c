@@ -75,8 +75,16 @@ static void error_case(gen_sema_ctx *s, gen_error *e, const ast_setting *st, gen
     int is_message = strcmp(st->key, "message") == 0;
     memset(c, 0, sizeof *c);
     c->loc = st->key_loc;
-    if (is_message && v && !w && v->call && strcmp(v->text, "self") == 0) {
-        e->message_of = v->call;
+    if (is_message && v && !w && ((v->call && strcmp(v->text, "self") == 0) || v->is_cexpr)) {
+        e->message_of = v->is_cexpr ? v->text : gen_arena_printf(s->arena, "%s(self)", v->call);
+        return;
+    }
+    /* `message CLASS `EXPR`;`: where the methods of one class read the message. */
+    if (is_message && v && w && !w->next && !v->call && !v->is_cexpr &&
+        ((w->call && strcmp(w->text, "self") == 0) || w->is_cexpr)) {
+        e->class_message[e->nclass_messages] = v->text;
+        e->class_message_of[e->nclass_messages++] =
+            w->is_cexpr ? w->text : gen_arena_printf(s->arena, "%s(self)", w->call);
         return;
     }
     if (is_message && v && !w && v->text[0] == '"') {
@@ -85,11 +93,13 @@ static void error_case(gen_sema_ctx *s, gen_error *e, const ast_setting *st, gen
     }
     if (!v || !w || w->next || (is_message && w->text[0] != '"') ||
         (!is_message && (w->call || w->is_cexpr || w->text[0] == '"' || strstr(w->text, "::")))) {
-        gen_diag_error(s->diag, st->key_loc,
-                       is_message ? "expected 'message STATUS \"text\";', 'message \"text "
-                                    "%%d\";' or 'message FUNCTION(self);'"
-                                  : "expected '%s STATUS NAME;'",
-                       st->key);
+        if (is_message)
+            gen_diag_error(s->diag, st->key_loc,
+                           "expected 'message STATUS \"text\";', 'message \"text %%d\";', "
+                           "'message FUNCTION(self);', 'message `EXPR`;' or 'message CLASS "
+                           "`EXPR`;'");
+        else
+            gen_diag_error(s->diag, st->key_loc, "expected '%s STATUS NAME;'", st->key);
         return;
     }
     c->status = gen_sema_c_expr(s, v, "a status");
@@ -125,6 +135,8 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
     for (const ast_setting *st = ae->settings; st; st = st->next)
         n++;
     e->cases = gen_sema_alloc(s, n, sizeof *e->cases);
+    e->class_message = gen_sema_alloc(s, n, sizeof *e->class_message);
+    e->class_message_of = gen_sema_alloc(s, n, sizeof *e->class_message_of);
     for (const ast_setting *st = ae->settings; st; st = st->next) {
         if (strcmp(st->key, "success") == 0) {
             size_t k = 0;

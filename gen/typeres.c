@@ -521,7 +521,10 @@ int gen_resolve_type(gen_scope *s, const ast_type *t, const gen_class *self, gen
              !(t->kind == AST_TYPE_PTR && out->kind == GEN_T_STRING);
         break;
     case GEN_USE_RETURN:
-        ok = out->kind != GEN_T_SLICE;
+        /* A borrowed byte buffer, copied out (its length comes from `len EXPR;`). */
+        ok = out->kind != GEN_T_SLICE || (!out->is_mut && out->prim->kind == GEN_PRIM_INT &&
+                                          (strcmp(out->prim->glue, "u8") == 0 ||
+                                           strcmp(out->prim->glue, "i8") == 0));
         break;
     default:
         ok = (out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT) ||

@@ -10,9 +10,10 @@
 %define parse.lac full
 %locations
 %param {void *scanner}
-/* One known conflict: in `-> Fn(A) -> R` the second arrow belongs to the Fn (shift), the
- * only reading that makes sense; callbacks are never results anyway. */
-%expect 1
+/* Two known conflicts of one kind: in `-> Fn(A) -> R *` (or `-> out R *`) the '*' belongs
+ * to the innermost type (shift), the only reading that makes sense; callbacks are never
+ * results anyway. */
+%expect 2
 
 %code requires {
 #include "parse.h"
@@ -266,6 +267,8 @@ settings
         { ast_setting *s = NEW(ast_setting); s->key = $2; s->key_loc = @2; s->next = $1; $$ = s; }
     | settings IDENT values ';'
         { $$ = setting(scanner, $1, $2, @2, $3); }
+    | settings CLASS values ';'
+        { $$ = setting(scanner, $1, "class", @2, $3); }
     | settings error ';'     { $$ = $1; yyerrok; }
     ;
 
@@ -424,6 +427,8 @@ atom
 /* out_target -> NAME | NAME<T, ...> | [T; SIZE]: what `out` may qualify */
 out_target
     : IDENT                  { $$ = type_node(scanner, AST_TYPE_NAME, $1, NULL, @$); }
+    | IDENT '*'              { $$ = type_node(scanner, AST_TYPE_PTR, NULL,
+                                              type_node(scanner, AST_TYPE_NAME, $1, NULL, @1), @$); }
     | IDENT '<' type_args '>'
         { $$ = type_node(scanner, AST_TYPE_GENERIC, $1, NULL, @$); REVERSE(ast_type, $3);
           $$->args = $3; }

@@ -116,6 +116,22 @@ static inline PyObject *cbpy_ret_bytes(const void *data, size_t len, const char 
     return PyBytes_FromStringAndSize(data, (Py_ssize_t)len);
 }
 
+/* Text of n bytes (a borrowed `&str` result with `len`): NULL gives None when allow_none,
+   "" when n is 0, else the RuntimeError of cbpy_err_null. */
+static inline PyObject *cbpy_ret_str_n(const char *s, size_t n, int allow_none,
+                                       const char *func, const char *cfunc)
+{
+    if (s != NULL && n <= (size_t)PY_SSIZE_T_MAX)
+        return PyUnicode_DecodeUTF8(s, (Py_ssize_t)n, NULL);
+    if (s != NULL)
+        return cbpy_err_bytes_len(func, cfunc, n);
+    if (allow_none)
+        Py_RETURN_NONE;
+    if (n == 0)
+        return PyUnicode_FromStringAndSize("", 0);
+    return cbpy_err_null(func, cfunc);
+}
+
 /* Enums. */
 
 /*
