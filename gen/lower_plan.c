@@ -213,6 +213,38 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
     *arg = gen_arena_printf(l->a, "&out%zu", k + 1);
 }
 
+/* `retry S;`: while C reports that the first output buffer was too small, the call repeats
+ * with twice the room (as far as every length type of the buffer can say). */
+static void lower_retry(lower *l, const gen_fn *fn, gen_tv *w)
+{
+    size_t k = 0;
+    while (!fn->outs[k].is_buffer || fn->outs[k].bind_ptr)
+        k++;
+    gen_strbuf cond = {0};
+    for (size_t i = 0; i < fn->nretry; i++)
+        gen_strbuf_printf(&cond, "%sstatus == (%s)", i ? " || " : "", fn->retry[i]);
+    gen_tv *lens = gen_tv_list(l->a);
+    const char *max = "PY_SSIZE_T_MAX";
+    for (size_t i = 0; i < fn->nargs; i++) {
+        const gen_arg *a = &fn->args[i];
+        if (a->role != GEN_ARG_LEN || !a->of_out || a->index != (int)k)
+            continue;
+        if (a->is_pos) {
+            add_item(l, lens, "stmt", gen_arena_printf(l->a, "n%zu = 0", i + 1));
+            continue;
+        }
+        add_item(l, lens, "stmt", gen_arena_printf(l->a, "n%zu = (%s)ob%zu.cap", i + 1,
+                                                   a->prim->c_type, k + 1));
+        max = gen_arena_printf(l->a, "(%s < (unsigned long long)%s ? %s : (unsigned long long)%s)",
+                               max, int_max(a->prim), max, int_max(a->prim));
+    }
+    gen_tv_set_str(l->a, w, "retry_k", gen_arena_printf(l->a, "%zu", k + 1));
+    gen_tv_set_str(l->a, w, "retry_cond", gen_arena_strdup(l->a, gen_strbuf_str(&cond)));
+    gen_tv_set_str(l->a, w, "retry_max", max);
+    gen_tv_set(l->a, w, "retry_lens", lens);
+    gen_strbuf_release(&cond);
+}
+
 void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
                     const char *const *passed, gen_strbuf *call, const char **out_convs)
 {
@@ -254,6 +286,15 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
                 desc = gen_arena_printf(l->a, "%s_p%d", gen_tv_lookup_str(w, "wrapper"), p->pos);
             }
             add_decl(l, decls, gen_arena_printf(l->a, "%s n%zu = 0", a->prim->c_type, i + 1));
+            if (a->is_pos) {
+                /* A position starts at 0; C moves it to the end of what it wrote. */
+                x = gen_arena_printf(l->a, "&n%zu", i + 1);
+                if (a->of_out)
+                    add_item(l, after, "stmt",
+                             gen_arena_printf(l->a, "ob%d.len = (size_t)n%zu <= ob%d.cap ? (size_t)n%zu : ob%d.cap",
+                                              a->index + 1, i + 1, a->index + 1, i + 1, a->index + 1));
+                break;
+            }
             add_item(l, checks, "cond", gen_arena_printf(l->a, "cbpy_len_check(%s, %s, &%s, \"%s\") < 0 || "
                                                        "((n%zu = (%s)%s), 0)",
                                                  len, int_max(a->prim), desc, a->prim->glue, i + 1,
@@ -291,6 +332,8 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
     gen_tv_set(l->a, w, "plan_checks", checks);
     gen_tv_set(l->a, w, "after_call", after);
     gen_tv_set(l->a, w, "binds_in", binds);
+    if (fn->nretry)
+        lower_retry(l, fn, w);
     gen_tv_set(l->a, w, "outbufs", pl.outbufs);
     gen_tv_set(l->a, w, "zero_outs", pl.zero_outs);
     gen_tv_set(l->a, w, "disowns", pl.disowns);

@@ -116,6 +116,8 @@ typedef struct gen_arg {
     const gen_prim *prim;   /* LEN: the C integer type */
     int by_pointer;         /* LEN: passed by address (in: the capacity, out: the length
                                C produced) */
+    int is_pos;             /* LEN written `pos(X)`: a position starting at 0 that C moves
+                               (for an output buffer, to the end of what it wrote) */
     const char *expr;       /* FIXED: the C expression as written (parameter names in it
                                are replaced by their C values when lowered) */
     gen_loc loc;
@@ -161,6 +163,9 @@ typedef struct gen_fn {
     int ret_len_out;        /* `len NAME;` naming an out-value: it gives the length (and is
                                not returned to Python), else -1 */
     const char **success;   /* `success A, B;`: statuses added to the domain's success set */
+    const char **retry;     /* `retry A, B;`: statuses meaning "output buffer too small": the
+                               call repeats with a buffer twice as big */
+    size_t nretry;
     size_t nsuccess;
     int npos_only;          /* the leading params up to the last `_` take no keyword */
     int nrequired;          /* the leading params without a default */

@@ -330,6 +330,25 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
                     fn->ret_len_out = (int)i;
             if (fn->ret_len_out < 0 && !(fn->ret_len = gen_sema_c_expr(s, a->values, "a length")))
                 bad = 1;
+        } else if (strcmp(a->key, "retry") == 0 && a->values) {
+            size_t k = 0;
+            for (const ast_value *v = a->values; v; v = v->next)
+                k++;
+            fn->retry = gen_sema_alloc(s, k, sizeof *fn->retry);
+            for (const ast_value *v = a->values; v; v = v->next) {
+                const char *x = gen_sema_c_expr(s, v, "a status");
+                if (x)
+                    fn->retry[fn->nretry++] = x;
+            }
+            int sized = 0;
+            for (size_t i = 0; i < fn->nouts; i++)
+                sized |= fn->outs[i].is_buffer && !fn->outs[i].bind_ptr;
+            if (!fn->error || fn->error->conv != GEN_ERR_STATUS || !sized) {
+                gen_diag_error(s->diag, a->key_loc,
+                               "'retry' needs an output buffer 'out [u8; SIZE]' and a result "
+                               "'Result<..., E>' of a 'status' error domain");
+                bad = 1;
+            }
         } else if (strcmp(a->key, "success") == 0 && a->values) {
             size_t k = 0;
             for (const ast_value *v = a->values; v; v = v->next)

@@ -220,11 +220,18 @@ static void plan_len(plan *p, const ast_param *ap)
     int by_pointer = t->kind == AST_TYPE_REF && t->is_mut;
     const ast_type *it = by_pointer ? t->inner : t;
     const gen_prim *prim = it->kind == AST_TYPE_NAME ? gen_prim_find(it->name) : NULL;
-    if (strcmp(ap->def.call, "len") != 0) {
+    int is_pos = strcmp(ap->def.call, "pos") == 0;
+    if (strcmp(ap->def.call, "len") != 0 && !is_pos) {
         gen_diag_error(s->diag, ap->def.loc,
                        "'%s(...)' is not a parameter role; a length is written "
-                       "'n: u32 = len(data)'",
+                       "'n: u32 = len(data)', a position 'p: &mut usize = pos(data)'",
                        ap->def.call);
+        p->bad = 1;
+        return;
+    }
+    if (is_pos && !by_pointer) {
+        gen_diag_error(s->diag, t->loc, "a position is moved by C: write '&mut %s'",
+                       gen_type_spelling(&s->scope, t));
         p->bad = 1;
         return;
     }
@@ -239,6 +246,7 @@ static void plan_len(plan *p, const ast_param *ap)
     gen_arg *a = add_arg(p, GEN_ARG_LEN, ap->loc);
     a->prim = prim;
     a->by_pointer = by_pointer;
+    a->is_pos = is_pos;
     a->index = -1;
     p->len_of[p->fn->nargs - 1] = ap->def.text;
     p->len_loc[p->fn->nargs - 1] = ap->def.loc;
@@ -307,16 +315,19 @@ static void resolve_lengths(plan *p)
         for (size_t k = 0; k < fn->nparams && a->index < 0; k++) {
             gen_param *gp = &fn->params[k];
             if (gp->name && strcmp(gp->name, name) == 0 &&
-                (gp->type.kind == GEN_T_SLICE || gp->type.kind == GEN_T_STR) && !gp->bind_ptr &&
-                !gp->len_given && !a->by_pointer) {
-                gp->len_given = 1;
+                (gp->type.kind == GEN_T_SLICE || gp->type.kind == GEN_T_STR ||
+                 gp->type.kind == GEN_T_MAPS) &&
+                !gp->bind_ptr && (a->is_pos || (!gp->len_given && !a->by_pointer))) {
+                gp->len_given |= !a->is_pos;
                 a->index = (int)k;
             }
         }
         for (size_t k = 0; k < fn->nouts && a->index < 0; k++) {
             gen_out *o = &fn->outs[k];
-            if (strcmp(o->name, name) == 0 && o->is_buffer && !o->bind_ptr && o->len_arg < 0) {
-                o->len_arg = (int)i;
+            if (strcmp(o->name, name) == 0 && o->is_buffer && !o->bind_ptr &&
+                (a->is_pos || o->len_arg < 0)) {
+                if (a->by_pointer || o->len_arg < 0)
+                    o->len_arg = (int)i;
                 a->index = (int)k;
                 a->of_out = 1;
             }

@@ -46,6 +46,22 @@ int cbpy_outbuf_grow(cbpy_outbuf *b)
     return 0;
 }
 
+int cbpy_outbuf_regrow(cbpy_outbuf *b, unsigned long long max)
+{
+    unsigned long long cap = b->cap < FIRST_ROOM ? FIRST_ROOM : (unsigned long long)b->cap * 2;
+    if (max > (unsigned long long)PY_SSIZE_T_MAX / 2)
+        max = (unsigned long long)PY_SSIZE_T_MAX / 2;
+    if (cap > max)
+        cap = max;
+    if (cap <= b->cap)
+        return -1;
+    if (_PyBytes_Resize(&b->bytes, (Py_ssize_t)cap) < 0)
+        return -1;
+    b->cap = (size_t)cap;
+    b->len = 0;
+    return 0;
+}
+
 PyObject *cbpy_outbuf_finish(cbpy_outbuf *b)
 {
     if (b->bytes == NULL)

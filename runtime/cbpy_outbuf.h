@@ -34,6 +34,9 @@ static inline int cbpy_outbuf_more(const cbpy_outbuf *b)
 }
 /* More room: doubles the capacity (within the limit). 0 / -1 (MemoryError). */
 CBPY_INTERNAL int cbpy_outbuf_grow(cbpy_outbuf *b);
+/* For a call to redo from the start with twice the room (at most max bytes): 0, or -1
+ * when the room cannot grow (no exception) or on MemoryError (bytes is then NULL). */
+CBPY_INTERNAL int cbpy_outbuf_regrow(cbpy_outbuf *b, unsigned long long max);
 /* Where C writes next, and how much room is left. */
 static inline void *cbpy_outbuf_free(const cbpy_outbuf *b)
 {
