@@ -195,6 +195,7 @@ typedef enum ast_item_kind {
     AST_ITEM_ERROR,
     AST_ITEM_FREE,    /* foreign_free!(NAME); */
     AST_ITEM_TYPEMAP,
+    AST_ITEM_TYPEDEF, /* type NAME = T; (kept last: sema counts items by kind) */
 } ast_item_kind;
 
 typedef struct ast_item {
@@ -207,6 +208,8 @@ typedef struct ast_item {
     ast_error *error;     /* ERROR */
     const char *free_fn;  /* FREE */
     ast_typemap *typemap; /* TYPEMAP */
+    const char *alias;    /* TYPEDEF: the library's type name */
+    ast_type *aliased;    /* TYPEDEF: the glue type it must match */
     gen_loc loc;
     struct ast_item *next;
 } ast_item;

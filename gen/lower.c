@@ -81,17 +81,25 @@ static const char *param_py_name(lower *l, const gen_param *p)
 static const char *outs_py_type(lower *l, const gen_fn *fn)
 {
     gen_strbuf sb = {0};
-    const gen_prim *r = fn->ret.prim;
-    int flag = r->kind == GEN_PRIM_BOOL && !fn->error;
-    size_t n = fn->nouts + (r->kind != GEN_PRIM_UNIT && !flag);
+    const gen_type *r = &fn->ret;
+    int unit = r->kind == GEN_T_PRIM && r->prim->kind == GEN_PRIM_UNIT && !fn->ret_status &&
+               !fn->true_status;
+    int flag = r->kind == GEN_T_PRIM && r->prim->kind == GEN_PRIM_BOOL && !fn->error;
+    size_t n = fn->nouts - (fn->ret_len_out >= 0) + (!unit && !flag);
+    const char *sep = "";
     if (n > 1)
         gen_strbuf_puts(&sb, "tuple[");
-    if (n > fn->nouts)
-        gen_strbuf_printf(&sb, "%s, ", r->py_type);
-    for (size_t i = 0; i < fn->nouts; i++)
-        gen_strbuf_printf(&sb, "%s%s",
-                          fn->outs[i].is_buffer ? "bytes" : gen_lower_py_type(l, &fn->outs[i].type),
-                          i + 1 < fn->nouts ? ", " : "");
+    if (!unit && !flag) {
+        gen_strbuf_puts(&sb, gen_lower_py_type(l, r));
+        sep = ", ";
+    }
+    for (size_t i = 0; i < fn->nouts; i++) {
+        if ((int)i == fn->ret_len_out)
+            continue;
+        gen_strbuf_printf(&sb, "%s%s", sep,
+                          fn->outs[i].is_buffer ? "bytes" : gen_lower_py_type(l, &fn->outs[i].type));
+        sep = ", ";
+    }
     if (n > 1)
         gen_strbuf_puts(&sb, "]");
     if (flag)
@@ -136,7 +144,7 @@ static const char *docstring(lower *l, const gen_fn *fn, const char *name, const
     gen_strbuf_printf(&typed, ") -> %s", fn->kind == GEN_FN_CONSTRUCTOR ||
                                                  fn->kind == GEN_FN_CLASSMETHOD
                                              ? fn->cls->name
-                                         : fn->nouts ? outs_py_type(l, fn)
+                                         : fn->nouts > (fn->ret_len_out >= 0) ? outs_py_type(l, fn)
                                                      : gen_lower_py_type(l, &fn->ret));
     if (fn->error)
         gen_strbuf_printf(&typed, "\nRaises %s on failure.", fn->error->name);
@@ -746,7 +754,17 @@ gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
         gen_tv_push(a, includes, inc);
     }
     gen_tv_set(a, root, "includes", includes);
-    gen_tv_set_flag(a, root, "has_includes", m->nincludes > 0);
+    gen_tv *typedefs = gen_tv_list(a);
+    for (size_t i = 0; i < m->ntypedefs; i++) {
+        gen_tv *d = gen_tv_map(a);
+        gen_tv_set_str(a, d, "line", gen_arena_printf(a, "%d", m->typedefs[i].loc.first_line));
+        gen_tv_set_str(a, d, "name", m->typedefs[i].name);
+        gen_tv_set_str(a, d, "c_type", m->typedefs[i].prim->c_type);
+        gen_tv_set_str(a, d, "glue", m->typedefs[i].prim->glue);
+        gen_tv_push(a, typedefs, d);
+    }
+    gen_tv_set(a, root, "typedefs", typedefs);
+    gen_tv_set_flag(a, root, "has_includes", m->nincludes > 0 || m->ntypedefs > 0);
     gen_tv *classes = gen_tv_list(a);
     for (size_t i = 0; i < m->nclasses; i++)
         gen_tv_push(a, classes, lower_class(&l, m->classes[i]));

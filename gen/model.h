@@ -313,6 +313,14 @@ typedef struct gen_const {
     gen_loc loc;
 } gen_const;
 
+/* `type NAME = T;`: a library typedef (or enum) the glue uses as primitive T; the
+ * generated code asserts at compile time that both have the same size and signedness. */
+typedef struct gen_typedef {
+    const char *name;
+    const gen_prim *prim;
+    gen_loc loc;
+} gen_typedef;
+
 typedef struct gen_module {
     const char *name;
     const char *glue_path;
@@ -331,6 +339,8 @@ typedef struct gen_module {
     gen_typemap **typemaps;
     size_t ntypemaps;
     const char *free_fn;    /* releases String and Vec results: foreign_free!, or "free" */
+    gen_typedef *typedefs;
+    size_t ntypedefs;
 } gen_module;
 
 #endif

@@ -307,15 +307,6 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
         fn->ret.prim = gen_prim_unit();
         fn->ret.spelling = "()";
     }
-    if (fn->nouts && !(fn->ret.kind == GEN_T_PRIM && (!fn->error || fn->ret_status ||
-                                                      fn->true_status ||
-                                                      fn->ret.prim->kind == GEN_PRIM_UNIT))) {
-        gen_diag_error(s->diag, m->path.loc,
-                       "a function with out-parameters must return a number, bool or () (a "
-                       "bool result says whether the outputs are valid), or "
-                       "'Result<(), E>' or 'Result<status, E>'");
-        bad = 1;
-    }
     for (const ast_setting *a = m->attrs; a; a = a->next) {
         if (strcmp(a->key, "release_gil") == 0) {
             fn->release_gil = 1;
@@ -720,7 +711,7 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
 {
     int before = diag->errors;
     gen_sema_ctx s = {{arena, diag, out}, arena, diag, out, NULL, NULL, 0, 0};
-    size_t count[AST_ITEM_TYPEMAP + 1] = {0};
+    size_t count[AST_ITEM_TYPEDEF + 1] = {0};
     count_items(file, count);
     out->classes = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *out->classes);
     out->includes = gen_sema_alloc(&s, count[AST_ITEM_INCLUDE], sizeof *out->includes);
@@ -729,6 +720,8 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
     out->enums = gen_sema_alloc(&s, count[AST_ITEM_ENUM], sizeof *out->enums);
     out->errors = gen_sema_alloc(&s, count[AST_ITEM_ERROR], sizeof *out->errors);
     out->typemaps = gen_sema_alloc(&s, count[AST_ITEM_TYPEMAP], sizeof *out->typemaps);
+    out->typedefs = gen_sema_alloc(&s, count[AST_ITEM_TYPEDEF], sizeof *out->typedefs);
+    out->ntypedefs = 0;
     const ast_class **class_ast = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *class_ast);
     out->nclasses = out->nincludes = out->nfns = out->nconsts = out->nenums = out->nerrors = 0;
     out->ntypemaps = 0;
@@ -755,6 +748,9 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
             out->errors[out->nerrors++] = e;
             break;
         }
+        case AST_ITEM_TYPEDEF:
+            gen_sema_declare_typedef(&s, it);
+            break;
         case AST_ITEM_FREE:
             if (free_item) {
                 gen_diag_error(diag, it->loc, "the module already has a free function");

@@ -30,12 +30,15 @@ void gen_sema_check_name(gen_sema_ctx *s, const char *name, gen_loc loc, const c
 /* Claims a name in the module namespace; -1 after reporting a clash. */
 int gen_sema_claim(gen_sema_ctx *s, const char *name, gen_loc loc, const char *what);
 
+/* The primitive a glue type name means: a built-in, or a `type NAME = T;` typedef; NULL. */
+const gen_prim *gen_sema_prim(gen_sema_ctx *s, const char *name);
 /* Whether t is an integer literal (decimal or hex, maybe negative). */
 int gen_sema_is_int_text(const char *t);
 
 gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae);
 gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae);
 gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at);
+void gen_sema_declare_typedef(gen_sema_ctx *s, const ast_item *it);
 void gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k);
 
 #endif

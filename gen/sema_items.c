@@ -356,3 +356,42 @@ void gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k)
         gen_diag_error(s->diag, ac->value.loc,
                        "a '&str' constant needs a string literal or a C name");
 }
+
+/* `type NAME = T;`: NAME may stand for primitive T from here on; the C compiler checks that
+ * the library's NAME really is T's size and signedness. */
+void gen_sema_declare_typedef(gen_sema_ctx *s, const ast_item *it)
+{
+    const ast_type *t = it->aliased;
+    const gen_prim *p = t->kind == AST_TYPE_NAME && !t->is_const ? gen_prim_find(t->name) : NULL;
+    if (!p || p->kind == GEN_PRIM_UNIT) {
+        gen_diag_error(s->diag, t->loc,
+                       "a library type is declared as a number or bool ('type %s = u32;'), not "
+                       "'%s'",
+                       it->alias, gen_type_spelling(&s->scope, t));
+        return;
+    }
+    for (size_t i = 0; i < s->mod->ntypedefs; i++) {
+        if (strcmp(s->mod->typedefs[i].name, it->alias) == 0) {
+            gen_diag_error(s->diag, it->loc, "type '%s' is declared twice", it->alias);
+            gen_diag_note(s->diag, s->mod->typedefs[i].loc, "previous declaration is here");
+            return;
+        }
+    }
+    if (gen_prim_find(it->alias)) {
+        gen_diag_error(s->diag, it->loc, "'%s' is a built-in type already", it->alias);
+        return;
+    }
+    gen_typedef *d = &s->mod->typedefs[s->mod->ntypedefs++];
+    d->name = it->alias;
+    d->prim = p;
+    d->loc = it->loc;
+}
+
+const gen_prim *gen_sema_prim(gen_sema_ctx *s, const char *name)
+{
+    const gen_prim *p = gen_prim_find(name);
+    for (size_t i = 0; !p && i < s->mod->ntypedefs; i++)
+        if (strcmp(s->mod->typedefs[i].name, name) == 0)
+            p = s->mod->typedefs[i].prim;
+    return p;
+}

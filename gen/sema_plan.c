@@ -219,7 +219,7 @@ static void plan_len(plan *p, const ast_param *ap)
     const ast_type *t = ap->type;
     int by_pointer = t->kind == AST_TYPE_REF && t->is_mut;
     const ast_type *it = by_pointer ? t->inner : t;
-    const gen_prim *prim = it->kind == AST_TYPE_NAME ? gen_prim_find(it->name) : NULL;
+    const gen_prim *prim = it->kind == AST_TYPE_NAME ? gen_sema_prim(s, it->name) : NULL;
     int is_pos = strcmp(ap->def.call, "pos") == 0;
     if (strcmp(ap->def.call, "len") != 0 && !is_pos) {
         gen_diag_error(s->diag, ap->def.loc,
@@ -324,8 +324,8 @@ static void resolve_lengths(plan *p)
         }
         for (size_t k = 0; k < fn->nouts && a->index < 0; k++) {
             gen_out *o = &fn->outs[k];
-            if (strcmp(o->name, name) == 0 && o->is_buffer && !o->bind_ptr &&
-                (a->is_pos || o->len_arg < 0)) {
+            if (strcmp(o->name, name) == 0 && o->is_buffer && !o->bind_ptr) {
+                /* The length C reports back (in/out length or position) decides. */
                 if (a->by_pointer || o->len_arg < 0)
                     o->len_arg = (int)i;
                 a->index = (int)k;

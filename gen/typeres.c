@@ -367,6 +367,10 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
         return resolve_generic(s, t, self, use, out);
     if (t->kind == AST_TYPE_UNIT || (t->kind == AST_TYPE_NAME && !t->is_const)) {
         const gen_prim *p = t->kind == AST_TYPE_UNIT ? gen_prim_unit() : gen_prim_find(t->name);
+        /* A library typedef declared with `type NAME = T;` crosses as T. */
+        for (size_t i = 0; !p && i < s->mod->ntypedefs; i++)
+            if (strcmp(s->mod->typedefs[i].name, t->name) == 0)
+                p = s->mod->typedefs[i].prim;
         if (p) {
             out->kind = GEN_T_PRIM;
             out->prim = p;

@@ -109,7 +109,7 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %token FOREIGN_TYPEMAP "foreign_typemap"
 %token CONSTRUCTOR "constructor" DESTRUCTOR "destructor" FN "fn" ALIAS "alias"
 %token SELF "self" MUT "mut" CONST "const" UNDERSCORE "_"
-%token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out"
+%token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out" TYPE "type"
 
 %type <str> docs name c_type_words
 %type <item> items item
@@ -195,6 +195,9 @@ item
             $$->error = e;
             $$->loc = @2;
         }
+    | docs TYPE IDENT '=' type ';'
+        { $$ = NEW(ast_item); $$->kind = AST_ITEM_TYPEDEF; $$->alias = $3; $$->aliased = $5;
+          $$->loc = @3; }
     | FOREIGN_FREE '!' '(' IDENT ')' ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_FREE; $$->free_fn = $4; $$->loc = @4; }
     | docs FOREIGN_TYPEMAP '!' '(' IDENT IDENT ':' c_type_words '{' params_opt '}' ')' ';'
@@ -233,7 +236,7 @@ value
     | IDENT COLONCOLON IDENT { $$ = (ast_value){0}; $$.text = gen_arena_printf(CTX->arena, "%s::%s", $1, $3);
                                $$.loc = @$; }
     | CEXPR                  { $$ = (ast_value){0}; $$.text = $1; $$.is_cexpr = 1; $$.loc = @1; }
-    | IDENT '(' IDENT ')'    { $$ = (ast_value){0}; $$.call = $1; $$.text = $3; $$.loc = @$; }
+    | IDENT '(' name ')'     { $$ = (ast_value){0}; $$.call = $1; $$.text = $3; $$.loc = @$; }
     | IDENT '(' SELF ')'     { $$ = (ast_value){0}; $$.call = $1; $$.text = "self"; $$.loc = @$; }
     ;
 
@@ -346,6 +349,7 @@ name
     | FIELD                  { $$ = "field"; }
     | READONLY               { $$ = "readonly"; }
     | OUT                    { $$ = "out"; }
+    | TYPE                   { $$ = "type"; }
     ;
 
 ret_opt
