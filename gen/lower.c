@@ -258,7 +258,8 @@ static int stores_callbacks(const gen_fn *fn, const void *unused)
 
 static int raises_status(const gen_fn *fn, const void *error)
 {
-    return fn->error == error && fn->error->conv == GEN_ERR_STATUS;
+    return fn->error == error &&
+           (fn->error->conv == GEN_ERR_STATUS || fn->error->conv == GEN_ERR_PREDICATE);
 }
 
 /* A status domain's raise function: what each status listed raises, with which text. */

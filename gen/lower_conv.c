@@ -339,6 +339,14 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
                                  e->message_fn ? e->message_fn : "NULL",
                                  e->message_fn ? "()" : "", func);
         break;
+    case GEN_ERR_PREDICATE: {
+        /* The result is the value unless the predicate says it is an error code. */
+        const char *msg = e->message_of ? gen_lower_c_expr(l, fn, e->message_of) : "NULL";
+        cond = gen_arena_printf(l->a, "%s", gen_lower_c_expr(l, fn, e->predicate));
+        raise = gen_arena_printf(l->a, "cbpyx_%s__raise((long long)result, %s, \"%s\")", e->name,
+                                 msg, func);
+        break;
+    }
     default:
         if (is_unit) {
             add_decl(l, decls, "int status");

@@ -241,6 +241,8 @@ typedef enum gen_err_conv {
                                out-parameter; message_fn: const char *(int) */
     GEN_ERR_NULL,           /* return NULL; message_fn: const char *(void), the last error */
     GEN_ERR_ERRNO,          /* return -1 (or NULL) with errno set */
+    GEN_ERR_PREDICATE,      /* the result is the value or an error code, told apart by a C
+                               expression of `result` (ZSTD_isError(result), result < 0) */
 } gen_err_conv;
 
 /* What one status value of an error domain raises: its own message, a built-in Python
@@ -258,6 +260,7 @@ struct gen_error {
     const char *doc;
     gen_err_conv conv;
     const char *message_fn; /* or NULL */
+    const char *predicate;  /* PREDICATE: the C expression of `result` that means failure */
     const char *message_of; /* `message FN(self);` or `message `EXPR`;`: a C expression reading
                                the message from the handle `self` */
     const char **class_message;  /* `message CLASS `EXPR`;`: the same for the methods of */

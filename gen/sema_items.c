@@ -120,7 +120,7 @@ static void error_case(gen_sema_ctx *s, gen_error *e, const ast_setting *st, gen
 
 gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
 {
-    static const char *const conventions[] = {"status", "null", "errno"};
+    static const char *const conventions[] = {"status", "null", "errno", "predicate"};
     gen_error *e = gen_arena_alloc(s->arena, sizeof *e);
     e->name = ae->name;
     e->doc = ae->doc;
@@ -162,12 +162,12 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
             continue;
         }
         size_t k = 0;
-        while (k < 3 && strcmp(st->key, conventions[k]) != 0)
+        while (k < 4 && strcmp(st->key, conventions[k]) != 0)
             k++;
-        if (k == 3) {
+        if (k == 4) {
             gen_diag_error(s->diag, st->key_loc,
-                           "unknown setting '%s'; expected 'status', 'null' or 'errno', or "
-                           "'success', 'message', 'raise' or 'class'",
+                           "unknown setting '%s'; expected 'status', 'null', 'errno' or "
+                           "'predicate', or 'success', 'message', 'raise' or 'class'",
                            st->key);
             unknown = 1;
             continue;
@@ -187,15 +187,28 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
         if (k == GEN_ERR_ERRNO && st->value)
             gen_diag_error(s->diag, st->value_loc,
                            "'errno' takes no message function: the message is strerror(errno)");
+        if (k == GEN_ERR_PREDICATE) {
+            /* `predicate `EXPR`;`: an expression of the call's `result`. */
+            e->message_fn = NULL;
+            if (!st->values || st->values->next || !st->values->is_cexpr)
+                gen_diag_error(s->diag, st->key_loc,
+                               "expected 'predicate `EXPR`;', a C expression of 'result' that "
+                               "is true on failure, as in 'predicate `ZSTD_isError(result)`;'");
+            else
+                e->predicate = st->values->text;
+        }
     }
     if (!conv && !unknown)
         gen_diag_error(s->diag, ae->loc,
                        "error '%s' needs a convention: 'status MESSAGE_FN;', 'null "
-                       "LAST_ERROR_FN;' or 'errno;'",
+                       "LAST_ERROR_FN;', 'errno;' or 'predicate `EXPR`;'",
                        ae->name);
-    else if ((success || e->ncases) && e->conv != GEN_ERR_STATUS)
-        gen_diag_error(s->diag, success ? success->key_loc : e->cases[0].loc,
-                       "success sets and per-status messages belong to a 'status' domain");
+    else if (success && e->conv != GEN_ERR_STATUS)
+        gen_diag_error(s->diag, success->key_loc,
+                       "a success set belongs to a 'status' domain");
+    else if (e->ncases && e->conv != GEN_ERR_STATUS && e->conv != GEN_ERR_PREDICATE)
+        gen_diag_error(s->diag, e->cases[0].loc,
+                       "per-status messages belong to a 'status' or 'predicate' domain");
     return e;
 }
 

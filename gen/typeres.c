@@ -442,6 +442,8 @@ static int fits_convention(const gen_error *e, const gen_type *t)
         return (t->kind == GEN_T_PRIM &&
                 (t->prim->kind == GEN_PRIM_UNIT || t->prim->kind == GEN_PRIM_INT)) ||
                (is_pointer_like(t) && !t->optional);
+    case GEN_ERR_PREDICATE:
+        return t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_INT;
     }
     return 0;
 }
@@ -496,6 +498,7 @@ static int resolve_result(gen_scope *s, const ast_type *t, const gen_class *self
             "cannot be an array, an enum or optional",
             "a NULL-on-failure function must return a pointer (&str, String or a class)",
             "an errno function must return an integer, () or a pointer",
+            "a predicate function returns an integer: the value, or an error code",
         };
         gen_diag_error(s->diag, ok->loc, "'%s' cannot be returned under error domain '%s': %s",
                        out->spelling, e->name, why[e->conv]);
