@@ -141,11 +141,12 @@ static const char *docstring(lower *l, const gen_fn *fn, const char *name, const
                 gen_strbuf_puts(&typed, ", /");
         }
     }
-    gen_strbuf_printf(&typed, ") -> %s", fn->kind == GEN_FN_CONSTRUCTOR ||
-                                                 fn->kind == GEN_FN_CLASSMETHOD
-                                             ? fn->cls->name
-                                         : fn->nouts > (fn->ret_len_out >= 0) ? outs_py_type(l, fn)
-                                                     : gen_lower_py_type(l, &fn->ret));
+    gen_strbuf_printf(&typed, ") -> %s%s", fn->kind == GEN_FN_CONSTRUCTOR ||
+                                                   fn->kind == GEN_FN_CLASSMETHOD
+                                               ? fn->cls->name
+                                           : fn->nouts > (fn->ret_len_out >= 0) ? outs_py_type(l, fn)
+                                                       : gen_lower_py_type(l, &fn->ret),
+                      fn->none_status ? " | None" : "");
     if (fn->error)
         gen_strbuf_printf(&typed, "\nRaises %s on failure.", fn->error->name);
     gen_strbuf_printf(&sb, ")\n--\n\n%s%s%s", gen_strbuf_str(&typed), doc ? "\n\n" : "",
@@ -447,7 +448,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         const gen_error *e = fn->error;
         gen_tv_set_str(l->a, w, "stream_cond",
                        e->conv == GEN_ERR_STATUS
-                           ? gen_arena_printf(l->a, "status == (%s)", e->nsuccess ? e->success[0] : "0")
+                           ? gen_arena_printf(l->a, "status == (int)(%s)", e->nsuccess ? e->success[0] : "0")
                            : "1");
     } else if (gen_tv_lookup_str(w, "stream_k")) {
         gen_tv_set_str(l->a, w, "stream_cond", "1");

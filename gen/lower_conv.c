@@ -135,6 +135,10 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
     case GEN_T_STRING:
         gen_tv_set_flag(l->a, v, "k_str", 1);
         add_decl(l, decls, gen_arena_printf(l->a, "const char *%s%s", var, init));
+        /* As const void *, text fits `const char *` and `const unsigned char *` (SQLite,
+         * libxml2) alike, while C still refuses it for a non-const or non-pointer
+         * parameter. */
+        passed = gen_arena_printf(l->a, "(const void *)%s", var);
         break;
     case GEN_T_SLICE:
         gen_tv_set_flag(l->a, v, "k_slice", 1);
@@ -312,11 +316,11 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
         /* Success is a set of statuses: the domain's (0 by default) and the function's. */
         gen_strbuf ok = {0};
         for (size_t i = 0; i < e->nsuccess; i++)
-            gen_strbuf_printf(&ok, "%sstatus != (%s)", ok.len ? " && " : "", e->success[i]);
+            gen_strbuf_printf(&ok, "%sstatus != (int)(%s)", ok.len ? " && " : "", e->success[i]);
         if (!e->nsuccess)
             gen_strbuf_puts(&ok, "status != 0");
         for (size_t i = 0; i < fn->nsuccess; i++)
-            gen_strbuf_printf(&ok, " && status != (%s)", fn->success[i]);
+            gen_strbuf_printf(&ok, " && status != (int)(%s)", fn->success[i]);
         cond = gen_arena_strdup(l->a, gen_strbuf_str(&ok));
         gen_strbuf_release(&ok);
         /* The message: read from the handle (before anything is released), or from the
@@ -405,7 +409,7 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
     if (fn->ret_status)
         conv = "cbpy_ret_i32(status)";
     if (fn->true_status)
-        conv = gen_arena_printf(l->a, "cbpy_ret_bool(status == (%s))", fn->true_status);
+        conv = gen_arena_printf(l->a, "cbpy_ret_bool(status == (int)(%s))", fn->true_status);
     if (fn->init_self)
         conv = "cbpy_steal(&made)";
     if (decl)
@@ -414,6 +418,9 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         conv = out_results(l, fn, out_convs, conv);
     if (fn->ret_len)
         gen_tv_set_flag(l->a, w, "conv_calls_library", 1);
+    if (fn->none_status)
+        conv = gen_arena_printf(l->a, "status == (int)(%s) ? cbpy_ret_unit() : %s", fn->none_status,
+                                conv);
     /* Text the library declares `const unsigned char *` (SQLite) reads as char. */
     if (t->kind == GEN_T_STR || t->kind == GEN_T_STRING)
         assign = t->kind == GEN_T_STR ? "result = (const char *)" : "result = (char *)";

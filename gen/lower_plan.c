@@ -222,7 +222,7 @@ static void lower_retry(lower *l, const gen_fn *fn, gen_tv *w)
         k++;
     gen_strbuf cond = {0};
     for (size_t i = 0; i < fn->nretry; i++)
-        gen_strbuf_printf(&cond, "%sstatus == (%s)", i ? " || " : "", fn->retry[i]);
+        gen_strbuf_printf(&cond, "%sstatus == (int)(%s)", i ? " || " : "", fn->retry[i]);
     gen_tv *lens = gen_tv_list(l->a);
     const char *max = "PY_SSIZE_T_MAX";
     for (size_t i = 0; i < fn->nargs; i++) {

@@ -163,6 +163,7 @@ typedef struct gen_fn {
     int ret_len_out;        /* `len NAME;` naming an out-value: it gives the length (and is
                                not returned to Python), else -1 */
     const char **success;   /* `success A, B;`: statuses added to the domain's success set */
+    const char *none_status;/* `none S;`: status S (of the success set) gives None */
     const char **retry;     /* `retry A, B;`: statuses meaning "output buffer too small": the
                                call repeats with a buffer twice as big */
     size_t nretry;

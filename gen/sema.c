@@ -321,6 +321,15 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
                     fn->ret_len_out = (int)i;
             if (fn->ret_len_out < 0 && !(fn->ret_len = gen_sema_c_expr(s, a->values, "a length")))
                 bad = 1;
+        } else if (strcmp(a->key, "none") == 0 && a->values && !a->values->next) {
+            /* A success status that means "no value": Python gets None. */
+            fn->none_status = gen_sema_c_expr(s, a->values, "a status");
+            if (!fn->error || fn->error->conv != GEN_ERR_STATUS) {
+                gen_diag_error(s->diag, a->key_loc,
+                               "'none' needs a result 'Result<..., E>' of a 'status' error "
+                               "domain");
+                bad = 1;
+            }
         } else if (strcmp(a->key, "retry") == 0 && a->values) {
             size_t k = 0;
             for (const ast_value *v = a->values; v; v = v->next)
@@ -361,8 +370,8 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
                            strcmp(a->key, "release_callbacks") == 0
                                ? "'%s' needs a method: it drops the callbacks its self keeps"
                                : "unknown attribute '%s'; expected 'release_gil', "
-                                 "'release_callbacks', 'success STATUS, ...', 'len EXPR' or "
-                                 "'retry STATUS, ...'",
+                                 "'release_callbacks', 'success STATUS, ...', 'len EXPR', "
+                                 "'retry STATUS, ...' or 'none STATUS'",
                            a->key);
             bad = 1;
         }

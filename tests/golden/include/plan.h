@@ -33,6 +33,7 @@ int plan_pack(char *, unsigned *, const char *, unsigned);
 int plan_unpack(char *, unsigned *, const char *, unsigned);
 int plan_encode(const uint8_t *, plan_size, uint8_t *, size_t *, size_t);
 int plan_describe(plan_item *);
+int plan_find(plan_cursor *, const unsigned char *, int64_t *);
 #define PLAN_CODE_CORRUPT ((size_t)-20)
 unsigned plan_is_error(size_t);
 const char *plan_error_name(size_t);
