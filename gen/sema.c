@@ -331,14 +331,10 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
                 bad = 1;
             }
         } else if (strcmp(a->key, "retry") == 0 && a->values) {
-            size_t k = 0;
-            for (const ast_value *v = a->values; v; v = v->next)
-                k++;
-            fn->retry = gen_sema_alloc(s, k, sizeof *fn->retry);
-            for (const ast_value *v = a->values; v; v = v->next) {
-                const char *x = gen_sema_c_expr(s, v, "a status");
-                if (x)
-                    fn->retry[fn->nretry++] = x;
+            fn->nretry = gen_sema_c_exprs(s, a->values, "a status", &fn->retry);
+            if (fn->nretry == (size_t)-1) {
+                fn->nretry = 0;
+                bad = 1;
             }
             int sized = 0;
             for (size_t i = 0; i < fn->nouts; i++)
@@ -350,14 +346,10 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
                 bad = 1;
             }
         } else if (strcmp(a->key, "success") == 0 && a->values) {
-            size_t k = 0;
-            for (const ast_value *v = a->values; v; v = v->next)
-                k++;
-            fn->success = gen_sema_alloc(s, k, sizeof *fn->success);
-            for (const ast_value *v = a->values; v; v = v->next) {
-                const char *x = gen_sema_c_expr(s, v, "a status");
-                if (x)
-                    fn->success[fn->nsuccess++] = x;
+            fn->nsuccess = gen_sema_c_exprs(s, a->values, "a status", &fn->success);
+            if (fn->nsuccess == (size_t)-1) {
+                fn->nsuccess = 0;
+                bad = 1;
             }
             if (!fn->error || fn->error->conv != GEN_ERR_STATUS) {
                 gen_diag_error(s->diag, a->key_loc,

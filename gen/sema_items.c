@@ -139,15 +139,9 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
     e->class_message_of = gen_sema_alloc(s, n, sizeof *e->class_message_of);
     for (const ast_setting *st = ae->settings; st; st = st->next) {
         if (strcmp(st->key, "success") == 0) {
-            size_t k = 0;
-            for (const ast_value *v = st->values; v; v = v->next)
-                k++;
-            e->success = gen_sema_alloc(s, k, sizeof *e->success);
-            for (const ast_value *v = st->values; v; v = v->next) {
-                const char *x = gen_sema_c_expr(s, v, "a status");
-                if (x)
-                    e->success[e->nsuccess++] = x;
-            }
+            e->nsuccess = gen_sema_c_exprs(s, st->values, "a status", &e->success);
+            if (e->nsuccess == (size_t)-1)
+                e->nsuccess = 0;
             if (!st->values)
                 gen_diag_error(s->diag, st->key_loc, "expected 'success STATUS, ...;'");
             success = st;
@@ -251,16 +245,11 @@ static int union_field(gen_sema_ctx *s, gen_typemap *t, const ast_param *f, gen_
                            gen_type_spelling(&s->scope, at), t->name);
             bad = 1;
         }
-        size_t k = 0;
-        for (const ast_value *v = a->values; v; v = v->next)
-            k++;
-        arm->values = gen_sema_alloc(s, k, sizeof *arm->values);
-        for (const ast_value *v = a->values; v; v = v->next) {
-            const char *x = gen_sema_c_expr(s, v, "a union's discriminant value");
-            if (x)
-                arm->values[arm->nvalues++] = x;
-            else
-                bad = 1;
+        arm->nvalues = gen_sema_c_exprs(s, a->values, "a union's discriminant value",
+                                        &arm->values);
+        if (arm->nvalues == (size_t)-1) {
+            arm->nvalues = 0;
+            bad = 1;
         }
     }
     return bad ? -1 : 0;

@@ -49,6 +49,21 @@ const char *gen_sema_c_expr(gen_sema_ctx *s, const ast_value *v, const char *wha
     return v->text;
 }
 
+size_t gen_sema_c_exprs(gen_sema_ctx *s, const ast_value *values, const char *what,
+                        const char ***out)
+{
+    size_t k = 0, n = 0;
+    for (const ast_value *v = values; v; v = v->next)
+        k++;
+    *out = gen_sema_alloc(s, k, sizeof **out);
+    for (const ast_value *v = values; v; v = v->next) {
+        const char *x = gen_sema_c_expr(s, v, what);
+        if (x)
+            (*out)[n++] = x;
+    }
+    return n == k ? n : (size_t)-1;
+}
+
 /* self, &self, &mut self: only first, only in methods of a class with a C type; an init
  * constructor (`constructor f(&mut self, ...)`) fills the object's inline struct. */
 static void plan_self(plan *p, const ast_member *m, const ast_param *ap)

@@ -21,4 +21,9 @@ int gen_sema_resolve_default(gen_sema_ctx *s, const ast_value *v, gen_param *p);
  * a form that is not one; `what` names the use in the message. */
 const char *gen_sema_c_expr(gen_sema_ctx *s, const ast_value *v, const char *what);
 
+/* Every value of a list as a C expression, in a new array *out; the count, or (size_t)-1
+ * after reporting a value that is not one. */
+size_t gen_sema_c_exprs(gen_sema_ctx *s, const ast_value *values, const char *what,
+                        const char ***out);
+
 #endif
