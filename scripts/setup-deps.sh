@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # setup-deps.sh: install what building and testing cbindgen-py needs on Debian/Ubuntu
-# (flex, bison, cmocka, Python headers, pkg-config, and the tool chain if a bare machine
-# lacks it). Idempotent: installs only what is missing, says nothing when all is present.
+# (flex, bison, cmocka, Python headers, pkg-config, the tool chain if a bare machine lacks
+# it, and the C libraries the examples and tests bind). Idempotent: installs only what is missing, says nothing when all is present.
 # Runs apt-get directly as root, through sudo otherwise.
 set -euo pipefail
 
@@ -20,6 +20,12 @@ REQUIREMENTS=(
   "pkg python3-dev python3-dev"
   "cmd valgrind valgrind"
   "pkg libclang-rt-14-dev libclang-rt-14-dev"
+  # Real C libraries the examples and tests bind from glue alone: liblzma (examples/lzma,
+  # CPython's test_lzma), SQLite, libbz2 and zlib (tests/e2e/test_real_*).
+  "pkg liblzma-dev liblzma-dev"
+  "pkg libsqlite3-dev libsqlite3-dev"
+  "pkg libbz2-dev libbz2-dev"
+  "pkg zlib1g-dev zlib1g-dev"
 )
 
 is_present() {
