@@ -118,7 +118,9 @@ static const char *docstring(lower *l, const gen_fn *fn, const char *name, const
     gen_strbuf_printf(&sb, "%s(", name);
     gen_strbuf_printf(&typed, "%s(", name);
     const char *sep = "";
-    if (fn->self != GEN_SELF_NONE || fn->kind == GEN_FN_CLASSMETHOD) {
+    /* An init function's self is the object being made: Python does not pass it. */
+    if ((fn->self != GEN_SELF_NONE && fn->kind != GEN_FN_CONSTRUCTOR) ||
+        fn->kind == GEN_FN_CLASSMETHOD) {
         gen_strbuf_puts(&sb, fn->kind == GEN_FN_CLASSMETHOD ? "$type" : "$self");
         sep = ", ";
     }

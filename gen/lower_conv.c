@@ -331,9 +331,15 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
                 (fn->cls->c_type && strcmp(e->class_message[i], fn->cls->c_type) == 0))
                 of = e->class_message_of[i];
         (void)handle;
-        const char *msg = of ? gen_lower_c_expr(l, fn, of)
-                          : e->message_fn ? gen_arena_printf(l->a, "%s(status)", e->message_fn)
-                                          : "NULL";
+        /* The handle's message, and where it has none, the status's. */
+        const char *by_status = e->message_fn ? gen_arena_printf(l->a, "%s(status)", e->message_fn)
+                                              : NULL;
+        const char *msg = of && by_status
+                              ? gen_arena_printf(l->a, "cbpy_text_or(%s, %s)",
+                                                 gen_lower_c_expr(l, fn, of), by_status)
+                          : of      ? gen_lower_c_expr(l, fn, of)
+                          : by_status ? by_status
+                                      : "NULL";
         raise = gen_arena_printf(l->a, "cbpyx_%s__raise(status, %s, \"%s\")", e->name, msg, func);
         break;
     }

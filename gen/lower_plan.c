@@ -26,6 +26,7 @@ static void add_item(lower *l, gen_tv *list, const char *key, const char *text)
 /* The lists a call plan fills, which the wrapper template walks. */
 typedef struct plan_lists {
     gen_tv *decls, *checks, *after, *outbufs, *zero_outs, *disowns;
+    gen_tv *out_checks;  /* lengths of output buffers: checked once the buffers exist */
 } plan_lists;
 
 /* The largest value of integer type p, as a C constant expression. */
@@ -206,11 +207,44 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
         break;
     }
     default:
-        add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0", t->prim->c_type, k + 1));
+        add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0",
+                                            t->c_name ? t->c_name : t->prim->c_type, k + 1));
         *conv = gen_arena_printf(l->a, "cbpy_ret_%s(out%zu)", t->prim->suffix, k + 1);
         break;
     }
     *arg = gen_arena_printf(l->a, "&out%zu", k + 1);
+}
+
+/* A GEN_ARG_LEN argument (number i of the call): its variable, declared with the library's
+ * type when a typedef named it (so that its address has the type C wants), set to the
+ * length once checked to fit (never a silent truncation), or a position starting at 0;
+ * after the call, an in/out length or position tells how much C wrote. */
+static const char *lower_len(lower *l, const gen_fn *fn, gen_tv *w, const plan_lists *pl,
+                             size_t i)
+{
+    const gen_arg *a = &fn->args[i];
+    const char *wrapper = gen_tv_lookup_str(w, "wrapper"), *len, *desc;
+    if (a->of_out) {
+        len = gen_arena_printf(l->a, "ob%d.cap", a->index + 1);
+        desc = gen_arena_printf(l->a, "%s_o%d", wrapper, a->index + 1);
+    } else {
+        const gen_param *p = &fn->params[a->index];
+        len = p->type.kind != GEN_T_STR ? gen_arena_printf(l->a, "len%d", p->pos)
+                                        : gen_arena_printf(l->a, "strlen(arg%d)", p->pos);
+        desc = gen_arena_printf(l->a, "%s_p%d", wrapper, p->pos);
+    }
+    add_decl(l, pl->decls, gen_arena_printf(l->a, "%s n%zu = 0", a->c_type, i + 1));
+    if (!a->is_pos)
+        add_item(l, a->of_out ? pl->out_checks : pl->checks, "cond",
+                 gen_arena_printf(l->a,
+                                  "cbpy_len_check(%s, %s, &%s, \"its length type '%s'\") < 0 || "
+                                  "((n%zu = (%s)%s), 0)",
+                                  len, int_max(a->prim), desc, a->spelling, i + 1, a->c_type, len));
+    if (a->of_out && a->by_pointer)
+        add_item(l, pl->after, "stmt",
+                 gen_arena_printf(l->a, "ob%d.len = (size_t)n%zu <= ob%d.cap ? (size_t)n%zu : ob%d.cap",
+                                  a->index + 1, i + 1, a->index + 1, i + 1, a->index + 1));
+    return gen_arena_printf(l->a, "%sn%zu", a->by_pointer ? "&" : "", i + 1);
 }
 
 /* `retry S;`: while C reports that the first output buffer was too small, the call repeats
@@ -234,7 +268,7 @@ static void lower_retry(lower *l, const gen_fn *fn, gen_tv *w)
             continue;
         }
         add_item(l, lens, "stmt", gen_arena_printf(l->a, "n%zu = (%s)ob%zu.cap", i + 1,
-                                                   a->prim->c_type, k + 1));
+                                                   a->c_type, k + 1));
         max = gen_arena_printf(l->a, "(%s < (unsigned long long)%s ? %s : (unsigned long long)%s)",
                                max, int_max(a->prim), max, int_max(a->prim));
     }
@@ -249,7 +283,7 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
                     const char *const *passed, gen_strbuf *call, const char **out_convs)
 {
     plan_lists pl = {gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a),
-                     gen_tv_list(l->a), gen_tv_list(l->a)};
+                     gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a)};
     for (size_t i = 0; i < fn->nparams; i++)
         if (fn->params[i].type.kind == GEN_T_MAP && fn->params[i].type.pass == GEN_PASS_MUT)
             add_item(l, pl.zero_outs, "var", gen_arena_printf(l->a, "arg%d", fn->params[i].pos));
@@ -273,41 +307,9 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
         case GEN_ARG_OUT:
             x = out_args[a->index];
             break;
-        case GEN_ARG_LEN: {
-            /* The length as C's type, checked to fit: never a silent truncation. */
-            const char *len, *desc;
-            if (a->of_out) {
-                len = gen_arena_printf(l->a, "ob%d.cap", a->index + 1);
-                desc = gen_arena_printf(l->a, "%s_o%d", gen_tv_lookup_str(w, "wrapper"), a->index + 1);
-            } else {
-                const gen_param *p = &fn->params[a->index];
-                len = p->type.kind != GEN_T_STR ? gen_arena_printf(l->a, "len%d", p->pos)
-                                                  : gen_arena_printf(l->a, "strlen(arg%d)", p->pos);
-                desc = gen_arena_printf(l->a, "%s_p%d", gen_tv_lookup_str(w, "wrapper"), p->pos);
-            }
-            add_decl(l, decls, gen_arena_printf(l->a, "%s n%zu = 0", a->prim->c_type, i + 1));
-            if (a->is_pos) {
-                /* A position starts at 0; C moves it to the end of what it wrote. */
-                x = gen_arena_printf(l->a, "&n%zu", i + 1);
-                if (a->of_out)
-                    add_item(l, after, "stmt",
-                             gen_arena_printf(l->a, "ob%d.len = (size_t)n%zu <= ob%d.cap ? (size_t)n%zu : ob%d.cap",
-                                              a->index + 1, i + 1, a->index + 1, i + 1, a->index + 1));
-                break;
-            }
-            add_item(l, checks, "cond", gen_arena_printf(l->a, "cbpy_len_check(%s, %s, &%s, \"%s\") < 0 || "
-                                                       "((n%zu = (%s)%s), 0)",
-                                                 len, int_max(a->prim), desc, a->prim->glue, i + 1,
-                                                 a->prim->c_type, len));
-            x = gen_arena_printf(l->a, "%sn%zu", a->by_pointer ? "&" : "", i + 1);
-            /* C reports what it wrote through an in/out length (never trusted past the
-             * room it had). */
-            if (a->of_out && a->by_pointer)
-                add_item(l, after, "stmt",
-                         gen_arena_printf(l->a, "ob%d.len = (size_t)n%zu <= ob%d.cap ? (size_t)n%zu : ob%d.cap",
-                                          a->index + 1, i + 1, a->index + 1, i + 1, a->index + 1));
+        case GEN_ARG_LEN:
+            x = lower_len(l, fn, w, &pl, i);
             break;
-        }
         }
         gen_strbuf_printf(call, "%s%s", call->len ? ", " : "", x);
     }
@@ -330,6 +332,7 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
     }
     gen_tv_set(l->a, w, "plan_decls", decls);
     gen_tv_set(l->a, w, "plan_checks", checks);
+    gen_tv_set(l->a, w, "out_checks", pl.out_checks);
     gen_tv_set(l->a, w, "after_call", after);
     gen_tv_set(l->a, w, "binds_in", binds);
     if (fn->nretry)

@@ -61,6 +61,8 @@ typedef struct gen_type {
     int is_mut;             /* SLICE: &mut [T], a writable buffer */
     int optional;           /* Option<T>: None crosses as NULL */
     const char *spelling;   /* as written in the glue, for messages and docs */
+    const char *c_name;     /* PRIM named by a `type NAME = T;` typedef: NAME, the C type an
+                               out-value is declared with; else NULL */
 } gen_type;
 
 /* A method's self: none (static), `&self`, `&mut self`, or `self` (consumed: moved into C). */
@@ -113,7 +115,10 @@ typedef struct gen_arg {
     int index;              /* PARAM: into params; LEN: of the buffer (into params, or
                                into outs when of_out); OUT: into outs */
     int of_out;             /* LEN: the length of an output buffer */
-    const gen_prim *prim;   /* LEN: the C integer type */
+    const gen_prim *prim;   /* LEN: the integer type */
+    const char *c_type;     /* LEN: the C type its variable is declared with (a library
+                               typedef's own name, else prim's) */
+    const char *spelling;   /* LEN: as the glue wrote the type */
     int by_pointer;         /* LEN: passed by address (in: the capacity, out: the length
                                C produced) */
     int is_pos;             /* LEN written `pos(X)`: a position starting at 0 that C moves

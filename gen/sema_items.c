@@ -91,7 +91,12 @@ static void error_case(gen_sema_ctx *s, gen_error *e, const ast_setting *st, gen
         e->default_message = v->text;
         return;
     }
-    if (!v || !w || w->next || (is_message && w->text[0] != '"') ||
+    /* raise and class may give their text third: `raise S EOFError "text";` */
+    const ast_value *text = !is_message && w && w->next && w->next->text[0] == '"' &&
+                                    !w->next->next
+                                ? w->next
+                                : NULL;
+    if (!v || !w || (w->next && !text) || (is_message && w->text[0] != '"') ||
         (!is_message && (w->call || w->is_cexpr || w->text[0] == '"' || strstr(w->text, "::")))) {
         if (is_message)
             gen_diag_error(s->diag, st->key_loc,
@@ -99,10 +104,23 @@ static void error_case(gen_sema_ctx *s, gen_error *e, const ast_setting *st, gen
                            "'message FUNCTION(self);', 'message `EXPR`;' or 'message CLASS "
                            "`EXPR`;'");
         else
-            gen_diag_error(s->diag, st->key_loc, "expected '%s STATUS NAME;'", st->key);
+            gen_diag_error(s->diag, st->key_loc, "expected '%s STATUS NAME [\"text\"];'",
+                           st->key);
         return;
     }
     c->status = gen_sema_c_expr(s, v, "a status");
+    for (size_t i = 0; c->status && i < e->ncases; i++) {
+        if (strcmp(e->cases[i].status, c->status) == 0) {
+            gen_diag_error(s->diag, v->loc,
+                           "status %s already has its exception or message; write both on one "
+                           "line, as in 'raise %s MemoryError \"text\";'",
+                           c->status, c->status);
+            gen_diag_note(s->diag, e->cases[i].loc, "previous line for %s is here", c->status);
+            c->status = NULL;
+            return;
+        }
+    }
+    c->message = text ? text->text : NULL;
     if (is_message) {
         c->message = w->text;
     } else if (strcmp(st->key, "raise") == 0) {

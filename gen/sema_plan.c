@@ -260,6 +260,8 @@ static void plan_len(plan *p, const ast_param *ap)
     }
     gen_arg *a = add_arg(p, GEN_ARG_LEN, ap->loc);
     a->prim = prim;
+    a->c_type = gen_prim_find(it->name) ? prim->c_type : it->name;
+    a->spelling = it->name;
     a->by_pointer = by_pointer;
     a->is_pos = is_pos;
     a->index = -1;

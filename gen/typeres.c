@@ -369,8 +369,10 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
         const gen_prim *p = t->kind == AST_TYPE_UNIT ? gen_prim_unit() : gen_prim_find(t->name);
         /* A library typedef declared with `type NAME = T;` crosses as T. */
         for (size_t i = 0; !p && i < s->mod->ntypedefs; i++)
-            if (strcmp(s->mod->typedefs[i].name, t->name) == 0)
+            if (strcmp(s->mod->typedefs[i].name, t->name) == 0) {
                 p = s->mod->typedefs[i].prim;
+                out->c_name = t->name;
+            }
         if (p) {
             out->kind = GEN_T_PRIM;
             out->prim = p;

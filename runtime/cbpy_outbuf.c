@@ -73,10 +73,10 @@ PyObject *cbpy_outbuf_finish(cbpy_outbuf *b)
     return r;
 }
 
-int cbpy_len_check(size_t len, unsigned long long max, const cbpy_param *p, const char *c_type)
+int cbpy_len_check(size_t len, unsigned long long max, const cbpy_param *p, const char *what)
 {
     if ((unsigned long long)len <= max)
         return 0;
-    return cbpy_err_arg(PyExc_OverflowError, p, "is too long: %zu bytes do not fit its length type '%s'",
-                        len, c_type);
+    return cbpy_err_arg(PyExc_OverflowError, p, "is too long: %zu bytes do not fit %s", len,
+                        what);
 }

@@ -47,10 +47,10 @@ static inline size_t cbpy_outbuf_avail(const cbpy_outbuf *b) { return b->cap - b
 CBPY_INTERNAL PyObject *cbpy_outbuf_finish(cbpy_outbuf *b);
 static inline void cbpy_outbuf_release(cbpy_outbuf *b) { Py_CLEAR(b->bytes); }
 
-/* OverflowError unless len fits a C length of at most max; names p and the glue type.
- * 0 / -1. */
+/* OverflowError unless len fits a C length of at most max; names p and, in `what`, where
+ * it did not fit ("its length type 'u32'"). 0 / -1. */
 CBPY_INTERNAL int cbpy_len_check(size_t len, unsigned long long max, const cbpy_param *p,
-                                 const char *c_type);
+                                 const char *what);
 
 /* Stores a pointer into a pointer-typed struct field whatever its pointee type (uint8_t *,
  * char *, Bytef *): all object pointers to character types share void *'s representation. */

@@ -194,6 +194,12 @@ CBPY_INTERNAL int cbpy_make_error(PyObject *module, const char *name, const char
 /* Each raises an instance of type and returns NULL. A NULL or empty msg is replaced by
    "<func>() failed" (raise_status: "<func>() failed with status <code>"). */
 
+/* a unless it is NULL or empty, else b: a library message with a fallback. */
+static inline const char *cbpy_text_or(const char *a, const char *b)
+{
+    return a != NULL && a[0] != '\0' ? a : b;
+}
+
 /* type(msg) with .code = code: a library that reports failure as a status code. */
 CBPY_INTERNAL PyObject *cbpy_raise_status(PyObject *type, long long code, const char *msg,
                                           const char *func);
