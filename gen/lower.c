@@ -304,6 +304,9 @@ static int takes_map(const gen_fn *fn, const void *map)
 
 static int returns_map(const gen_fn *fn, const void *map)
 {
+    for (size_t i = 0; i < fn->nouts; i++)
+        if (fn->outs[i].type.kind == GEN_T_MAP && fn->outs[i].type.map == map)
+            return 1;
     return fn->ret.kind == GEN_T_MAP && fn->ret.map == map;
 }
 

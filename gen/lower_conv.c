@@ -382,8 +382,9 @@ static const char *out_results(lower *l, const gen_fn *fn, const char *const *ou
 {
     gen_strbuf items = {0};
     const gen_type *r = &fn->ret;
-    int unit = r->prim->kind == GEN_PRIM_UNIT,
-        flag = r->prim->kind == GEN_PRIM_BOOL && !fn->true_status && !fn->error;
+    int prim = r->kind == GEN_T_PRIM;
+    int unit = prim && r->prim->kind == GEN_PRIM_UNIT,
+        flag = prim && r->prim->kind == GEN_PRIM_BOOL && !fn->true_status && !fn->error;
     size_t n = 0;
     if (!unit && !flag) {
         gen_strbuf_puts(&items, result_conv);

@@ -49,6 +49,11 @@ static const char *int_max(const gen_prim *p)
 static const char *param_value(lower *l, const gen_fn *fn, const char *name, size_t n,
                                int length)
 {
+    /* len(buf) of an output buffer: its room (buffers are made before the call). */
+    for (size_t k = 0; length && k < fn->nouts; k++)
+        if (fn->outs[k].is_buffer && strlen(fn->outs[k].name) == n &&
+            strncmp(fn->outs[k].name, name, n) == 0)
+            return gen_arena_printf(l->a, "ob%zu.cap", k + 1);
     for (size_t i = 0; i < fn->nparams; i++) {
         const gen_param *p = &fn->params[i];
         if (!p->name || strlen(p->name) != n || strncmp(p->name, name, n) != 0)
@@ -202,7 +207,7 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
                                  t->cls->name, type, k + 1, t->optional,
                                  gen_lower_func_name(l, fn), fn->c_name);
         add_item(l, pl->disowns, "stmt",
-                 gen_arena_printf(l->a, "if (out%zu != NULL)\n        %s(out%zu)", k + 1,
+                 gen_arena_printf(l->a, "if (out%zu != NULL) %s(out%zu)", k + 1,
                                   t->cls->dtor, k + 1));
         break;
     }

@@ -161,6 +161,19 @@ def _plural(n):
     return "" if n == 1 else "s"
 
 
+def _check_keywords(fname, names, nargs, kwargs):
+    """The keyword errors Argument Clinic raises: a name also given by position, or a name
+    the function does not have."""
+    for i in range(nargs):
+        if names[i] in kwargs:
+            raise TypeError("argument for %s() given by name ('%s') and "
+                            "position (%d)" % (fname, names[i], i + 1))
+    for key in kwargs:
+        if key not in names:
+            raise TypeError("'%s' is an invalid keyword argument for %s()"
+                            % (key, fname))
+
+
 def _parse_tuple_and_keywords(fname, names, converters, defaults, args, kwargs):
     """PyArg_ParseTupleAndKeywords with only optional parameters."""
     nargs = len(args)
@@ -180,14 +193,7 @@ def _parse_tuple_and_keywords(fname, names, converters, defaults, args, kwargs):
         convert = converters[i]
         values.append(convert(value) if convert is not None else value)
     if nkw:
-        for i in range(nargs):
-            if names[i] in kwargs:
-                raise TypeError("argument for %s() given by name ('%s') and "
-                                "position (%d)" % (fname, names[i], i + 1))
-        for key in kwargs:
-            if key not in names:
-                raise TypeError("'%s' is an invalid keyword argument for %s()"
-                                % (key, fname))
+        _check_keywords(fname, names, nargs, kwargs)
     return values
 
 
@@ -210,14 +216,7 @@ def _unpack_keywords(fname, names, minpos, args, kwargs):
                             % (fname, names[i], i + 1))
         values.append(value)
     if nkw:
-        for i in range(nargs):
-            if names[i] in kwargs:
-                raise TypeError("argument for %s() given by name ('%s') and "
-                                "position (%d)" % (fname, names[i], i + 1))
-        for key in kwargs:
-            if key not in names:
-                raise TypeError("'%s' is an invalid keyword argument for %s()"
-                                % (key, fname))
+        _check_keywords(fname, names, nargs, kwargs)
     return values
 
 

@@ -4,9 +4,11 @@ The ctest registration (tests/e2e/CMakeLists.txt) puts the built modules on PYTH
 names them in CBPY_E2E_MODULES; the example's simple.py is CBPY_E2E_SIMPLE_PY.
 """
 import gc
+import mmap
 import os
 import struct
 import sys
+import threading
 import tracemalloc
 
 MODULES = [m for m in os.environ.get("CBPY_E2E_MODULES", "").split(",") if m]
@@ -111,3 +113,52 @@ class CounterDeltas:
         now = self.read()
         return {name: now[name] - self.start[name] for name in now
                 if now[name] != self.start[name]}
+
+
+def huge_view(test, size):
+    """A memoryview of `size` bytes backed by an untouched anonymous mapping (so no memory is
+    used), released at the end of the test; skips the test where the mapping is refused."""
+    try:
+        big = mmap.mmap(-1, size)
+    except (OSError, OverflowError, ValueError, MemoryError):
+        test.skipTest("no %d-byte mapping on this machine" % size)
+    test.addCleanup(big.close)
+    view = memoryview(big)
+    test.addCleanup(view.release)
+    return view
+
+
+def round_trips_in_threads(test, compress, decompress, inputs, expected):
+    """Runs compress and decompress on inputs[k] in thread k, three times each, all at once
+    (the calls release the GIL): every thread must get expected[k] and its input back."""
+    results, errors = [None] * len(inputs), []
+
+    def work(k):
+        try:
+            for _ in range(3):
+                packed = compress(inputs[k])
+                test.assertEqual(packed, expected[k])
+                test.assertEqual(decompress(packed), inputs[k])
+            results[k] = True
+        except BaseException as e:  # reported by the main thread
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(len(inputs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    test.assertEqual(errors, [])
+    test.assertEqual(results, [True] * len(inputs))
+
+
+# Under AddressSanitizer (the sanitized suite preloads it) the address space and RSS say
+# nothing about the library's memory, an address-space limit aborts the process, and every
+# allocation is slow: tests skip those checks and shorten their loops.
+SANITIZED = "libasan" in os.environ.get("LD_PRELOAD", "")
+
+
+def vm_bytes():
+    """The process's address space (what a leaked mapping or heap block keeps)."""
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")

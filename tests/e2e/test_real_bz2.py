@@ -13,22 +13,17 @@ import array
 import bz2
 import gc
 import inspect
-import mmap
 import os
 import random
 import subprocess
 import sys
 import textwrap
-import threading
 import unittest
 
 import e2e_real_bz2 as m
-from e2e_support import assert_no_leaks, error_message, raising
+from e2e_support import (SANITIZED, assert_no_leaks, error_message, huge_view, raising,
+                         round_trips_in_threads, vm_bytes)
 
-# Under AddressSanitizer (the sanitized suite preloads it) the address space and RSS say
-# nothing about the library's memory, an address-space limit aborts the process, and every
-# allocation is slow: those checks are skipped and the loops shortened.
-SANITIZED = "libasan" in os.environ.get("LD_PRELOAD", "")
 LOOPS = 5 if SANITIZED else 1
 
 RNG = random.Random(20240611)
@@ -40,12 +35,6 @@ SAMPLES = {
     "zeros": bytes(MB),
     "random": RNG.randbytes(MB),
 }
-
-
-def vm_bytes():
-    """The process's address space (what a leaked mapping or heap block keeps)."""
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def compress_stream(c, data, chunk, max_length=-1):
@@ -212,34 +201,10 @@ class OneShot(unittest.TestCase):
         each with its own data, all get CPython's bytes."""
         inputs = [RNG.randbytes(50000) + bytes([i]) * 200000 for i in range(8)]
         expected = [bz2.compress(data) for data in inputs]
-        results, errors = [None] * 8, []
-
-        def work(k):
-            try:
-                for _ in range(3):
-                    packed = m.compress(inputs[k])
-                    self.assertEqual(packed, expected[k])
-                    self.assertEqual(m.decompress(packed), inputs[k])
-                results[k] = True
-            except BaseException as e:  # reported by the main thread
-                errors.append(e)
-
-        threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        self.assertEqual(errors, [])
-        self.assertEqual(results, [True] * 8)
+        round_trips_in_threads(self, m.compress, m.decompress, inputs, expected)
 
     def test_input_longer_than_a_u32(self):
-        try:
-            big = mmap.mmap(-1, (1 << 32) + 16)
-        except (OSError, OverflowError, ValueError, MemoryError):
-            self.skipTest("no 4 GiB mapping on this machine")
-        self.addCleanup(big.close)
-        view = memoryview(big)
-        self.addCleanup(view.release)
+        view = huge_view(self, (1 << 32) + 16)
         message = error_message(self, OverflowError, m.decompress_into_size, 10, view)
         self.assertEqual(message, "decompress_into_size() argument 'data' is too long: "
                                   "4294967312 bytes do not fit its length type 'u32'")
@@ -251,13 +216,7 @@ class OneShot(unittest.TestCase):
     def test_input_longer_than_a_u32_names_the_input(self):
         """The input's length is checked before the output buffer sized from it is made:
         the error names 'data', and nothing big is allocated."""
-        try:
-            big = mmap.mmap(-1, (1 << 32) + 16)
-        except (OSError, OverflowError, ValueError, MemoryError):
-            self.skipTest("no 4 GiB mapping on this machine")
-        self.addCleanup(big.close)
-        view = memoryview(big)
-        self.addCleanup(view.release)
+        view = huge_view(self, (1 << 32) + 16)
         with self.assertRaises(OverflowError) as caught:
             m.compress(view)
         self.assertIn("compress() argument 'data' is too long", str(caught.exception))

@@ -11,7 +11,6 @@ sqlite3 reports for the same failures. SQLite's own allocation counter
 give back every byte."""
 import gc
 import inspect
-import mmap
 import os
 import shutil
 import sqlite3
@@ -19,12 +18,8 @@ import tempfile
 import unittest
 
 import e2e_real_sqlite as m
-from e2e_support import assert_no_leaks, error_message, raising
+from e2e_support import SANITIZED, assert_no_leaks, error_message, huge_view, raising
 
-# Under AddressSanitizer (the sanitized suite preloads it) the address space and RSS say
-# nothing about the library's memory, an address-space limit aborts the process, and every
-# allocation is slow: those checks are skipped and the loops shortened.
-SANITIZED = "libasan" in os.environ.get("LD_PRELOAD", "")
 LOOPS = 5 if SANITIZED else 1
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
@@ -392,13 +387,7 @@ class Statements(unittest.TestCase):
         self.assertTrue(stmt.step())
         self.assertEqual(stmt.column_text(0), "\u00e9" * 63)
         # The i32 lengths: a 2 GiB blob does not fit (an untouched anonymous mapping).
-        try:
-            big = mmap.mmap(-1, 1 << 31)
-        except (OSError, OverflowError, ValueError, MemoryError):
-            self.skipTest("no 2 GiB mapping on this machine")
-        self.addCleanup(big.close)
-        view = memoryview(big)
-        self.addCleanup(view.release)
+        view = huge_view(self, 1 << 31)
         stmt.reset()
         message = error_message(self, OverflowError, stmt.bind_blob, 1, view)
         self.assertEqual(message, "Stmt.bind_blob() argument 'data' is too long: 2147483648 "
