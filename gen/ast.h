@@ -78,8 +78,10 @@ typedef struct ast_param {
     ast_type *type;
     int has_default;      /* `name: T = VALUE` (or FIXED's value) */
     ast_value def;
-    const char *bind_ptr; /* `=> (ptr_field, len_field)`: bound to self's fields */
-    const char *bind_len;
+    const char *bind_ptr; /* `=> (ptr_field, len_field)`: bound to self's fields; or with */
+    const char *bind_len; /* bind_struct, `=> T { ptr, len, pos }`: a T passed by address */
+    const char *bind_struct;
+    const char *bind_pos;
     gen_loc bind_loc;
     gen_loc loc;
     struct ast_param *next;

@@ -82,8 +82,9 @@ static const char *outs_py_type(lower *l, const gen_fn *fn)
 {
     gen_strbuf sb = {0};
     const gen_type *r = &fn->ret;
-    int unit = r->kind == GEN_T_PRIM && r->prim->kind == GEN_PRIM_UNIT && !fn->ret_status &&
-               !fn->true_status;
+    int unit = (r->kind == GEN_T_PRIM && r->prim->kind == GEN_PRIM_UNIT && !fn->ret_status &&
+                !fn->true_status) ||
+               fn->ret_counts_out >= 0;
     int flag = r->kind == GEN_T_PRIM && r->prim->kind == GEN_PRIM_BOOL && !fn->error;
     size_t n = fn->nouts - (fn->ret_len_out >= 0) + (!unit && !flag);
     const char *sep = "";
@@ -454,6 +455,8 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         gen_tv_set_str(l->a, w, "stream_cond",
                        e->conv == GEN_ERR_STATUS
                            ? gen_arena_printf(l->a, "status == (int)(%s)", e->nsuccess ? e->success[0] : "0")
+                       : e->conv == GEN_ERR_PREDICATE
+                           ? gen_arena_printf(l->a, "!(%s)", e->predicate)
                            : "1");
     } else if (gen_tv_lookup_str(w, "stream_k")) {
         gen_tv_set_str(l->a, w, "stream_cond", "1");

@@ -149,7 +149,8 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d", p->pos));
         /* With its length passed apart (any integer type, either order), the pointer goes
          * as void *, which C converts to whatever byte pointer the function takes. */
-        passed = p->len_given ? gen_arena_printf(l->a, "view%d.buf", p->pos)
+        passed = p->bind_struct ? gen_arena_printf(l->a, "&bs%d", p->pos)
+                 : p->len_given ? gen_arena_printf(l->a, "view%d.buf", p->pos)
                               : gen_arena_printf(l->a, "(%s%s *)view%d.buf, len%d",
                                                  t->is_mut ? "" : "const ", t->prim->c_type, p->pos,
                                                  p->pos);
@@ -383,7 +384,8 @@ static const char *out_results(lower *l, const gen_fn *fn, const char *const *ou
     gen_strbuf items = {0};
     const gen_type *r = &fn->ret;
     int prim = r->kind == GEN_T_PRIM;
-    int unit = prim && r->prim->kind == GEN_PRIM_UNIT,
+    /* A result that counts an output buffer's bytes is in that buffer's length. */
+    int unit = (prim && r->prim->kind == GEN_PRIM_UNIT) || fn->ret_counts_out >= 0,
         flag = prim && r->prim->kind == GEN_PRIM_BOOL && !fn->true_status && !fn->error;
     size_t n = 0;
     if (!unit && !flag) {

@@ -131,6 +131,29 @@ const char *gen_lower_c_expr(lower *l, const gen_fn *fn, const char *expr)
     return r;
 }
 
+/* An output buffer bound for the call to self's fields (next_out/avail_out) or to the
+ * fields of a struct passed by address (ZSTD_outBuffer {dst, size, pos}): where the
+ * pointer and room go before each call, and how much C wrote after it. */
+static void lower_stream_out(lower *l, gen_tv *w, const plan_lists *pl, const gen_out *o,
+                             size_t k, const char **arg)
+{
+    const char *holder = o->bind_struct ? gen_arena_printf(l->a, "bso%zu.", k + 1) : "cself->";
+    const char *len = gen_arena_printf(l->a, "%s%s", holder, o->bind_len);
+    gen_tv_set_str(l->a, w, "stream_k", gen_arena_printf(l->a, "%zu", k + 1));
+    gen_tv_set_str(l->a, w, "stream_ptr", gen_arena_printf(l->a, "%s%s", holder, o->bind_ptr));
+    gen_tv_set_str(l->a, w, "stream_len", len);
+    if (o->bind_struct) {
+        add_decl(l, pl->decls, gen_arena_printf(l->a, "%s bso%zu", o->bind_struct, k + 1));
+        add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "bso%zu", k + 1));
+        gen_tv_set_str(l->a, w, "stream_pos", gen_arena_printf(l->a, "%s%s", holder, o->bind_pos));
+        gen_tv_set_str(l->a, w, "stream_produced",
+                       gen_arena_printf(l->a, "(size_t)%s%s", holder, o->bind_pos));
+        *arg = gen_arena_printf(l->a, "&bso%zu", k + 1);
+    } else {
+        gen_tv_set_str(l->a, w, "stream_produced", gen_arena_printf(l->a, "room - (size_t)%s", len));
+    }
+}
+
 /* The declaration, C argument and Python conversion of out-value k. */
 static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const plan_lists *pl,
                       const char **arg, const char **conv)
@@ -161,11 +184,15 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
                                                       k + 1));
         gen_tv_set_flag(l->a, m, "fixed", !o->bind_ptr);
         gen_tv_push(l->a, pl->outbufs, m);
-        if (o->bind_ptr) {
-            gen_tv_set_str(l->a, w, "stream_k", gen_arena_printf(l->a, "%zu", k + 1));
-            gen_tv_set_str(l->a, w, "stream_ptr", o->bind_ptr);
-            gen_tv_set_str(l->a, w, "stream_len", o->bind_len);
-        }
+        if (o->bind_ptr)
+            lower_stream_out(l, w, pl, o, k, arg);
+        return;
+    }
+    if (o->consumed_of >= 0) {
+        /* How much of the input bound to a struct C read: that struct's pos. */
+        *conv = gen_arena_printf(l->a, "cbpy_ret_usize((size_t)bs%d.%s)",
+                                 fn->params[o->consumed_of].pos, fn->params[o->consumed_of].bind_pos);
+        *arg = NULL;
         return;
     }
     const gen_type *t = &o->type;
@@ -318,9 +345,16 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
         }
         gen_strbuf_printf(call, "%s%s", call->len ? ", " : "", x);
     }
+    /* A result that counts what C wrote into a buffer (`len BUF;`) sizes it, never past
+     * its room (an error code is raised anyway). */
+    if (fn->ret_counts_out >= 0)
+        add_item(l, after, "stmt",
+                 gen_arena_printf(l->a, "ob%d.len = (size_t)result <= ob%d.cap ? (size_t)result : ob%d.cap",
+                                  fn->ret_counts_out + 1, fn->ret_counts_out + 1,
+                                  fn->ret_counts_out + 1));
     /* A fixed-size buffer whose length C does not report is full. */
     for (size_t k = 0; k < fn->nouts; k++)
-        if (fn->outs[k].is_buffer && !fn->outs[k].bind_ptr &&
+        if (fn->outs[k].is_buffer && !fn->outs[k].bind_ptr && (int)k != fn->ret_counts_out &&
             (fn->outs[k].len_arg < 0 || !fn->args[fn->outs[k].len_arg].by_pointer))
             add_item(l, after, "stmt", gen_arena_printf(l->a, "ob%zu.len = ob%zu.cap", k + 1, k + 1));
     /* Inputs bound to self's fields for the call. */
@@ -329,10 +363,16 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
         const gen_param *p = &fn->params[i];
         if (!p->bind_ptr)
             continue;
+        const char *holder = p->bind_struct ? gen_arena_printf(l->a, "bs%d.", p->pos) : "cself->";
         gen_tv *m = gen_tv_map(l->a);
-        gen_tv_set_str(l->a, m, "ptr", p->bind_ptr);
-        gen_tv_set_str(l->a, m, "len", p->bind_len);
+        gen_tv_set_str(l->a, m, "ptr", gen_arena_printf(l->a, "%s%s", holder, p->bind_ptr));
+        gen_tv_set_str(l->a, m, "len", gen_arena_printf(l->a, "%s%s", holder, p->bind_len));
+        gen_tv_set_str(l->a, m, "field", p->bind_len);
         gen_tv_set_str(l->a, m, "pos", gen_arena_printf(l->a, "%d", p->pos));
+        if (p->bind_struct) {
+            add_decl(l, decls, gen_arena_printf(l->a, "%s bs%d", p->bind_struct, p->pos));
+            add_item(l, pl.zero_outs, "var", gen_arena_printf(l->a, "bs%d", p->pos));
+        }
         gen_tv_push(l->a, binds, m);
     }
     gen_tv_set(l->a, w, "plan_decls", decls);

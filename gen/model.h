@@ -95,7 +95,9 @@ typedef struct gen_param {
     int len_given;          /* a buffer or text whose length a GEN_ARG_LEN argument passes:
                                C gets the pointer alone */
     const char *bind_ptr;   /* bound to these fields of self for one call (a streaming */
-    const char *bind_len;   /* struct's next_in/avail_in) instead of a C argument */
+    const char *bind_len;   /* struct's next_in/avail_in) instead of a C argument; or, */
+    const char *bind_struct;/* with bind_struct, to the fields of a struct of that type */
+    const char *bind_pos;   /* passed by address (zstd's ZSTD_inBuffer {src, size, pos}) */
     int size_of;            /* an output buffer's inline size parameter: no C argument */
     gen_loc loc;
 } gen_param;
@@ -140,7 +142,11 @@ typedef struct gen_out {
     int size_param;         /* ... it is the inline parameter params[size_param] */
     int len_arg;            /* buffer: the GEN_ARG_LEN passing its length, or -1 */
     const char *bind_ptr;   /* buffer: bound to self's fields (a streaming struct); the */
-    const char *bind_len;   /* call repeats with more room while C fills it */
+    const char *bind_len;   /* call repeats with more room while C fills it; with */
+    const char *bind_struct;/* bind_struct, the fields of a struct passed by address */
+    const char *bind_pos;   /* (zstd's ZSTD_outBuffer {dst, size, pos}) */
+    int consumed_of;        /* the input bound to a struct whose pos tells how much C read:
+                               its parameter index; else -1 */
     gen_loc loc;
 } gen_out;
 
@@ -167,6 +173,8 @@ typedef struct gen_fn {
                                a C expression evaluated right after the call, or NULL */
     int ret_len_out;        /* `len NAME;` naming an out-value: it gives the length (and is
                                not returned to Python), else -1 */
+    int ret_counts_out;     /* `len BUF;` naming an output buffer: the (integer) result is how
+                               many bytes C wrote into it, and not returned itself; else -1 */
     const char **success;   /* `success A, B;`: statuses added to the domain's success set */
     const char *none_status;/* `none S;`: status S (of the success set) gives None */
     const char **retry;     /* `retry A, B;`: statuses meaning "output buffer too small": the

@@ -176,6 +176,7 @@ static gen_fn *new_fn(gen_sema_ctx *s)
     gen_fn *fn = gen_arena_alloc(s->arena, sizeof *fn);
     fn->made_out = -1;
     fn->ret_len_out = -1;
+    fn->ret_counts_out = -1;
     return fn;
 }
 
@@ -314,12 +315,19 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
             fn->release_callbacks = 1;
         } else if (strcmp(a->key, "len") == 0 && a->values && !a->values->next) {
             /* The length of a borrowed result: an out-value, or a C expression. */
-            for (size_t i = 0; i < fn->nouts && !a->values->is_cexpr; i++)
-                if (strcmp(fn->outs[i].name, a->values->text) == 0 && !fn->outs[i].is_buffer &&
-                    fn->outs[i].type.kind == GEN_T_PRIM &&
+            for (size_t i = 0; i < fn->nouts && !a->values->is_cexpr; i++) {
+                if (strcmp(fn->outs[i].name, a->values->text) != 0)
+                    continue;
+                if (!fn->outs[i].is_buffer && fn->outs[i].type.kind == GEN_T_PRIM &&
                     fn->outs[i].type.prim->kind == GEN_PRIM_INT)
                     fn->ret_len_out = (int)i;
-            if (fn->ret_len_out < 0 && !(fn->ret_len = gen_sema_c_expr(s, a->values, "a length")))
+                /* `len BUF;`: the result counts the bytes C wrote into BUF. */
+                if (fn->outs[i].is_buffer && !fn->outs[i].bind_ptr && fn->ret.kind == GEN_T_PRIM &&
+                    fn->ret.prim->kind == GEN_PRIM_INT && !fn->ret_status)
+                    fn->ret_counts_out = (int)i;
+            }
+            if (fn->ret_len_out < 0 && fn->ret_counts_out < 0 &&
+                !(fn->ret_len = gen_sema_c_expr(s, a->values, "a length")))
                 bad = 1;
         } else if (strcmp(a->key, "none") == 0 && a->values && !a->values->next) {
             /* A success status that means "no value": Python gets None. */
@@ -374,7 +382,8 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
                        "a borrowed buffer result is copied into bytes: say its length with "
                        "'len `EXPR`;' or 'len OUT_PARAM;'");
         bad = 1;
-    } else if (!bad && has_len && fn->ret.kind != GEN_T_SLICE && fn->ret.kind != GEN_T_STR) {
+    } else if (!bad && has_len && fn->ret.kind != GEN_T_SLICE && fn->ret.kind != GEN_T_STR &&
+               fn->ret_counts_out < 0) {
         gen_diag_error(s->diag, m->path.loc,
                        "'len' gives the length of a '&[u8]' or '&str' result, not of '%s'",
                        fn->ret.spelling);

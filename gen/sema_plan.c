@@ -195,6 +195,7 @@ static void plan_out(plan *p, const ast_param *ap, const ast_type *target)
     o->len_arg = -1;
     o->size_param = -1;
     o->inout_param = -1;
+    o->consumed_of = -1;
     if (ap->has_default) {
         gen_diag_error(s->diag, ap->def.loc,
                        "an out-parameter takes no default: C writes its value");
@@ -228,9 +229,12 @@ static void plan_out(plan *p, const ast_param *ap, const ast_type *target)
         }
         o->bind_ptr = ap->bind_ptr;
         o->bind_len = ap->bind_len;
-    } else {
-        add_arg(p, GEN_ARG_OUT, ap->loc)->index = (int)fn->nouts;
+        o->bind_struct = ap->bind_struct;
+        o->bind_pos = ap->bind_pos;
     }
+    /* Bound to a struct passed by address, or a plain pointer: a C argument either way. */
+    if (!ap->bind_ptr || ap->bind_struct)
+        add_arg(p, GEN_ARG_OUT, ap->loc)->index = (int)fn->nouts;
     fn->nouts++;
 }
 
@@ -305,7 +309,7 @@ static void plan_param(plan *p, const ast_param *ap)
         o->name = gp->name ? gp->name : "_";
         o->type = gp->type;
         o->loc = gp->loc;
-        o->len_arg = o->size_param = -1;
+        o->len_arg = o->size_param = o->consumed_of = -1;
         o->inout_param = (int)(gp - p->fn->params);
         gp->inout_out = (int)p->fn->nouts++;
     }
@@ -314,6 +318,24 @@ static void plan_param(plan *p, const ast_param *ap)
             gen_diag_error(s->diag, ap->bind_loc,
                            "only an input buffer ('&[u8]') can be bound to the fields of self");
             p->bad = 1;
+        } else if (ap->bind_struct) {
+            /* zstd's ZSTD_inBuffer: passed by address; its pos says how much C read, which
+             * Python gets back as an output. */
+            gp->bind_ptr = ap->bind_ptr;
+            gp->bind_len = ap->bind_len;
+            gp->bind_struct = ap->bind_struct;
+            gp->bind_pos = ap->bind_pos;
+            add_arg(p, GEN_ARG_PARAM, ap->loc)->index = (int)(gp - p->fn->params);
+            gen_out *o = &p->fn->outs[p->fn->nouts++];
+            memset(o, 0, sizeof *o);
+            o->name = gen_arena_printf(s->arena, "%s_read", gp->name ? gp->name : "_");
+            o->type.kind = GEN_T_PRIM;
+            o->type.prim = gen_prim_find("usize");
+            o->type.spelling = "usize";
+            o->loc = gp->loc;
+            o->len_arg = o->size_param = o->inout_param = -1;
+            o->consumed_of = (int)(gp - p->fn->params);
+            return;
         } else if (p->fn->self != GEN_SELF_MUT) {
             gen_diag_error(s->diag, ap->bind_loc,
                            "fields of self are written during the call: the method must take "

@@ -38,5 +38,12 @@ int plan_find(plan_cursor *, const unsigned char *, int64_t *);
 unsigned plan_is_error(size_t);
 const char *plan_error_name(size_t);
 size_t plan_count(const void *, size_t);
+size_t plan_zpack(void *, size_t, const void *, size_t);
+typedef struct plan_zstream plan_zstream;
+typedef struct { void *dst; size_t size; size_t pos; } plan_outbuf;
+typedef struct { const void *src; size_t size; size_t pos; } plan_inbuf;
+plan_zstream *plan_zstream_new(void);
+size_t plan_zstream_free(plan_zstream *);
+size_t plan_zstream_code(plan_zstream *, plan_outbuf *, plan_inbuf *, int);
 
 #endif
