@@ -1,6 +1,7 @@
 /*
  * cbpy_outbuf.c: output buffers that C functions write into, as bytes objects sized for
- * the call and trimmed to what C wrote (see cbpy_outbuf.h), and length range checks.
+ * the call and trimmed to what C wrote, or grown block by block for streams and joined
+ * once (see cbpy_outbuf.h), and length range checks.
  */
 #include "cbpy.h"
 
@@ -31,19 +32,33 @@ int cbpy_outbuf_growable(cbpy_outbuf *b, Py_ssize_t limit)
     return allocate(b, limit >= 0 && limit < FIRST_ROOM ? (size_t)limit : FIRST_ROOM);
 }
 
+/* The size of the next block: quadrupling while small, doubling after, at most 32 MiB,
+ * and never past the limit. */
+static size_t next_block(const cbpy_outbuf *b)
+{
+    size_t total = b->total + b->cap;
+    size_t cap = b->cap < FIRST_ROOM ? FIRST_ROOM : total < (1u << 20) ? b->cap * 4 : b->cap * 2;
+    if (cap > (32u << 20))
+        cap = 32u << 20;
+    if (b->limit >= 0 && cap > (size_t)b->limit - total)
+        cap = (size_t)b->limit - total;
+    return cap;
+}
+
 int cbpy_outbuf_grow(cbpy_outbuf *b)
 {
-    size_t cap = b->cap < FIRST_ROOM ? FIRST_ROOM : b->cap * 2;
-    if (b->limit >= 0 && cap > (size_t)b->limit)
-        cap = (size_t)b->limit;
-    if (cap > (size_t)PY_SSIZE_T_MAX / 2) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    if (_PyBytes_Resize(&b->bytes, (Py_ssize_t)cap) < 0)
-        return -1;
-    b->cap = cap;
-    return 0;
+    size_t cap = next_block(b);
+    if (b->blocks == NULL && (b->blocks = PyList_New(0)) == NULL)
+        goto fail;
+    if (PyList_Append(b->blocks, b->bytes) < 0)
+        goto fail;
+    Py_DECREF(b->bytes);
+    b->total += b->cap;
+    b->bytes = NULL;
+    return allocate(b, cap);
+fail:
+    Py_CLEAR(b->bytes);
+    return -1;
 }
 
 int cbpy_outbuf_regrow(cbpy_outbuf *b, unsigned long long max)
@@ -55,21 +70,34 @@ int cbpy_outbuf_regrow(cbpy_outbuf *b, unsigned long long max)
         cap = max;
     if (cap <= b->cap)
         return -1;
-    if (_PyBytes_Resize(&b->bytes, (Py_ssize_t)cap) < 0)
-        return -1;
-    b->cap = (size_t)cap;
-    b->len = 0;
-    return 0;
+    /* C starts again from the beginning: nothing to keep. */
+    Py_CLEAR(b->bytes);
+    return allocate(b, (size_t)cap);
 }
 
 PyObject *cbpy_outbuf_finish(cbpy_outbuf *b)
 {
     if (b->bytes == NULL)
         return NULL;
-    if (b->len != b->cap && _PyBytes_Resize(&b->bytes, (Py_ssize_t)b->len) < 0)
+    if (b->blocks == NULL) {
+        if (b->len != b->cap && _PyBytes_Resize(&b->bytes, (Py_ssize_t)b->len) < 0)
+            return NULL;
+        PyObject *r = b->bytes;
+        b->bytes = NULL;
+        return r;
+    }
+    /* The one copy: the full blocks, then what C wrote into the last. */
+    PyObject *r = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)(b->total + b->len));
+    if (r == NULL)
         return NULL;
-    PyObject *r = b->bytes;
-    b->bytes = NULL;
+    char *to = PyBytes_AS_STRING(r);
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(b->blocks); i++) {
+        PyObject *block = PyList_GET_ITEM(b->blocks, i);
+        memcpy(to, PyBytes_AS_STRING(block), (size_t)PyBytes_GET_SIZE(block));
+        to += PyBytes_GET_SIZE(block);
+    }
+    memcpy(to, PyBytes_AS_STRING(b->bytes), b->len);
+    cbpy_outbuf_release(b);
     return r;
 }
 
