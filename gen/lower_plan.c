@@ -238,6 +238,19 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
                                   t->cls->dtor, k + 1));
         break;
     }
+    case GEN_T_STR:
+    case GEN_T_STRING:
+        /* Text C points at (`const char **`); `String` is C's to give away, released with
+         * the module's free function on every path, once read. */
+        add_decl(l, decls, gen_arena_printf(l->a, "%s*out%zu = NULL",
+                                            t->kind == GEN_T_STR ? "const char " : "char ", k + 1));
+        *conv = gen_arena_printf(l->a, "cbpy_ret_str(out%zu, %d, \"%s\", \"%s\")", k + 1,
+                                 t->optional, gen_lower_func_name(l, fn), fn->c_name);
+        if (t->kind == GEN_T_STRING)
+            add_item(l, pl->disowns, "stmt",
+                     gen_arena_printf(l->a, "if (out%zu != NULL) %s(out%zu)", k + 1,
+                                      l->m->free_fn, k + 1));
+        break;
     default:
         add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0",
                                             t->c_name ? t->c_name : t->prim->c_type, k + 1));
