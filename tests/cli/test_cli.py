@@ -167,6 +167,52 @@ class Cli(unittest.TestCase):
         self.assertIn("glue.in:6:", r.stderr)
         self.assertIn("Foo_set_field", r.stderr)
 
+    def compile_glue(self, header, glue):
+        """Generates glue.c from the glue text and compiles it: the compiler's result."""
+        self.write("lib.h", header)
+        self.write("glue.in", glue)
+        out = os.path.join(self.dir, "glue.c")
+        self.assertEqual(run(self.glue, "-o", out).returncode, 0)
+        flags = ["-I" + self.dir] + ["-I" + i for i in INCLUDES if i]
+        return subprocess.run([CC, "-std=c11", "-Wall", "-Wextra", "-Wpedantic", "-Werror",
+                               "-c", out, "-o", os.devnull] + flags,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True)
+
+    def test_library_typedef_disagreeing_with_the_glue_fails_at_its_line(self):
+        """`type NAME = T;` where the library's NAME is another size or signedness fails to
+        compile with a static assertion at that glue line, instead of converting wrongly."""
+        header = ("#include <stdint.h>\ntypedef int64_t big_t;\ntypedef uint32_t flags_t;\n"
+                  "int use(big_t a, flags_t b);\n")
+        bad = self.compile_glue(header, '#include "lib.h"\n\ntype big_t = i32;\n'
+                                        "type flags_t = i32;\n"
+                                        "fn use(a: big_t, b: flags_t) -> i32;\n")
+        self.assertNotEqual(bad.returncode, 0)
+        self.assertIn("glue.in:3:", bad.stderr)
+        self.assertIn("type big_t is not the size and signedness of i32", bad.stderr)
+        self.assertIn("glue.in:4:", bad.stderr)
+        self.assertIn("type flags_t is not the size and signedness of i32", bad.stderr)
+        good = self.compile_glue(header, '#include "lib.h"\n\ntype big_t = i64;\n'
+                                         "type flags_t = u32;\n"
+                                         "fn use(a: big_t, b: flags_t) -> i32;\n")
+        self.assertEqual(good.returncode, 0, good.stderr)
+
+    def test_message_and_release_calls_carry_the_glue_line(self):
+        """The message read from a handle and the handle's release on failure are calls
+        into the library: a mistake in them is reported at the glue line that asked."""
+        header = ("typedef struct db db;\nint db_open(const char *p, db **out);\n"
+                  "int db_close(db *d);\n")
+        r = self.compile_glue(header, '#include "lib.h"\n'
+                                      "foreign_error!(error E { status; message db_errmsg(self); });\n"
+                                      "foreign_class!(class Db {\n"
+                                      "    self_type db;\n"
+                                      "    destructor db_close;\n"
+                                      "    constructor db_open(p: &str, d: out db *) -> Result<(), E>;\n"
+                                      "});\n")
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("glue.in:6:", r.stderr)
+        self.assertIn("db_errmsg", r.stderr)
+
     def test_unchanged_output_is_not_rewritten(self):
         out = os.path.join(self.dir, "glue.c")
         self.assertEqual(run(self.glue, "-o", out).returncode, 0)
