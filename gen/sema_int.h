@@ -35,6 +35,11 @@ const gen_prim *gen_sema_prim(gen_sema_ctx *s, const char *name);
 /* Whether t is an integer literal (decimal or hex, maybe negative). */
 int gen_sema_is_int_text(const char *t);
 
+/* Reads fn's attributes (sema_attrs.c) and, unless bad (an error was reported for fn
+ * already, so its result may be half resolved), checks them against its result; -1 after
+ * reporting or when bad. */
+int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad);
+
 gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae);
 gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae);
 gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at);

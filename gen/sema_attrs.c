@@ -1,0 +1,93 @@
+/* sema_attrs.c: the attributes written after a function's glue line (`release_gil;`,
+ * `success S;`, `retry S;`, `none S;`, `len X;`...) and the checks that tie them to the
+ * function's result, split from sema.c's resolution of the function itself. */
+#include <string.h>
+
+#include "sema_int.h"
+#include "sema_plan.h"
+
+int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
+{
+    for (const ast_setting *a = m->attrs; a; a = a->next) {
+        if (strcmp(a->key, "release_gil") == 0) {
+            fn->release_gil = 1;
+        } else if (strcmp(a->key, "release_callbacks") == 0 && fn->self != GEN_SELF_NONE) {
+            fn->release_callbacks = 1;
+        } else if (strcmp(a->key, "len") == 0 && a->values && !a->values->next) {
+            /* The length of a borrowed result: an out-value, or a C expression. */
+            for (size_t i = 0; i < fn->nouts && !a->values->is_cexpr; i++) {
+                if (strcmp(fn->outs[i].name, a->values->text) != 0)
+                    continue;
+                if (!fn->outs[i].is_buffer && fn->outs[i].type.kind == GEN_T_PRIM &&
+                    fn->outs[i].type.prim->kind == GEN_PRIM_INT)
+                    fn->ret_len_out = (int)i;
+                /* `len BUF;`: the result counts the bytes C wrote into BUF. */
+                if (fn->outs[i].is_buffer && !fn->outs[i].bind_ptr && fn->ret.kind == GEN_T_PRIM &&
+                    fn->ret.prim->kind == GEN_PRIM_INT && !fn->ret_status)
+                    fn->ret_counts_out = (int)i;
+            }
+            if (fn->ret_len_out < 0 && fn->ret_counts_out < 0 &&
+                !(fn->ret_len = gen_sema_c_expr(s, a->values, "a length")))
+                bad = 1;
+        } else if (strcmp(a->key, "none") == 0 && a->values && !a->values->next) {
+            /* A success status that means "no value": Python gets None. */
+            fn->none_status = gen_sema_c_expr(s, a->values, "a status");
+            if (!fn->error || fn->error->conv != GEN_ERR_STATUS) {
+                gen_diag_error(s->diag, a->key_loc,
+                               "'none' needs a result 'Result<..., E>' of a 'status' error "
+                               "domain");
+                bad = 1;
+            }
+        } else if (strcmp(a->key, "retry") == 0 && a->values) {
+            fn->nretry = gen_sema_c_exprs(s, a->values, "a status", &fn->retry);
+            if (fn->nretry == (size_t)-1) {
+                fn->nretry = 0;
+                bad = 1;
+            }
+            int sized = 0;
+            for (size_t i = 0; i < fn->nouts; i++)
+                sized |= fn->outs[i].is_buffer && !fn->outs[i].bind_ptr;
+            if (!fn->error || fn->error->conv != GEN_ERR_STATUS || !sized) {
+                gen_diag_error(s->diag, a->key_loc,
+                               "'retry' needs an output buffer 'out [u8; SIZE]' and a result "
+                               "'Result<..., E>' of a 'status' error domain");
+                bad = 1;
+            }
+        } else if (strcmp(a->key, "success") == 0 && a->values) {
+            fn->nsuccess = gen_sema_c_exprs(s, a->values, "a status", &fn->success);
+            if (fn->nsuccess == (size_t)-1) {
+                fn->nsuccess = 0;
+                bad = 1;
+            }
+            if (!fn->error || fn->error->conv != GEN_ERR_STATUS) {
+                gen_diag_error(s->diag, a->key_loc,
+                               "'success' needs a result 'Result<..., E>' of a 'status' error "
+                               "domain");
+                bad = 1;
+            }
+        } else {
+            gen_diag_error(s->diag, a->key_loc,
+                           strcmp(a->key, "release_callbacks") == 0
+                               ? "'%s' needs a method: it drops the callbacks its self keeps"
+                               : "unknown attribute '%s'; expected 'release_gil', "
+                                 "'release_callbacks', 'success STATUS, ...', 'len EXPR', "
+                                 "'retry STATUS, ...' or 'none STATUS'",
+                           a->key);
+            bad = 1;
+        }
+    }
+    int has_len = fn->ret_len || fn->ret_len_out >= 0;
+    if (!bad && fn->ret.kind == GEN_T_SLICE && !has_len) {
+        gen_diag_error(s->diag, m->type->loc,
+                       "a borrowed buffer result is copied into bytes: say its length with "
+                       "'len `EXPR`;' or 'len OUT_PARAM;'");
+        bad = 1;
+    } else if (!bad && has_len && fn->ret.kind != GEN_T_SLICE && fn->ret.kind != GEN_T_STR &&
+               fn->ret_counts_out < 0) {
+        gen_diag_error(s->diag, m->path.loc,
+                       "'len' gives the length of a '&[u8]' or '&str' result, not of '%s'",
+                       fn->ret.spelling);
+        bad = 1;
+    }
+    return bad ? -1 : 0;
+}
