@@ -390,6 +390,10 @@ param
     | name ':' type FATARROW '(' IDENT ',' IDENT ')'
         { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->name = $1; $$->type = $3;
           $$->loc = @1; $$->bind_ptr = $6; $$->bind_len = $8; $$->bind_loc = @4; }
+    | name ':' type FATARROW IDENT '{' IDENT ',' IDENT ',' IDENT '}'
+        { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->name = $1; $$->type = $3;
+          $$->loc = @1; $$->bind_struct = $5; $$->bind_ptr = $7; $$->bind_len = $9;
+          $$->bind_pos = $11; $$->bind_loc = @4; }
     ;
 
 /* type -> C-style T * ... | *mut T | *const T | &T | &mut T */

@@ -680,7 +680,10 @@ the unused_data attribute."""
             chunks.append(out)
         if chunks is None:
             return out, pos
-        return b"".join(chunks), pos
+        # Usually one chunk holds it all (GET_CHECK ends the first call early,
+        # before any output): no copy then.
+        chunks = [chunk for chunk in chunks if chunk]
+        return (chunks[0] if len(chunks) == 1 else b"".join(chunks)), pos
 
 
 # Read-only members of LZMADecompressor, as _lzma's PyMemberDefs.
