@@ -18,12 +18,13 @@ int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
             for (size_t i = 0; i < fn->nouts && !a->values->is_cexpr; i++) {
                 if (strcmp(fn->outs[i].name, a->values->text) != 0)
                     continue;
+                /* (A type that failed to resolve has no prim.) */
                 if (!fn->outs[i].is_buffer && fn->outs[i].type.kind == GEN_T_PRIM &&
-                    fn->outs[i].type.prim->kind == GEN_PRIM_INT)
+                    fn->outs[i].type.prim && fn->outs[i].type.prim->kind == GEN_PRIM_INT)
                     fn->ret_len_out = (int)i;
                 /* `len BUF;`: the result counts the bytes C wrote into BUF. */
                 if (fn->outs[i].is_buffer && !fn->outs[i].bind_ptr && fn->ret.kind == GEN_T_PRIM &&
-                    fn->ret.prim->kind == GEN_PRIM_INT && !fn->ret_status)
+                    fn->ret.prim && fn->ret.prim->kind == GEN_PRIM_INT && !fn->ret_status)
                     fn->ret_counts_out = (int)i;
             }
             if (fn->ret_len_out < 0 && fn->ret_counts_out < 0 &&
