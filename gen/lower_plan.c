@@ -299,9 +299,17 @@ static void lower_retry(lower *l, const gen_fn *fn, gen_tv *w)
     size_t k = 0;
     while (!fn->outs[k].is_buffer || fn->outs[k].bind_ptr)
         k++;
+    /* Statuses are compared; under a predicate domain each value is a condition on the
+     * error code in `result` (zstd: `ZSTD_getErrorCode(result) == ZSTD_error_dstSize_tooSmall`). */
+    int predicate = fn->error->conv == GEN_ERR_PREDICATE;
     gen_strbuf cond = {0};
+    if (predicate)
+        gen_strbuf_printf(&cond, "(%s) && (", gen_lower_c_expr(l, fn, fn->error->predicate));
     for (size_t i = 0; i < fn->nretry; i++)
-        gen_strbuf_printf(&cond, "%sstatus == (int)(%s)", i ? " || " : "", fn->retry[i]);
+        gen_strbuf_printf(&cond, predicate ? "%s(%s)" : "%sstatus == (int)(%s)", i ? " || " : "",
+                          predicate ? gen_lower_c_expr(l, fn, fn->retry[i]) : fn->retry[i]);
+    if (predicate)
+        gen_strbuf_puts(&cond, ")");
     gen_tv *lens = gen_tv_list(l->a);
     const char *max = "PY_SSIZE_T_MAX";
     for (size_t i = 0; i < fn->nargs; i++) {

@@ -48,10 +48,12 @@ int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
             int sized = 0;
             for (size_t i = 0; i < fn->nouts; i++)
                 sized |= fn->outs[i].is_buffer && !fn->outs[i].bind_ptr;
-            if (!fn->error || fn->error->conv != GEN_ERR_STATUS || !sized) {
+            if (!fn->error ||
+                (fn->error->conv != GEN_ERR_STATUS && fn->error->conv != GEN_ERR_PREDICATE) ||
+                !sized) {
                 gen_diag_error(s->diag, a->key_loc,
                                "'retry' needs an output buffer 'out [u8; SIZE]' and a result "
-                               "'Result<..., E>' of a 'status' error domain");
+                               "'Result<..., E>' of a 'status' or 'predicate' error domain");
                 bad = 1;
             }
         } else if (strcmp(a->key, "success") == 0 && a->values) {

@@ -120,6 +120,13 @@ class BufferStructs(unittest.TestCase):
 
 
 class CountResult(unittest.TestCase):
+    def test_retry_under_a_predicate_domain(self):
+        """`retry `COND`;` under a predicate domain: one byte of room at first, doubled
+        while the code says the destination is too small, until the data fits."""
+        for data in (b"", b"a", bytes(range(256)) * 400):
+            with self.subTest(size=len(data)):
+                self.assertEqual(m.zpack_grown(data), data[::-1])
+
     def test_result_cuts_the_output(self):
         self.assertEqual(m.zpack(b"abc"), b"cba")  # room len+64, cut to 3
         self.assertEqual(m.zpack(b""), b"")

@@ -39,6 +39,9 @@ unsigned plan_is_error(size_t);
 const char *plan_error_name(size_t);
 size_t plan_count(const void *, size_t);
 size_t plan_zpack(void *, size_t, const void *, size_t);
+size_t plan_unzpack(void *, size_t, const void *, size_t);
+int plan_error_code(size_t);
+#define PLAN_CODE_SMALL 22
 int plan_run(const char *, char **, const char **);
 typedef struct plan_zstream plan_zstream;
 typedef struct { void *dst; size_t size; size_t pos; } plan_outbuf;
