@@ -98,7 +98,8 @@ static const char *outs_py_type(lower *l, const gen_fn *fn)
         if ((int)i == fn->ret_len_out)
             continue;
         gen_strbuf_printf(&sb, "%s%s", sep,
-                          fn->outs[i].is_buffer ? "bytes" : gen_lower_py_type(l, &fn->outs[i].type));
+                          fn->outs[i].is_buffer ? "bytes"
+                                                : gen_lower_py_type(l, &fn->outs[i].type));
         sep = ", ";
     }
     if (n > 1)
@@ -144,11 +145,11 @@ static const char *docstring(lower *l, const gen_fn *fn, const char *name, const
                 gen_strbuf_puts(&typed, ", /");
         }
     }
-    gen_strbuf_printf(&typed, ") -> %s%s", fn->kind == GEN_FN_CONSTRUCTOR ||
-                                                   fn->kind == GEN_FN_CLASSMETHOD
-                                               ? fn->cls->name
-                                           : fn->nouts > (fn->ret_len_out >= 0) ? outs_py_type(l, fn)
-                                                       : gen_lower_py_type(l, &fn->ret),
+    gen_strbuf_printf(&typed, ") -> %s%s",
+                      fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD
+                          ? fn->cls->name
+                      : fn->nouts > (fn->ret_len_out >= 0) ? outs_py_type(l, fn)
+                                                           : gen_lower_py_type(l, &fn->ret),
                       fn->none_status ? " | None" : "");
     if (fn->error)
         gen_strbuf_printf(&typed, "\nRaises %s on failure.", fn->error->name);
@@ -433,7 +434,8 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     const char **passed = gen_arena_alloc(l->a, (fn->nparams + 1) * sizeof *passed);
     const char **out_convs = gen_arena_alloc(l->a, (fn->nouts + 1) * sizeof *out_convs);
     for (size_t i = 0; i < fn->nparams; i++) {
-        gen_tv_push(l->a, params, gen_lower_param(l, fn, &fn->params[i], wrapper, shape, &passed[i]));
+        gen_tv_push(l->a, params,
+                    gen_lower_param(l, fn, &fn->params[i], wrapper, shape, &passed[i]));
         any_move |= gen_lower_moves(&fn->params[i].type);
     }
     gen_lower_plan(l, fn, w, self_arg, passed, &call, out_convs);
@@ -448,19 +450,6 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     if (any_move)
         distinct_objects(l, fn, shape, w);
     gen_lower_result(l, fn, shape, w, &call, out_convs);
-    if (fn->error && gen_tv_lookup_str(w, "stream_k")) {
-        /* The call repeats with more room while C fills the buffer and reports the first
-         * status of the success set (the "go on" one). */
-        const gen_error *e = fn->error;
-        gen_tv_set_str(l->a, w, "stream_cond",
-                       e->conv == GEN_ERR_STATUS
-                           ? gen_arena_printf(l->a, "status == (int)(%s)", e->nsuccess ? e->success[0] : "0")
-                       : e->conv == GEN_ERR_PREDICATE
-                           ? gen_arena_printf(l->a, "!(%s)", e->predicate)
-                           : "1");
-    } else if (gen_tv_lookup_str(w, "stream_k")) {
-        gen_tv_set_str(l->a, w, "stream_cond", "1");
-    }
     gen_tv_set_str(l->a, w, "call_args", gen_arena_strdup(l->a, gen_strbuf_str(&call)));
     gen_strbuf_release(&call);
     /* The exit label exists only where something jumps to it; the cleanup after it runs

@@ -45,11 +45,16 @@ const char *gen_lower_arg_expr(lower *l, const gen_param *p, call_shape shape)
                               : gen_arena_printf(l->a, "args[%d]", p->pos - 1);
 }
 
-static void add_decl(lower *l, gen_tv *list, const char *decl)
+void gen_lower_add_item(lower *l, gen_tv *list, const char *key, const char *text)
 {
     gen_tv *d = gen_tv_map(l->a);
-    gen_tv_set_str(l->a, d, "decl", decl);
+    gen_tv_set_str(l->a, d, key, text);
     gen_tv_push(l->a, list, d);
+}
+
+void gen_lower_add_decl(lower *l, gen_tv *list, const char *decl)
+{
+    gen_lower_add_item(l, list, "decl", decl);
 }
 
 /* The runtime's buffer item kind for a numeric element: signed, unsigned, floating. */
@@ -69,8 +74,8 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
     gen_strbuf params = {0}, convs = {0};
     for (size_t i = 0; i < cb->nargs; i++) {
         const gen_type *a = &cb->args[i];
-        gen_strbuf_printf(&params, "%s a%zu, ", a->kind == GEN_T_STR ? "const char *" : a->prim->c_type,
-                          i + 1);
+        gen_strbuf_printf(&params, "%s a%zu, ",
+                          a->kind == GEN_T_STR ? "const char *" : a->prim->c_type, i + 1);
         if (a->kind == GEN_T_STR)
             gen_strbuf_printf(&convs, "cbpy_ret_str(a%zu, 1, \"%s\", \"callback\"), ", i + 1,
                               gen_lower_func_name(l, fn));
@@ -98,8 +103,9 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
                    : fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD
                        ? "&pending"
                        : "cbpy_module_keep()");
-    add_decl(l, decls, cb->stored ? gen_arena_printf(l->a, "cbpy_callback *cb%d = NULL", p->pos)
-                                   : gen_arena_printf(l->a, "cbpy_callback cb%d = {0}", p->pos));
+    gen_lower_add_decl(l, decls,
+                       cb->stored ? gen_arena_printf(l->a, "cbpy_callback *cb%d = NULL", p->pos)
+                                  : gen_arena_printf(l->a, "cbpy_callback cb%d = {0}", p->pos));
     gen_strbuf_release(&params);
     gen_strbuf_release(&convs);
 }
@@ -129,12 +135,12 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
     case GEN_T_PRIM:
         gen_tv_set_flag(l->a, v, "k_prim", 1);
         gen_tv_set_str(l->a, v, "suffix", t->prim->suffix);
-        add_decl(l, decls, gen_arena_printf(l->a, "%s %s%s", t->prim->c_type, var, init));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s%s", t->prim->c_type, var, init));
         break;
     case GEN_T_STR:
     case GEN_T_STRING:
         gen_tv_set_flag(l->a, v, "k_str", 1);
-        add_decl(l, decls, gen_arena_printf(l->a, "const char *%s%s", var, init));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "const char *%s%s", var, init));
         /* As const void *, text fits `const char *` and `const unsigned char *` (SQLite,
          * libxml2) alike, while C still refuses it for a non-const or non-pointer
          * parameter. */
@@ -145,8 +151,8 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_str(l->a, v, "item_kind", item_kind(t->prim));
         gen_tv_set_str(l->a, v, "item_type", t->prim->c_type);
         gen_tv_set_str(l->a, v, "writable", t->is_mut ? "1" : "0");
-        add_decl(l, decls, gen_arena_printf(l->a, "Py_buffer view%d = {0}", p->pos));
-        add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d", p->pos));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "Py_buffer view%d = {0}", p->pos));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d", p->pos));
         /* With its length passed apart (any integer type, either order), the pointer goes
          * as void *, which C converts to whatever byte pointer the function takes. */
         passed = p->bind_struct ? gen_arena_printf(l->a, "&bs%d", p->pos)
@@ -160,30 +166,31 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_str(l->a, v, "enum", t->enumeration->name);
         gen_tv_set_str(l->a, v, "nvalues", gen_arena_printf(l->a, "%zu", t->enumeration->nitems));
         gen_tv_set_str(l->a, v, "flags", t->enumeration->is_flags ? "1" : "0");
-        add_decl(l, decls, gen_arena_printf(l->a, "long long %s%s", var, init));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "long long %s%s", var, init));
         break;
     case GEN_T_CLASS:
         gen_tv_set_flag(l->a, v, "k_object", 1);
         gen_tv_set_flag(l->a, v, "k_move", gen_lower_moves(t));
         gen_tv_set_str(l->a, v, "cls", t->cls->name);
         gen_tv_set_str(l->a, v, "move", gen_lower_moves(t) ? "1" : "0");
-        add_decl(l, decls, gen_arena_printf(l->a, "%s *%s%s", t->cls->c_type, var, init));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s *%s%s", t->cls->c_type, var, init));
         passed = gen_lower_class_arg(l, t->cls, t->pass, var);
         break;
     case GEN_T_MAP:
         gen_tv_set_flag(l->a, v, "k_map", 1);
         gen_tv_set_flag(l->a, v, "allow_none_map", t->optional);
         gen_tv_set_str(l->a, v, "map", t->map->name);
-        add_decl(l, decls, gen_arena_printf(l->a, "%s %s", t->map->c_type, var));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s", t->map->c_type, var));
         if (t->pass == GEN_PASS_MUT)
             gen_tv_set_str(l->a, v, "zero_var", var);
         passed = t->pass == GEN_PASS_OWNED ? var
                  : t->pass == GEN_PASS_MUT ? gen_arena_printf(l->a, "&%s", var)
                  /* None, or an omitted `= None` argument (NULL in argv), lends nothing. */
-                 : t->optional ? gen_arena_printf(l->a, "(%s == NULL || %s == Py_None ? NULL : &%s)",
-                                                  gen_lower_arg_expr(l, p, shape),
-                                                  gen_lower_arg_expr(l, p, shape), var)
-                               : gen_arena_printf(l->a, "&%s", var);
+                 : t->optional
+                     ? gen_arena_printf(l->a, "(%s == NULL || %s == Py_None ? NULL : &%s)",
+                                        gen_lower_arg_expr(l, p, shape),
+                                        gen_lower_arg_expr(l, p, shape), var)
+                     : gen_arena_printf(l->a, "&%s", var);
         break;
     case GEN_T_CALLBACK:
         lower_callback(l, fn, p, wrapper, v, decls);
@@ -193,8 +200,8 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
     case GEN_T_MAPS:
         gen_tv_set_flag(l->a, v, "k_maps", 1);
         gen_tv_set_str(l->a, v, "map", t->map->name);
-        add_decl(l, decls, gen_arena_printf(l->a, "%s *%s = NULL", t->map->c_type, var));
-        add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d = 0", p->pos));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s *%s = NULL", t->map->c_type, var));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d = 0", p->pos));
         /* A terminated array needs no length. */
         passed = t->map->terminator || p->len_given
                      ? var
@@ -277,8 +284,8 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
     }
     const gen_class *c = t->cls;
     if (t->pass != GEN_PASS_OWNED) {
-        *decl = gen_arena_printf(l->a, "%s%s *result = NULL", t->pass == GEN_PASS_REF ? "const " : "",
-                                 c->c_type);
+        *decl = gen_arena_printf(l->a, "%s%s *result = NULL",
+                                 t->pass == GEN_PASS_REF ? "const " : "", c->c_type);
         *conv = gen_arena_printf(l->a,
                                  "cbpy_wrap_borrowed(cbpyw_%s__type, (void *)result, %s, %d, %s)",
                                  c->name, borrow_owner(l, fn, shape), t->optional, names);
@@ -312,7 +319,7 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
     const char *cond, *raise;
     switch (e->conv) {
     case GEN_ERR_STATUS: {
-        add_decl(l, decls, "int status = 0");
+        gen_lower_add_decl(l, decls, "int status = 0");
         *assign = "status = ";
         /* Success is a set of statuses: the domain's (0 by default) and the function's. */
         gen_strbuf ok = {0};
@@ -360,7 +367,7 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
     }
     default:
         if (is_unit) {
-            add_decl(l, decls, "int status");
+            gen_lower_add_decl(l, decls, "int status");
             *assign = "status = ";
         }
         gen_tv_set_flag(l->a, w, "errno_conv", 1);
@@ -422,7 +429,7 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
     if (fn->init_self)
         conv = "cbpy_steal(&made)";
     if (decl)
-        add_decl(l, decls, decl);
+        gen_lower_add_decl(l, decls, decl);
     if (fn->nouts > (fn->ret_len_out >= 0))
         conv = out_results(l, fn, out_convs, conv);
     if (fn->ret_len)
@@ -434,7 +441,7 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
     if (t->kind == GEN_T_STR || t->kind == GEN_T_STRING)
         assign = t->kind == GEN_T_STR ? "result = (const char *)" : "result = (char *)";
     if (t->kind == GEN_T_VEC) {
-        add_decl(l, decls, "size_t result_len = 0");
+        gen_lower_add_decl(l, decls, "size_t result_len = 0");
         gen_strbuf_printf(call, "%s&result_len", call->len ? ", " : "");
         gen_tv_set_str(l->a, w, "elem_suffix", t->prim->suffix);
         gen_tv_set_flag(l->a, w, "ret_list", conv == NULL);
@@ -474,8 +481,9 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
                    : gen_arena_printf(l->a, "buffer[%s]", t->prim->glue);
         break;
     case GEN_T_VEC:
-        base = strcmp(t->prim->glue, "u8") == 0 ? "bytes"
-                                                 : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
+        base = strcmp(t->prim->glue, "u8") == 0
+                   ? "bytes"
+                   : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
         break;
     case GEN_T_ENUM:
         base = t->enumeration->name;

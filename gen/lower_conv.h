@@ -31,6 +31,11 @@ typedef enum call_shape {
     SHAPE_KEYWORDS,  /* METH_FASTCALL | METH_KEYWORDS, parsed into argv[] */
 } call_shape;
 
+/* Pushes a one-key map {key: text} on list: the fragments templates iterate over
+ * (declarations under "decl", statements under "stmt", conditions under "cond"). */
+void gen_lower_add_item(lower *l, gen_tv *list, const char *key, const char *text);
+/* The same for a declaration. */
+void gen_lower_add_decl(lower *l, gen_tv *list, const char *decl);
 /* Whether fn's parameters need keyword parsing: named, or with defaults. */
 int gen_lower_takes_keywords(const gen_fn *fn);
 

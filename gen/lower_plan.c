@@ -8,20 +8,6 @@
 
 #include "lower_plan.h"
 
-static void add_decl(lower *l, gen_tv *list, const char *decl)
-{
-    gen_tv *d = gen_tv_map(l->a);
-    gen_tv_set_str(l->a, d, "decl", decl);
-    gen_tv_push(l->a, list, d);
-}
-
-/* A one-key map pushed on a list, for templates that iterate over fragments. */
-static void add_item(lower *l, gen_tv *list, const char *key, const char *text)
-{
-    gen_tv *d = gen_tv_map(l->a);
-    gen_tv_set_str(l->a, d, key, text);
-    gen_tv_push(l->a, list, d);
-}
 
 /* The lists a call plan fills, which the wrapper template walks. */
 typedef struct plan_lists {
@@ -134,23 +120,35 @@ const char *gen_lower_c_expr(lower *l, const gen_fn *fn, const char *expr)
 /* An output buffer bound for the call to self's fields (next_out/avail_out) or to the
  * fields of a struct passed by address (ZSTD_outBuffer {dst, size, pos}): where the
  * pointer and room go before each call, and how much C wrote after it. */
-static void lower_stream_out(lower *l, gen_tv *w, const plan_lists *pl, const gen_out *o,
-                             size_t k, const char **arg)
+static void lower_stream_out(lower *l, const gen_fn *fn, gen_tv *w, const plan_lists *pl,
+                             const gen_out *o, size_t k, const char **arg)
 {
     const char *holder = o->bind_struct ? gen_arena_printf(l->a, "bso%zu.", k + 1) : "cself->";
     const char *len = gen_arena_printf(l->a, "%s%s", holder, o->bind_len);
+    /* The call repeats while C fills the room and says "go on": the first status of the
+     * success set, or success under a predicate. */
+    const gen_error *e = fn->error;
+    gen_tv_set_str(l->a, w, "stream_cond",
+                   !e ? "1"
+                   : e->conv == GEN_ERR_STATUS
+                       ? gen_arena_printf(l->a, "status == (int)(%s)",
+                                          e->nsuccess ? e->success[0] : "0")
+                   : e->conv == GEN_ERR_PREDICATE ? gen_arena_printf(l->a, "!(%s)", e->predicate)
+                                                  : "1");
     gen_tv_set_str(l->a, w, "stream_k", gen_arena_printf(l->a, "%zu", k + 1));
     gen_tv_set_str(l->a, w, "stream_ptr", gen_arena_printf(l->a, "%s%s", holder, o->bind_ptr));
     gen_tv_set_str(l->a, w, "stream_len", len);
     if (o->bind_struct) {
-        add_decl(l, pl->decls, gen_arena_printf(l->a, "%s bso%zu", o->bind_struct, k + 1));
-        add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "bso%zu", k + 1));
+        gen_lower_add_decl(l, pl->decls,
+                           gen_arena_printf(l->a, "%s bso%zu", o->bind_struct, k + 1));
+        gen_lower_add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "bso%zu", k + 1));
         gen_tv_set_str(l->a, w, "stream_pos", gen_arena_printf(l->a, "%s%s", holder, o->bind_pos));
         gen_tv_set_str(l->a, w, "stream_produced",
                        gen_arena_printf(l->a, "(size_t)%s%s", holder, o->bind_pos));
         *arg = gen_arena_printf(l->a, "&bso%zu", k + 1);
     } else {
-        gen_tv_set_str(l->a, w, "stream_produced", gen_arena_printf(l->a, "room - (size_t)%s", len));
+        gen_tv_set_str(l->a, w, "stream_produced",
+                       gen_arena_printf(l->a, "room - (size_t)%s", len));
     }
 }
 
@@ -161,37 +159,39 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
     gen_tv *decls = pl->decls;
     const gen_out *o = &fn->outs[k];
     if (o->is_buffer) {
-        add_decl(l, decls, gen_arena_printf(l->a, "cbpy_outbuf ob%zu = {0}", k + 1));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "cbpy_outbuf ob%zu = {0}", k + 1));
         *arg = gen_arena_printf(l->a, "cbpy_outbuf_free(&ob%zu)", k + 1);
         *conv = gen_arena_printf(l->a, "cbpy_outbuf_finish(&ob%zu)", k + 1);
         gen_tv *m = gen_tv_map(l->a);
         gen_tv_set_str(l->a, m, "k", gen_arena_printf(l->a, "%zu", k + 1));
-        gen_tv_set_str(l->a, m, "desc", gen_arena_printf(l->a, "%s_o%zu", gen_tv_lookup_str(w, "wrapper"), k + 1));
+        gen_tv_set_str(l->a, m, "desc",
+                       gen_arena_printf(l->a, "%s_o%zu", gen_tv_lookup_str(w, "wrapper"), k + 1));
         gen_tv_set_str(l->a, m, "func", gen_lower_func_name(l, fn));
-        gen_tv_set_str(l->a, m, "name_c", gen_arena_printf(l->a, "\"%s\"", o->size_param >= 0
-                                                                             ? fn->params[o->size_param].name
-                                                                             : o->name));
+        gen_tv_set_str(
+            l->a, m, "name_c",
+            gen_arena_printf(l->a, "\"%s\"",
+                             o->size_param >= 0 ? fn->params[o->size_param].name : o->name));
         const char *size = o->size_param >= 0
                                ? gen_arena_printf(l->a, "(Py_ssize_t)arg%d",
                                                   fn->params[o->size_param].pos)
                                : gen_arena_printf(l->a, "(Py_ssize_t)(%s)",
                                                   gen_lower_c_expr(l, fn, o->size_expr));
         gen_tv_set_str(l->a, m, "make",
-                       o->bind_ptr ? gen_arena_printf(l->a, "cbpy_outbuf_growable(&ob%zu, %s)",
-                                                      k + 1, size)
-                                   : gen_arena_printf(l->a, "cbpy_outbuf_fixed(&ob%zu, %s, &%s_o%zu)",
-                                                      k + 1, size, gen_tv_lookup_str(w, "wrapper"),
-                                                      k + 1));
+                       o->bind_ptr
+                           ? gen_arena_printf(l->a, "cbpy_outbuf_growable(&ob%zu, %s)", k + 1, size)
+                           : gen_arena_printf(l->a, "cbpy_outbuf_fixed(&ob%zu, %s, &%s_o%zu)",
+                                              k + 1, size, gen_tv_lookup_str(w, "wrapper"), k + 1));
         gen_tv_set_flag(l->a, m, "fixed", !o->bind_ptr);
         gen_tv_push(l->a, pl->outbufs, m);
         if (o->bind_ptr)
-            lower_stream_out(l, w, pl, o, k, arg);
+            lower_stream_out(l, fn, w, pl, o, k, arg);
         return;
     }
     if (o->consumed_of >= 0) {
         /* How much of the input bound to a struct C read: that struct's pos. */
-        *conv = gen_arena_printf(l->a, "cbpy_ret_usize((size_t)bs%d.%s)",
-                                 fn->params[o->consumed_of].pos, fn->params[o->consumed_of].bind_pos);
+        *conv =
+            gen_arena_printf(l->a, "cbpy_ret_usize((size_t)bs%d.%s)",
+                             fn->params[o->consumed_of].pos, fn->params[o->consumed_of].bind_pos);
         *arg = NULL;
         return;
     }
@@ -201,39 +201,43 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
         const char *var = gen_arena_printf(l->a, "arg%d", fn->params[o->inout_param].pos);
         *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&%s)", t->map->name, var);
         if (t->map->is_dict)
-            add_item(l, pl->disowns, "stmt",
+            gen_lower_add_item(l, pl->disowns, "stmt",
                      gen_arena_printf(l->a, "cbpyt_%s__disown(&%s, &allocs)", t->map->name, var));
         *arg = NULL;
         return;
     }
     switch (t->kind) {
     case GEN_T_MAP:
-        add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu", t->map->c_type, k + 1));
-        add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "out%zu", k + 1));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu", t->map->c_type, k + 1));
+        gen_lower_add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "out%zu", k + 1));
         *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&out%zu)", t->map->name, k + 1);
         if (t->map->is_dict)
-            add_item(l, pl->disowns, "stmt",
-                     gen_arena_printf(l->a, "cbpyt_%s__disown(&out%zu, &allocs)", t->map->name, k + 1));
+            gen_lower_add_item(
+                l, pl->disowns, "stmt",
+                gen_arena_printf(l->a, "cbpyt_%s__disown(&out%zu, &allocs)", t->map->name, k + 1));
         break;
     case GEN_T_CLASS: {
         /* A constructor's own object is of the type it was called on (a subclass too). */
-        const char *type = (int)k != fn->made_out ? gen_arena_printf(l->a, "cbpyw_%s__type", t->cls->name)
+        const char *type = (int)k != fn->made_out
+                               ? gen_arena_printf(l->a, "cbpyw_%s__type", t->cls->name)
                            : fn->kind == GEN_FN_CONSTRUCTOR ? "type"
                                                             : "(PyTypeObject *)self";
         if (t->cls->storage == GEN_STORE_VALUE) {
             /* C fills a struct the new object then holds. */
-            add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu", t->cls->c_type, k + 1));
-            add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "out%zu", k + 1));
+            gen_lower_add_decl(l, decls,
+                               gen_arena_printf(l->a, "%s out%zu", t->cls->c_type, k + 1));
+            gen_lower_add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "out%zu", k + 1));
             *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, out%zu)", t->cls->name, type, k + 1);
             break;
         }
         /* C hands back a handle; the new object owns it. Until then (and on every failure,
          * after the message was read from it) the wrapper releases it. */
-        add_decl(l, decls, gen_arena_printf(l->a, "%s *out%zu = NULL", t->cls->c_type, k + 1));
-        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, cbpy_steal_ptr((void **)&out%zu), %d, \"%s\", \"%s\")",
-                                 t->cls->name, type, k + 1, t->optional,
-                                 gen_lower_func_name(l, fn), fn->c_name);
-        add_item(l, pl->disowns, "stmt",
+        gen_lower_add_decl(l, decls,
+                           gen_arena_printf(l->a, "%s *out%zu = NULL", t->cls->c_type, k + 1));
+        *conv = gen_arena_printf(
+            l->a, "cbpyw_%s__wrap(%s, cbpy_steal_ptr((void **)&out%zu), %d, \"%s\", \"%s\")",
+            t->cls->name, type, k + 1, t->optional, gen_lower_func_name(l, fn), fn->c_name);
+        gen_lower_add_item(l, pl->disowns, "stmt",
                  gen_arena_printf(l->a, "if (out%zu != NULL) %s(out%zu)", k + 1,
                                   t->cls->dtor, k + 1));
         break;
@@ -242,17 +246,17 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
     case GEN_T_STRING:
         /* Text C points at (`const char **`); `String` is C's to give away, released with
          * the module's free function on every path, once read. */
-        add_decl(l, decls, gen_arena_printf(l->a, "%s*out%zu = NULL",
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s*out%zu = NULL",
                                             t->kind == GEN_T_STR ? "const char " : "char ", k + 1));
         *conv = gen_arena_printf(l->a, "cbpy_ret_str(out%zu, %d, \"%s\", \"%s\")", k + 1,
                                  t->optional, gen_lower_func_name(l, fn), fn->c_name);
         if (t->kind == GEN_T_STRING)
-            add_item(l, pl->disowns, "stmt",
+            gen_lower_add_item(l, pl->disowns, "stmt",
                      gen_arena_printf(l->a, "if (out%zu != NULL) %s(out%zu)", k + 1,
                                       l->m->free_fn, k + 1));
         break;
     default:
-        add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0",
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0",
                                             t->c_name ? t->c_name : t->prim->c_type, k + 1));
         *conv = gen_arena_printf(l->a, "cbpy_ret_%s(out%zu)", t->prim->suffix, k + 1);
         break;
@@ -278,17 +282,18 @@ static const char *lower_len(lower *l, const gen_fn *fn, gen_tv *w, const plan_l
                                         : gen_arena_printf(l->a, "strlen(arg%d)", p->pos);
         desc = gen_arena_printf(l->a, "%s_p%d", wrapper, p->pos);
     }
-    add_decl(l, pl->decls, gen_arena_printf(l->a, "%s n%zu = 0", a->c_type, i + 1));
+    gen_lower_add_decl(l, pl->decls, gen_arena_printf(l->a, "%s n%zu = 0", a->c_type, i + 1));
     if (!a->is_pos)
-        add_item(l, a->of_out ? pl->out_checks : pl->checks, "cond",
+        gen_lower_add_item(l, a->of_out ? pl->out_checks : pl->checks, "cond",
                  gen_arena_printf(l->a,
                                   "cbpy_len_check(%s, %s, &%s, \"its length type '%s'\") < 0 || "
                                   "((n%zu = (%s)%s), 0)",
                                   len, int_max(a->prim), desc, a->spelling, i + 1, a->c_type, len));
     if (a->of_out && a->by_pointer)
-        add_item(l, pl->after, "stmt",
-                 gen_arena_printf(l->a, "ob%d.len = (size_t)n%zu <= ob%d.cap ? (size_t)n%zu : ob%d.cap",
-                                  a->index + 1, i + 1, a->index + 1, i + 1, a->index + 1));
+        gen_lower_add_item(
+            l, pl->after, "stmt",
+            gen_arena_printf(l->a, "ob%d.len = (size_t)n%zu <= ob%d.cap ? (size_t)n%zu : ob%d.cap",
+                             a->index + 1, i + 1, a->index + 1, i + 1, a->index + 1));
     return gen_arena_printf(l->a, "%sn%zu", a->by_pointer ? "&" : "", i + 1);
 }
 
@@ -317,10 +322,10 @@ static void lower_retry(lower *l, const gen_fn *fn, gen_tv *w)
         if (a->role != GEN_ARG_LEN || !a->of_out || a->index != (int)k)
             continue;
         if (a->is_pos) {
-            add_item(l, lens, "stmt", gen_arena_printf(l->a, "n%zu = 0", i + 1));
+            gen_lower_add_item(l, lens, "stmt", gen_arena_printf(l->a, "n%zu = 0", i + 1));
             continue;
         }
-        add_item(l, lens, "stmt", gen_arena_printf(l->a, "n%zu = (%s)ob%zu.cap", i + 1,
+        gen_lower_add_item(l, lens, "stmt", gen_arena_printf(l->a, "n%zu = (%s)ob%zu.cap", i + 1,
                                                    a->c_type, k + 1));
         max = gen_arena_printf(l->a, "(%s < (unsigned long long)%s ? %s : (unsigned long long)%s)",
                                max, int_max(a->prim), max, int_max(a->prim));
@@ -339,7 +344,8 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
                      gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a)};
     for (size_t i = 0; i < fn->nparams; i++)
         if (fn->params[i].type.kind == GEN_T_MAP && fn->params[i].type.pass == GEN_PASS_MUT)
-            add_item(l, pl.zero_outs, "var", gen_arena_printf(l->a, "arg%d", fn->params[i].pos));
+            gen_lower_add_item(l, pl.zero_outs, "var",
+                               gen_arena_printf(l->a, "arg%d", fn->params[i].pos));
     gen_tv *decls = pl.decls, *checks = pl.checks, *after = pl.after;
     const char **out_args = gen_arena_alloc(l->a, (fn->nouts + 1) * sizeof *out_args);
     for (size_t k = 0; k < fn->nouts; k++)
@@ -369,15 +375,17 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
     /* A result that counts what C wrote into a buffer (`len BUF;`) sizes it, never past
      * its room (an error code is raised anyway). */
     if (fn->ret_counts_out >= 0)
-        add_item(l, after, "stmt",
-                 gen_arena_printf(l->a, "ob%d.len = (size_t)result <= ob%d.cap ? (size_t)result : ob%d.cap",
-                                  fn->ret_counts_out + 1, fn->ret_counts_out + 1,
-                                  fn->ret_counts_out + 1));
+        gen_lower_add_item(
+            l, after, "stmt",
+            gen_arena_printf(
+                l->a, "ob%d.len = (size_t)result <= ob%d.cap ? (size_t)result : ob%d.cap",
+                fn->ret_counts_out + 1, fn->ret_counts_out + 1, fn->ret_counts_out + 1));
     /* A fixed-size buffer whose length C does not report is full. */
     for (size_t k = 0; k < fn->nouts; k++)
         if (fn->outs[k].is_buffer && !fn->outs[k].bind_ptr && (int)k != fn->ret_counts_out &&
             (fn->outs[k].len_arg < 0 || !fn->args[fn->outs[k].len_arg].by_pointer))
-            add_item(l, after, "stmt", gen_arena_printf(l->a, "ob%zu.len = ob%zu.cap", k + 1, k + 1));
+            gen_lower_add_item(l, after, "stmt",
+                               gen_arena_printf(l->a, "ob%zu.len = ob%zu.cap", k + 1, k + 1));
     /* Inputs bound to self's fields for the call. */
     gen_tv *binds = gen_tv_list(l->a);
     for (size_t i = 0; i < fn->nparams; i++) {
@@ -391,8 +399,8 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
         gen_tv_set_str(l->a, m, "field", p->bind_len);
         gen_tv_set_str(l->a, m, "pos", gen_arena_printf(l->a, "%d", p->pos));
         if (p->bind_struct) {
-            add_decl(l, decls, gen_arena_printf(l->a, "%s bs%d", p->bind_struct, p->pos));
-            add_item(l, pl.zero_outs, "var", gen_arena_printf(l->a, "bs%d", p->pos));
+            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s bs%d", p->bind_struct, p->pos));
+            gen_lower_add_item(l, pl.zero_outs, "var", gen_arena_printf(l->a, "bs%d", p->pos));
         }
         gen_tv_push(l->a, binds, m);
     }

@@ -1,8 +1,9 @@
 /* sema.c: checks a parsed glue file and resolves its names into the module model
- * (model.h); module-level items are checked in sema_items.c. Passes run in dependency order: enums and error domains first (types that
- * signatures mention), then classes are declared (name, self_type, storage), then every
- * signature is resolved (typeres.c), so any function may mention any class. Every problem
- * is reported, with notes pointing at earlier definitions. */
+ * (model.h); module-level items are checked in sema_items.c, call plans (parameter lists) in
+ * sema_plan.c, function attributes in sema_attrs.c. Passes run in dependency order: enums
+ * and error domains first (types that signatures mention), then classes are declared (name,
+ * self_type, storage), then every signature is resolved (typeres.c), so any function may mention
+ * any class. Every problem is reported, with notes pointing at earlier definitions. */
 #include "sema.h"
 
 #include <string.h>

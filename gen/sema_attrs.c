@@ -6,6 +6,28 @@
 #include "sema_int.h"
 #include "sema_plan.h"
 
+/* A list of statuses (`success`, `retry`) read into *out; whether fn's error domain has a
+ * convention the attribute works with (`status`, and `predicate` when allowed) is checked
+ * too. 0, or -1 after reporting. */
+static int statuses(gen_sema_ctx *s, const gen_fn *fn, const ast_setting *a, int predicate,
+                    const char ***out, size_t *n)
+{
+    int bad = 0;
+    *n = gen_sema_c_exprs(s, a->values, "a status", out);
+    if (*n == (size_t)-1) {
+        *n = 0;
+        bad = 1;
+    }
+    if (!fn->error || (fn->error->conv != GEN_ERR_STATUS &&
+                       !(predicate && fn->error->conv == GEN_ERR_PREDICATE))) {
+        gen_diag_error(s->diag, a->key_loc,
+                       "'%s' needs a result 'Result<..., E>' of a 'status'%s error domain",
+                       a->key, predicate ? " or 'predicate'" : "");
+        bad = 1;
+    }
+    return bad ? -1 : 0;
+}
+
 int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
 {
     for (const ast_setting *a = m->attrs; a; a = a->next) {
@@ -32,42 +54,25 @@ int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
                 bad = 1;
         } else if (strcmp(a->key, "none") == 0 && a->values && !a->values->next) {
             /* A success status that means "no value": Python gets None. */
-            fn->none_status = gen_sema_c_expr(s, a->values, "a status");
-            if (!fn->error || fn->error->conv != GEN_ERR_STATUS) {
-                gen_diag_error(s->diag, a->key_loc,
-                               "'none' needs a result 'Result<..., E>' of a 'status' error "
-                               "domain");
+            const char **none;
+            size_t n;
+            if (statuses(s, fn, a, 0, &none, &n) < 0)
                 bad = 1;
-            }
+            fn->none_status = n ? none[0] : NULL;
         } else if (strcmp(a->key, "retry") == 0 && a->values) {
-            fn->nretry = gen_sema_c_exprs(s, a->values, "a status", &fn->retry);
-            if (fn->nretry == (size_t)-1) {
-                fn->nretry = 0;
+            if (statuses(s, fn, a, 1, &fn->retry, &fn->nretry) < 0)
                 bad = 1;
-            }
             int sized = 0;
             for (size_t i = 0; i < fn->nouts; i++)
                 sized |= fn->outs[i].is_buffer && !fn->outs[i].bind_ptr;
-            if (!fn->error ||
-                (fn->error->conv != GEN_ERR_STATUS && fn->error->conv != GEN_ERR_PREDICATE) ||
-                !sized) {
+            if (!sized) {
                 gen_diag_error(s->diag, a->key_loc,
-                               "'retry' needs an output buffer 'out [u8; SIZE]' and a result "
-                               "'Result<..., E>' of a 'status' or 'predicate' error domain");
+                               "'retry' needs an output buffer 'out [u8; SIZE]' to make bigger");
                 bad = 1;
             }
         } else if (strcmp(a->key, "success") == 0 && a->values) {
-            fn->nsuccess = gen_sema_c_exprs(s, a->values, "a status", &fn->success);
-            if (fn->nsuccess == (size_t)-1) {
-                fn->nsuccess = 0;
+            if (statuses(s, fn, a, 0, &fn->success, &fn->nsuccess) < 0)
                 bad = 1;
-            }
-            if (!fn->error || fn->error->conv != GEN_ERR_STATUS) {
-                gen_diag_error(s->diag, a->key_loc,
-                               "'success' needs a result 'Result<..., E>' of a 'status' error "
-                               "domain");
-                bad = 1;
-            }
         } else {
             gen_diag_error(s->diag, a->key_loc,
                            strcmp(a->key, "release_callbacks") == 0

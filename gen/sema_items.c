@@ -369,7 +369,8 @@ void gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k)
         return;
     }
     int is_string = ac->value.text[0] == '"';
-    int is_number = ac->value.text[0] == '-' || (ac->value.text[0] >= '0' && ac->value.text[0] <= '9');
+    int is_number =
+        ac->value.text[0] == '-' || (ac->value.text[0] >= '0' && ac->value.text[0] <= '9');
     if (is_string && k->type.kind != GEN_T_STR)
         gen_diag_error(s->diag, ac->value.loc, "a string literal needs the type '&str'");
     else if (is_number && k->type.kind == GEN_T_STR)
