@@ -436,8 +436,9 @@ static int fits_convention(const gen_error *e, const gen_type *t)
 {
     switch (e->conv) {
     case GEN_ERR_STATUS:
-        return t->kind != GEN_T_VEC && t->kind != GEN_T_ENUM && !t->optional;
-        /* (a typemap out-parameter is a plain struct pointer, so it fits) */
+        /* (A typemap out-parameter is a plain struct pointer, so it fits; an optional
+         * pointer-like value is None when C leaves the out-parameter NULL.) */
+        return t->kind != GEN_T_VEC && t->kind != GEN_T_ENUM;
     case GEN_ERR_NULL:
         return is_pointer_like(t) && !t->optional;
     case GEN_ERR_ERRNO:
@@ -497,7 +498,7 @@ static int resolve_result(gen_scope *s, const ast_type *t, const gen_class *self
     if (!fits_convention(e, out)) {
         static const char *const why[] = {
             "a status-code function returns its result through an out-parameter, which "
-            "cannot be an array, an enum or optional",
+            "cannot be an array or an enum",
             "a NULL-on-failure function must return a pointer (&str, String or a class)",
             "an errno function must return an integer, () or a pointer",
             "a predicate function returns an integer: the value, or an error code",

@@ -39,6 +39,15 @@ class Predicate(unittest.TestCase):
 
 
 class NoValueStatus(unittest.TestCase):
+    def test_optional_result_of_a_status_function(self):
+        """Result<Option<&str>, E>: a NULL out-value is None, an error still raises."""
+        self.assertEqual(m.lookup("a"), "one")
+        self.assertIsNone(m.lookup("none"))
+        with self.assertRaises(ValueError) as caught:
+            m.lookup("")
+        self.assertEqual(caught.exception.code, PLAN_BADARG)
+        self.assertIn("-> str | None", m.lookup.__doc__)
+
     def test_value_none_and_error(self):
         self.assertEqual(m.find("a"), 1)
         self.assertEqual(m.find("b"), -(1 << 40))

@@ -22,6 +22,12 @@ size_t plan_count(const void *data, size_t n) {
     return n;
 }
 
+int plan_lookup(const char *key, const char **value) {
+    if (key[0] == '\0') return PLAN_BADARG;
+    *value = strcmp(key, "a") == 0 ? "one" : NULL;
+    return PLAN_OK;
+}
+
 int plan_find(const char *key, int64_t *value) {
     if (key[0] == '\0') return PLAN_BADARG;
     if (strcmp(key, "a") == 0) {

@@ -26,6 +26,9 @@ const char *plan_error_name(size_t code);
 size_t plan_count(const void *data, size_t n);
 /* (b) PLAN_OK and a value for "a"/"b", PLAN_END (no value) for others, PLAN_BADARG for "". */
 int plan_find(const char *key, int64_t *value);
+/* (b') PLAN_OK with *value "one" for key "a", PLAN_OK leaving *value NULL for "none",
+ * PLAN_BADARG for an empty key: a status result whose value may be NULL. */
+int plan_lookup(const char *key, const char **value);
 /* (c) a borrowed text of *n bytes (may hold NULs), NULL (and *n = 0) past the last one. */
 const unsigned char *plan_text(int i, unsigned *n);
 /* (d) writes src reversed at out + *pos and advances *pos; PLAN_FULL if it does not fit. */
