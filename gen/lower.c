@@ -197,6 +197,8 @@ static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
         [GEN_ADAPT_NEXT] = "adapt_next",         [GEN_ADAPT_EXIT] = "adapt_exit",
     };
     const gen_special *sp = gen_special_find(fn->special);
+    if (sp->adapter == GEN_ADAPT_METHOD)
+        return;
     gen_tv_set_flag(l->a, w, flags[sp->adapter], 1);
     if (sp->slot)
         gen_tv_set_str(l->a, w, "slot", sp->slot);
@@ -280,6 +282,8 @@ static void lower_error_cases(lower *l, const gen_error *e, gen_tv *v)
                                     : c->py_exc ? gen_arena_printf(a, "PyExc_%s", c->py_exc)
                                                 : gen_arena_printf(a, "cbpyx_%s", e->name));
         gen_tv_set_str(a, m, "msg", c->message ? c->message : "msg");
+        /* A domain that reads an errno raises OSErrors: itself and its subclasses. */
+        gen_tv_set_flag(a, m, "os", e->errno_of && !c->py_exc);
         gen_tv_push(a, cases, m);
         if (c->subclass) {
             gen_tv *sub = gen_tv_map(a);
@@ -288,6 +292,16 @@ static void lower_error_cases(lower *l, const gen_error *e, gen_tv *v)
             gen_tv_push(a, subs, sub);
         }
     }
+    gen_tv *warnings = gen_tv_list(a);
+    for (size_t i = 0; i < e->nwarns; i++) {
+        if (!e->warns[i].subclass)
+            continue;
+        gen_tv *w = gen_tv_map(a);
+        gen_tv_set_str(a, w, "sub", e->warns[i].subclass);
+        gen_tv_push(a, warnings, w);
+    }
+    gen_tv_set(a, v, "warnings", warnings);
+    gen_tv_set_flag(a, v, "errno", e->errno_of != NULL);
     gen_tv_set(a, v, "cases", cases);
     gen_tv_set(a, v, "subclasses", subs);
     if (e->default_message)
@@ -384,7 +398,9 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set_flag(l->a, w, "is_keywords", shape == SHAPE_KEYWORDS);
     gen_tv_set_flag(l->a, w, "release_gil", fn->release_gil);
     gen_tv_set_flag(l->a, w, "release_callbacks", fn->release_callbacks);
-    gen_tv_set_flag(l->a, w, "in_methods", !fn->special && !fn->accessor && !is_ctor);
+    /* A protocol that is an ordinary method (__copy__) sits in the method table. */
+    int plain = !fn->special || gen_special_find(fn->special)->adapter == GEN_ADAPT_METHOD;
+    gen_tv_set_flag(l->a, w, "in_methods", plain && !fn->accessor && !is_ctor);
     if (fn->special)
         lower_special(l, fn, w);
     if (keywords) {
@@ -409,7 +425,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                                           "%s, PyObject *const *args, Py_ssize_t nargs, "
                                           "PyObject *kwnames",
                                           self));
-    if (!is_ctor && !fn->special && !fn->accessor)
+    if (!is_ctor && plain && !fn->accessor)
         gen_tv_set_str(l->a, w, "doc", docstring(l, fn, fn->py_name, fn->doc));
 
     gen_tv *params = gen_tv_list(l->a);
@@ -438,7 +454,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                     gen_lower_param(l, fn, &fn->params[i], wrapper, shape, &passed[i]));
         any_move |= gen_lower_moves(&fn->params[i].type);
     }
-    gen_lower_plan(l, fn, w, self_arg, passed, &call, out_convs);
+    gen_lower_plan(l, fn, w, shape, self_arg, passed, &call, out_convs);
     gen_tv_set(l->a, w, "params", params);
     gen_tv_set_flag(l->a, w, "any_move", any_move);
     gen_tv_set_flag(l->a, w, "adopts_callbacks",
@@ -684,7 +700,9 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
         gen_tv *e = gen_tv_map(a);
         gen_tv_set_str(a, e, "name", m->errors[i]->name);
         gen_tv_set_str(a, e, "doc_expr", c_string_or_null(a, m->errors[i]->doc));
-        gen_tv_set_str(a, e, "os_error", m->errors[i]->conv == GEN_ERR_ERRNO ? "1" : "0");
+        gen_tv_set_str(a, e, "os_error",
+                       m->errors[i]->conv == GEN_ERR_ERRNO || m->errors[i]->errno_of ? "1"
+                                                                                    : "0");
         lower_error_cases(l, m->errors[i], e);
         gen_tv_push(a, errors, e);
     }

@@ -217,7 +217,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
 
 /* The object that keeps a borrowed return alive: self for methods, else the first
  * borrowed class argument; NULL means the C memory lives for the whole program. */
-static const char *borrow_owner(lower *l, const gen_fn *fn, call_shape shape)
+const char *gen_lower_borrow_owner(lower *l, const gen_fn *fn, call_shape shape)
 {
     if (fn->self != GEN_SELF_NONE)
         return "self";
@@ -288,7 +288,7 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
                                  t->pass == GEN_PASS_REF ? "const " : "", c->c_type);
         *conv = gen_arena_printf(l->a,
                                  "cbpy_wrap_borrowed(cbpyw_%s__type, (void *)result, %s, %d, %s)",
-                                 c->name, borrow_owner(l, fn, shape), t->optional, names);
+                                 c->name, gen_lower_borrow_owner(l, fn, shape), t->optional, names);
         return;
     }
     /* A constructor makes an object of the type it was called on (a classmethod: self). */
@@ -310,6 +310,34 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
     }
 }
 
+/* The statuses of a status domain that change state rather than raise: `fatal S;` breaks
+ * the method's object, `warn S Category;` succeeds with a warning carrying msg. */
+static void lower_status_states(lower *l, const gen_fn *fn, gen_tv *w, const char *msg)
+{
+    const gen_error *e = fn->error;
+    gen_tv *fatal = gen_tv_list(l->a), *warns = gen_tv_list(l->a);
+    for (size_t i = 0; fn->kind == GEN_FN_METHOD && fn->self != GEN_SELF_NONE && i < e->nfatal;
+         i++) {
+        gen_tv *m = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, m, "cond", gen_arena_printf(l->a, "status == (int)(%s)", e->fatal[i]));
+        gen_tv_set_str(l->a, m, "exc", gen_arena_printf(l->a, "cbpyx_%s", e->name));
+        gen_tv_push(l->a, fatal, m);
+    }
+    for (size_t i = 0; i < e->nwarns; i++) {
+        gen_tv *m = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, m, "cond",
+                       gen_arena_printf(l->a, "status == (int)(%s)", e->warns[i].status));
+        gen_tv_set_str(l->a, m, "category",
+                       e->warns[i].subclass
+                           ? gen_arena_printf(l->a, "cbpyx_%s", e->warns[i].subclass)
+                           : gen_arena_printf(l->a, "PyExc_%s", e->warns[i].builtin));
+        gen_tv_set_str(l->a, m, "msg", msg);
+        gen_tv_push(l->a, warns, m);
+    }
+    gen_tv_set(l->a, w, "err_fatal", fatal);
+    gen_tv_set(l->a, w, "err_warns", warns);
+}
+
 /* Under an error convention: the check of C's answer and the exception it raises. */
 static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer, gen_tv *w,
                         gen_tv *decls, const char **assign, const char *handle)
@@ -320,15 +348,25 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
     switch (e->conv) {
     case GEN_ERR_STATUS: {
         gen_lower_add_decl(l, decls, "int status = 0");
-        *assign = "status = ";
-        /* Success is a set of statuses: the domain's (0 by default) and the function's. */
+        /* Success is a set of statuses: the domain's (0 by default) and the function's;
+         * a warning status succeeds too. A count is a status only when negative. */
+        const char *first_ok = e->nsuccess ? e->success[0] : "0";
         gen_strbuf ok = {0};
+        if (fn->ret_count)
+            gen_strbuf_printf(&ok, "(status = result < 0 ? (int)result : (int)(%s)), ", first_ok);
+        else
+            *assign = "status = ";
         for (size_t i = 0; i < e->nsuccess; i++)
-            gen_strbuf_printf(&ok, "%sstatus != (int)(%s)", ok.len ? " && " : "", e->success[i]);
+            gen_strbuf_printf(&ok, "%sstatus != (int)(%s)", i ? " && " : "", e->success[i]);
         if (!e->nsuccess)
             gen_strbuf_puts(&ok, "status != 0");
         for (size_t i = 0; i < fn->nsuccess; i++)
             gen_strbuf_printf(&ok, " && status != (int)(%s)", fn->success[i]);
+        for (size_t i = 0; i < e->nwarns; i++)
+            gen_strbuf_printf(&ok, " && status != (int)(%s)", e->warns[i].status);
+        /* `none S;` is a success that gives no value. */
+        if (fn->none_status)
+            gen_strbuf_printf(&ok, " && status != (int)(%s)", fn->none_status);
         cond = gen_arena_strdup(l->a, gen_strbuf_str(&ok));
         gen_strbuf_release(&ok);
         /* The message: read from the handle (before anything is released), or from the
@@ -348,7 +386,12 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
                           : of      ? gen_lower_c_expr(l, fn, of)
                           : by_status ? by_status
                                       : "NULL";
-        raise = gen_arena_printf(l->a, "cbpyx_%s__raise(status, %s, \"%s\")", e->name, msg, func);
+        const char *err = e->errno_of
+                              ? gen_arena_printf(l->a, " %s,", gen_lower_c_expr(l, fn, e->errno_of))
+                              : "";
+        raise = gen_arena_printf(l->a, "cbpyx_%s__raise(status, %s,%s \"%s\")", e->name, msg, err,
+                                 func);
+        lower_status_states(l, fn, w, msg);
         break;
     }
     case GEN_ERR_NULL:
@@ -424,6 +467,9 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         result_value(l, fn, shape, t, &decl, &conv);
     if (fn->ret_status)
         conv = "cbpy_ret_i32(status)";
+    /* A negative count that is a success status (a warning) counts nothing. */
+    if (fn->ret_count)
+        conv = "cbpy_ret_i64(result < 0 ? 0 : (int64_t)result)";
     if (fn->true_status)
         conv = gen_arena_printf(l->a, "cbpy_ret_bool(status == (int)(%s))", fn->true_status);
     if (fn->init_self)
@@ -452,7 +498,7 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         int is_pointer = t->kind != GEN_T_PRIM && t->kind != GEN_T_ENUM;
         error_check(l, fn, is_unit, is_pointer, w, decls, &assign, gen_lower_handle(l, fn));
         /* A status function hands its result back through a trailing out-parameter. */
-        if (fn->error->conv == GEN_ERR_STATUS && !is_unit)
+        if (fn->error->conv == GEN_ERR_STATUS && !is_unit && !fn->ret_count)
             gen_strbuf_printf(call, "%s&result", call->len ? ", " : "");
     }
     gen_tv_set(l->a, w, "ret_decls", decls);

@@ -44,6 +44,9 @@ const char *gen_lower_func_name(lower *l, const gen_fn *fn);
 
 /* The Python argument object of parameter p inside a wrapper of the given shape. */
 const char *gen_lower_arg_expr(lower *l, const gen_param *p, call_shape shape);
+/* The object that keeps a borrowed return alive: self for methods, else the first
+ * borrowed class argument's expression; "NULL": the C memory lives for the whole program. */
+const char *gen_lower_borrow_owner(lower *l, const gen_fn *fn, call_shape shape);
 
 /* What C receives for a class-typed value held in `var` (a `Foo *`). */
 const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, const char *var);

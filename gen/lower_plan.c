@@ -13,6 +13,8 @@
 typedef struct plan_lists {
     gen_tv *decls, *checks, *after, *outbufs, *zero_outs, *disowns;
     gen_tv *out_checks;  /* lengths of output buffers: checked once the buffers exist */
+    gen_tv *renews;      /* owners whose lent objects go stale before the call */
+    call_shape shape;
 } plan_lists;
 
 /* The largest value of integer type p, as a C constant expression. */
@@ -152,6 +154,39 @@ static void lower_stream_out(lower *l, const gen_fn *fn, gen_tv *w, const plan_l
     }
 }
 
+/* `out &T`: C hands back a pointer to an object its owner (self, or the first borrowed
+ * class argument) keeps. Python gets it lent, valid until the owner lends again (the
+ * owner's generation moves on before the call), or with `copy NAME;` a copy it owns. */
+static void lower_lent_out(lower *l, const gen_fn *fn, const plan_lists *pl, size_t k,
+                           const char **conv)
+{
+    const gen_type *t = &fn->outs[k].type;
+    const char *owner = gen_lower_borrow_owner(l, fn, pl->shape);
+    gen_lower_add_decl(l, pl->decls, gen_arena_printf(l->a, "%s%s *out%zu = NULL",
+                                                      t->pass == GEN_PASS_REF ? "const " : "",
+                                                      t->cls->c_type, k + 1));
+    const gen_fn *copy = NULL;
+    for (size_t i = 0; fn->outs[k].copied && i < t->cls->nfns; i++)
+        if (t->cls->fns[i]->special && strcmp(t->cls->fns[i]->special, "__copy__") == 0)
+            copy = t->cls->fns[i];
+    if (copy) {
+        /* The copy is made before anything else runs, from C's pointer as C gave it. */
+        *conv = gen_arena_printf(
+            l->a, "%scbpyw_%s__wrap(cbpyw_%s__type, out%zu == NULL ? NULL : %s((%s *)out%zu), 0, "
+                  "\"%s\", \"%s\")",
+            t->optional ? gen_arena_printf(l->a, "out%zu == NULL ? cbpy_ret_unit() : ", k + 1) : "",
+            t->cls->name, t->cls->name, k + 1, copy->c_name, t->cls->c_type, k + 1,
+            gen_lower_func_name(l, fn), copy->c_name);
+        return;
+    }
+    if (strcmp(owner, "NULL") != 0)
+        gen_lower_add_item(l, pl->renews, "owner", owner);
+    *conv = gen_arena_printf(l->a, "cbpy_wrap_lent(cbpyw_%s__type, (void *)out%zu, %s, %d, "
+                                   "\"%s\", \"%s\")",
+                             t->cls->name, k + 1, owner, t->optional, gen_lower_func_name(l, fn),
+                             fn->c_name);
+}
+
 /* The declaration, C argument and Python conversion of out-value k. */
 static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const plan_lists *pl,
                       const char **arg, const char **conv)
@@ -222,6 +257,10 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
                                ? gen_arena_printf(l->a, "cbpyw_%s__type", t->cls->name)
                            : fn->kind == GEN_FN_CONSTRUCTOR ? "type"
                                                             : "(PyTypeObject *)self";
+        if (t->pass != GEN_PASS_OWNED) {
+            lower_lent_out(l, fn, pl, k, conv);
+            break;
+        }
         if (t->cls->storage == GEN_STORE_VALUE) {
             /* C fills a struct the new object then holds. */
             gen_lower_add_decl(l, decls,
@@ -337,11 +376,37 @@ static void lower_retry(lower *l, const gen_fn *fn, gen_tv *w)
     gen_strbuf_release(&cond);
 }
 
-void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
+/* `keep P;`: self takes over the buffer export (or references the text or object) before
+ * the call, so C may go on using it; a consuming call releases what self kept once C has
+ * freed the value. */
+static void lower_keeps(lower *l, const gen_fn *fn, plan_lists *pl)
+{
+    for (size_t i = 0; i < fn->nkeeps; i++) {
+        const gen_param *p = &fn->params[fn->keeps[i]];
+        const char *arg = gen_lower_arg_expr(l, p, pl->shape);
+        gen_lower_add_item(
+            l, pl->checks, "cond",
+            p->type.kind == GEN_T_SLICE
+                ? gen_arena_printf(l->a, "cbpy_keep_view(self, &view%d) < 0", p->pos)
+                : gen_arena_printf(l->a, "cbpy_keep_ref(self, %s, %d) < 0", arg,
+                                   p->type.kind == GEN_T_CLASS));
+    }
+    int class_keeps = 0;
+    for (size_t i = 0; fn->self == GEN_SELF_MOVE && i < fn->cls->nfns; i++)
+        class_keeps |= fn->cls->fns[i]->nkeeps > 0;
+    if (class_keeps)
+        gen_lower_add_item(l, pl->after, "stmt", "cbpy_drop_kept(self)");
+    if (fn->invalidates)
+        gen_lower_add_item(l, pl->renews, "owner", "self");
+}
+
+void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, call_shape shape, const char *self_arg,
                     const char *const *passed, gen_strbuf *call, const char **out_convs)
 {
     plan_lists pl = {gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a),
-                     gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a)};
+                     gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a), gen_tv_list(l->a),
+                     shape};
+    lower_keeps(l, fn, &pl);
     for (size_t i = 0; i < fn->nparams; i++)
         if (fn->params[i].type.kind == GEN_T_MAP && fn->params[i].type.pass == GEN_PASS_MUT)
             gen_lower_add_item(l, pl.zero_outs, "var",
@@ -378,8 +443,9 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
         gen_lower_add_item(
             l, after, "stmt",
             gen_arena_printf(
-                l->a, "ob%d.len = (size_t)result <= ob%d.cap ? (size_t)result : ob%d.cap",
-                fn->ret_counts_out + 1, fn->ret_counts_out + 1, fn->ret_counts_out + 1));
+                l->a, "ob%d.len = %s(size_t)result <= ob%d.cap ? (size_t)result : ob%d.cap",
+                fn->ret_counts_out + 1, fn->ret_count ? "result < 0 ? 0 : " : "",
+                fn->ret_counts_out + 1, fn->ret_counts_out + 1));
     /* A fixed-size buffer whose length C does not report is full. */
     for (size_t k = 0; k < fn->nouts; k++)
         if (fn->outs[k].is_buffer && !fn->outs[k].bind_ptr && (int)k != fn->ret_counts_out &&
@@ -408,6 +474,7 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
     gen_tv_set(l->a, w, "plan_checks", checks);
     gen_tv_set(l->a, w, "out_checks", pl.out_checks);
     gen_tv_set(l->a, w, "after_call", after);
+    gen_tv_set(l->a, w, "renews", pl.renews);
     gen_tv_set(l->a, w, "binds_in", binds);
     if (fn->nretry)
         lower_retry(l, fn, w);

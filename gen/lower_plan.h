@@ -14,7 +14,7 @@
 /* Appends fn's C arguments to call (self_arg for self, passed[i] for parameter i), sets
  * w's plan values (plan_decls, plan_checks, after_call, binds_in, outbufs, zero_outs and
  * the stream_* keys of a bound output), and fills out_convs[0..nouts). */
-void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, const char *self_arg,
+void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, call_shape shape, const char *self_arg,
                     const char *const *passed, gen_strbuf *call, const char **out_convs);
 /* expr with the names of fn's parameters replaced by their C values and `len(name)` by
  * the length of buffer or text parameter name. */

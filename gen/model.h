@@ -147,6 +147,8 @@ typedef struct gen_out {
     const char *bind_pos;   /* (zstd's ZSTD_outBuffer {dst, size, pos}) */
     int consumed_of;        /* the input bound to a struct whose pos tells how much C read:
                                its parameter index; else -1 */
+    int copied;             /* `copy NAME;` of a borrowed object C hands back (`out &T`): the
+                               new object owns a copy made by the class's `__copy__` */
     gen_loc loc;
 } gen_out;
 
@@ -168,6 +170,11 @@ typedef struct gen_fn {
     int made_out;           /* a constructor making its object through an out-value of its
                                own class (`db: out sqlite3 *`): the index into outs, else -1 */
     int ret_status;         /* `Result<status, E>`: the status itself is the result */
+    int ret_count;          /* `Result<count, E>`: a count, or when negative a status of E */
+    int *keeps;             /* `keep P, ...;`: the parameters (indexes into params) the object
+                               holds on to after the call, because C goes on using them */
+    size_t nkeeps;
+    int invalidates;        /* `invalidates;`: the objects self lent (`out &T`) go stale */
     const char *true_status;/* `Result<status(S), E>`: the result is status == S */
     const char *ret_len;    /* `len EXPR;`: the length of a borrowed `&[u8]` or `&str` result,
                                a C expression evaluated right after the call, or NULL */
@@ -269,6 +276,15 @@ typedef struct gen_err_case {
     gen_loc loc;
 } gen_err_case;
 
+/* `warn STATUS Category;`: a status that succeeds but issues a Python warning with the
+ * library's message. */
+typedef struct gen_err_warn {
+    const char *status;     /* C expression */
+    const char *subclass;   /* a Warning subclass added to the module, or NULL */
+    const char *builtin;    /* a built-in warning category (RuntimeWarning...), or NULL */
+    gen_loc loc;
+} gen_err_warn;
+
 struct gen_error {
     const char *name;
     const char *doc;
@@ -283,6 +299,12 @@ struct gen_error {
     const char *default_message; /* `message "fmt %d";`: for other statuses, or NULL */
     const char **success;   /* STATUS: the statuses that mean success (default: 0) */
     size_t nsuccess;
+    const char *errno_of;   /* `errno FN(self);` / `errno `EXPR`;`: the errno read from the
+                               handle; the domain is then an OSError raised as E(errno, text) */
+    const char **fatal;     /* `fatal S, ...;`: statuses after which the object is unusable: */
+    size_t nfatal;          /* later calls on it raise instead of calling C */
+    gen_err_warn *warns;    /* `warn S Category;`: statuses that succeed with a warning */
+    size_t nwarns;
     gen_err_case *cases;
     size_t ncases;
     gen_loc loc;

@@ -171,6 +171,31 @@ int gen_sema_resolve_default(gen_sema_ctx *s, const ast_value *v, gen_param *p)
     return -1;
 }
 
+/* `copy NAME;` copies a borrowed object with its class's `__copy__`, which must exist. */
+static void check_copies_of(gen_sema_ctx *s, const gen_fn *fn)
+{
+    for (size_t k = 0; k < fn->nouts; k++) {
+        const gen_class *c = fn->outs[k].type.cls;
+        int found = 0;
+        for (size_t i = 0; fn->outs[k].copied && i < c->nfns; i++)
+            found |= c->fns[i]->special && strcmp(c->fns[i]->special, "__copy__") == 0;
+        if (fn->outs[k].copied && !found)
+            gen_diag_error(s->diag, fn->outs[k].loc,
+                           "'copy %s' needs class '%s' to say how it is copied: 'fn "
+                           "CLONE(&self) -> %s *; alias __copy__;'",
+                           fn->outs[k].name, c->name, c->c_type);
+    }
+}
+
+static void check_copies(gen_sema_ctx *s, const gen_module *m)
+{
+    for (size_t i = 0; i < m->nclasses; i++)
+        for (size_t j = 0; j < m->classes[i]->nfns; j++)
+            check_copies_of(s, m->classes[i]->fns[j]);
+    for (size_t i = 0; i < m->nfns; i++)
+        check_copies_of(s, m->fns[i]);
+}
+
 /* A function of the model with its "none" indexes set (the arena zeroes the rest). */
 static gen_fn *new_fn(gen_sema_ctx *s)
 {
@@ -200,20 +225,27 @@ static int check_special(gen_sema_ctx *s, gen_fn *fn, gen_loc loc)
                     (sp->result == GEN_RESULT_OPTION && r->optional) ||
                     /* bool next(it, T *out): false ends the iteration */
                     (sp->result == GEN_RESULT_OPTION && fn->nouts && r->kind == GEN_T_PRIM &&
-                     r->prim->kind == GEN_PRIM_BOOL);
-    if (sp->adapter == GEN_ADAPT_ITER)
+                     r->prim->kind == GEN_PRIM_BOOL) ||
+                    /* status next(it, T **out) with `none S;`: S ends the iteration */
+                    (sp->result == GEN_RESULT_OPTION && fn->nouts && fn->none_status);
+    if (sp->adapter == GEN_ADAPT_ITER || sp->adapter == GEN_ADAPT_METHOD)
         result_ok = r->kind == GEN_T_CLASS && !r->optional;
+    if (sp->adapter == GEN_ADAPT_METHOD)
+        result_ok = result_ok && r->cls == fn->cls && r->pass == GEN_PASS_OWNED;
     /* Only a bool `__next__` may hand its value back through an out-parameter. */
     int outs_ok = !fn->nouts || (sp->adapter == GEN_ADAPT_NEXT && fn->nouts == 1);
-    if (!self_ok || (int)fn->nparams != sp->nparams || !result_ok || fn->error || !outs_ok ||
+    /* The protocols that may fail: an exception from __next__ or __exit__ propagates. */
+    int error_ok = !fn->error || sp->adapter == GEN_ADAPT_NEXT || sp->adapter == GEN_ADAPT_EXIT;
+    if (!self_ok || (int)fn->nparams != sp->nparams || !result_ok || !error_ok || !outs_ok ||
         (fn->nparams && fn->params[0].def_c)) {
         gen_diag_error(s->diag, loc,
                        "'%s' must be a method taking '&self'%s and %d more parameter%s, "
                        "returning %s",
                        sp->name, sp->adapter == GEN_ADAPT_EXIT ? " (or 'self')" : "",
                        sp->nparams, sp->nparams == 1 ? "" : "s",
-                       sp->adapter == GEN_ADAPT_ITER ? "an object of a class"
-                                                     : wanted[sp->result]);
+                       sp->adapter == GEN_ADAPT_ITER     ? "an object of a class"
+                       : sp->adapter == GEN_ADAPT_METHOD ? "a new object of its class"
+                                                         : wanted[sp->result]);
         return -1;
     }
     fn->special = sp->name;
@@ -297,6 +329,8 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
                                      strcmp(m->type->name, "Result") == 0
                                  ? m->type->args
                                  : NULL;
+        if (fn->error && ok && ok->kind == AST_TYPE_NAME && strcmp(ok->name, "count") == 0)
+            fn->ret_count = 1;
         if (fn->error && ok && strcmp(ok->kind == AST_TYPE_NAME || ok->kind == AST_TYPE_FN
                                           ? ok->name
                                           : "",
@@ -430,25 +464,68 @@ static void declare_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
 
 /* A property's getter or setter as a method of the class (not in its method table). */
 static gen_fn *accessor(gen_sema_ctx *s, gen_class *cls, const gen_property *p, const char *c_fn,
-                        gen_self self)
+                        gen_self self, int is_get)
 {
     gen_fn *fn = new_fn(s);
     fn->kind = GEN_FN_METHOD;
     fn->accessor = 1;
     fn->cls = cls;
     fn->c_name = c_fn;
-    fn->py_name = gen_arena_printf(s->arena, "%s_%s", self == GEN_SELF_CONST ? "get" : "set",
-                                   p->name);
+    fn->py_name = gen_arena_printf(s->arena, "%s_%s", is_get ? "get" : "set", p->name);
     fn->self = self;
     fn->loc = p->loc;
     /* The call plan: self, and for a setter the value. */
     fn->args = gen_arena_alloc(s->arena, 2 * sizeof *fn->args);
-    fn->nargs = self == GEN_SELF_CONST ? 1 : 2;
+    fn->nargs = is_get ? 1 : 2;
     fn->args[0].role = GEN_ARG_SELF;
     fn->args[1].role = GEN_ARG_PARAM;
     fn->ret.kind = GEN_T_PRIM;
     fn->ret.prim = gen_prim_unit();
     fn->ret.spelling = "()";
+    return fn;
+}
+
+/* `get M;` / `set M;` naming a method M of the class declared before the property: the
+ * accessor is that method with its other parameters at their defaults (libarchive's
+ * `archive_entry_set_mtime(entry, time_t, long)` as the setter of `mtime`). NULL when
+ * no method has that name; reports a method of the wrong shape. */
+static gen_fn *method_accessor(gen_sema_ctx *s, gen_class *cls, const gen_property *p,
+                               const ast_setting *st, int is_get)
+{
+    const gen_fn *m = NULL;
+    for (size_t i = 0; i < cls->nfns && !m; i++)
+        if (cls->fns[i]->kind == GEN_FN_METHOD && strcmp(cls->fns[i]->py_name, st->value) == 0)
+            m = cls->fns[i];
+    if (!m)
+        return NULL;
+    size_t keep = is_get ? 0 : 1;
+    const gen_type *t = is_get ? &m->ret : m->nparams ? &m->params[0].type : NULL;
+    if (m->nparams < keep || m->nrequired > (int)keep || m->nouts || !t ||
+        strcmp(t->spelling, p->type.spelling) != 0) {
+        gen_diag_error(s->diag, st->value_loc,
+                       is_get ? "method '%s' cannot get property '%s': it must take no "
+                                "argument (or only defaulted ones) and return '%s'"
+                              : "method '%s' cannot set property '%s': its first parameter "
+                                "must be '%s' and the others defaulted",
+                       m->py_name, p->name, p->type.spelling);
+        return NULL;
+    }
+    gen_fn *fn = new_fn(s);
+    *fn = *m;
+    fn->accessor = 1;
+    fn->special = NULL;
+    fn->doc = NULL;
+    fn->py_name = gen_arena_printf(s->arena, "%s_%s", is_get ? "get" : "set", p->name);
+    fn->nparams = keep;
+    fn->nrequired = fn->npos_only = (int)keep;
+    fn->args = gen_sema_alloc(s, m->nargs, sizeof *fn->args);
+    for (size_t i = 0; i < m->nargs; i++) {
+        fn->args[i] = m->args[i];
+        if (m->args[i].role == GEN_ARG_PARAM && m->args[i].index >= (int)keep) {
+            fn->args[i].role = GEN_ARG_FIXED;
+            fn->args[i].expr = m->params[m->args[i].index].def_c;
+        }
+    }
     return fn;
 }
 
@@ -489,16 +566,22 @@ static int define_property(gen_sema_ctx *s, const ast_member *m, gen_class *cls,
         }
         return 0;
     }
+    const ast_setting *get = NULL, *set = NULL;
+    int get_mut = 0;
     for (const ast_setting *st = m->settings; st; st = st->next) {
-        const char **slot = strcmp(st->key, "get") == 0   ? &p->getter
+        int is_get = strcmp(st->key, "get") == 0 || strcmp(st->key, "get mut") == 0;
+        const char **slot = is_get                        ? &p->getter
                             : strcmp(st->key, "set") == 0 ? &p->setter
                                                           : NULL;
         if (!slot || !st->value) {
             gen_diag_error(s->diag, st->key_loc,
-                           "expected 'get FUNCTION;' or 'set FUNCTION;' in a property");
+                           "expected 'get FUNCTION;', 'get mut FUNCTION;' or 'set FUNCTION;' "
+                           "in a property");
             return -1;
         }
         *slot = st->value;
+        *(is_get ? &get : &set) = st;
+        get_mut |= strcmp(st->key, "get mut") == 0;
     }
     if (!p->getter) {
         gen_diag_error(s->diag, m->name_loc, "property '%s' needs 'get FUNCTION;'", m->name);
@@ -510,10 +593,14 @@ static int define_property(gen_sema_ctx *s, const ast_member *m, gen_class *cls,
                        p->type.spelling);
         return -1;
     }
-    p->get_fn = accessor(s, cls, p, p->getter, GEN_SELF_CONST);
-    p->get_fn->ret = p->type;
-    if (p->setter) {
-        p->set_fn = accessor(s, cls, p, p->setter, GEN_SELF_MUT);
+    /* `get mut F;`: a getter of a library that is not const-correct takes `T *`. */
+    p->get_fn = method_accessor(s, cls, p, get, 1);
+    if (!p->get_fn) {
+        p->get_fn = accessor(s, cls, p, p->getter, get_mut ? GEN_SELF_MUT : GEN_SELF_CONST, 1);
+        p->get_fn->ret = p->type;
+    }
+    if (p->setter && (p->set_fn = method_accessor(s, cls, p, set, 0)) == NULL) {
+        p->set_fn = accessor(s, cls, p, p->setter, GEN_SELF_MUT, 0);
         p->set_fn->nparams = p->set_fn->nrequired = 1;
         p->set_fn->params = gen_arena_alloc(s->arena, sizeof *p->set_fn->params);
         gen_param *v = &p->set_fn->params[0];
@@ -724,6 +811,7 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
                 out->fns[out->nfns++] = fn;
         }
     }
+    check_copies(&s, out);
     /* After errors, a class may look unreachable only because its constructor failed. */
     if (diag->errors == diag->promoted)
         warn_unreachable(&s, out);

@@ -28,10 +28,74 @@ static int statuses(gen_sema_ctx *s, const gen_fn *fn, const ast_setting *a, int
     return bad ? -1 : 0;
 }
 
+/* `keep P, ...;`: parameters C goes on using after the call (a buffer, text or object),
+ * which self then holds until it is freed or moved into C. */
+static int keeps(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
+{
+    size_t n = 0;
+    for (const ast_value *v = a->values; v; v = v->next)
+        n++;
+    fn->keeps = gen_sema_alloc(s, n, sizeof *fn->keeps);
+    if (fn->self == GEN_SELF_NONE || fn->self == GEN_SELF_MOVE || fn->kind != GEN_FN_METHOD) {
+        gen_diag_error(s->diag, a->key_loc,
+                       "'keep' needs a method taking '&self' or '&mut self': its object holds "
+                       "what C keeps");
+        return -1;
+    }
+    for (const ast_value *v = a->values; v; v = v->next) {
+        int found = -1;
+        for (size_t i = 0; i < fn->nparams && !v->call && !v->is_cexpr; i++)
+            if (fn->params[i].name && strcmp(fn->params[i].name, v->text) == 0)
+                found = (int)i;
+        const gen_type *t = found >= 0 ? &fn->params[found].type : NULL;
+        if (!t || !(t->kind == GEN_T_SLICE || t->kind == GEN_T_STR ||
+                    (t->kind == GEN_T_CLASS && t->pass != GEN_PASS_OWNED))) {
+            gen_diag_error(s->diag, v->loc,
+                           "'keep' names a buffer, text or borrowed object parameter of "
+                           "this function, not '%s'",
+                           v->text);
+            return -1;
+        }
+        fn->keeps[fn->nkeeps++] = found;
+    }
+    return 0;
+}
+
+/* `copy NAME;`: the borrowed object C hands back through out-value NAME is copied (by its
+ * class's __copy__, checked once every class is known) into one Python owns. */
+static int copies(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
+{
+    for (const ast_value *v = a->values; v; v = v->next) {
+        int found = -1;
+        for (size_t i = 0; i < fn->nouts && !v->call && !v->is_cexpr; i++)
+            if (strcmp(fn->outs[i].name, v->text) == 0 && fn->outs[i].type.kind == GEN_T_CLASS &&
+                fn->outs[i].type.pass != GEN_PASS_OWNED)
+                found = (int)i;
+        if (found < 0) {
+            gen_diag_error(s->diag, v->loc,
+                           "'copy' names a borrowed out-value of this function ('NAME: out "
+                           "&T'), not '%s'",
+                           v->text);
+            return -1;
+        }
+        fn->outs[found].copied = 1;
+    }
+    return 0;
+}
+
 int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
 {
     for (const ast_setting *a = m->attrs; a; a = a->next) {
-        if (strcmp(a->key, "release_gil") == 0) {
+        if (strcmp(a->key, "keep") == 0 && a->values) {
+            if (keeps(s, fn, a) < 0)
+                bad = 1;
+        } else if (strcmp(a->key, "copy") == 0 && a->values) {
+            if (copies(s, fn, a) < 0)
+                bad = 1;
+        } else if (strcmp(a->key, "invalidates") == 0 && !a->values &&
+                   fn->self != GEN_SELF_NONE) {
+            fn->invalidates = 1;
+        } else if (strcmp(a->key, "release_gil") == 0) {
             fn->release_gil = 1;
         } else if (strcmp(a->key, "release_callbacks") == 0 && fn->self != GEN_SELF_NONE) {
             fn->release_callbacks = 1;
@@ -74,13 +138,21 @@ int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
             if (statuses(s, fn, a, 0, &fn->success, &fn->nsuccess) < 0)
                 bad = 1;
         } else {
-            gen_diag_error(s->diag, a->key_loc,
-                           strcmp(a->key, "release_callbacks") == 0
-                               ? "'%s' needs a method: it drops the callbacks its self keeps"
-                               : "unknown attribute '%s'; expected 'release_gil', "
-                                 "'release_callbacks', 'success STATUS, ...', 'len EXPR', "
-                                 "'retry STATUS, ...' or 'none STATUS'",
-                           a->key);
+            if (strcmp(a->key, "release_callbacks") == 0)
+                gen_diag_error(s->diag, a->key_loc,
+                               "'%s' needs a method: it drops the callbacks its self keeps",
+                               a->key);
+            else if (strcmp(a->key, "invalidates") == 0)
+                gen_diag_error(s->diag, a->key_loc,
+                               "'invalidates' takes no value and needs a method: the objects "
+                               "its self lent go stale");
+            else
+                gen_diag_error(s->diag, a->key_loc,
+                               "unknown attribute '%s'; expected 'release_gil', "
+                               "'release_callbacks', 'success STATUS, ...', 'len EXPR', "
+                               "'retry STATUS, ...', 'none STATUS', 'keep PARAM, ...', 'copy "
+                               "OUT' or 'invalidates'",
+                               a->key);
             bad = 1;
         }
     }

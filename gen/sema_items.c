@@ -136,6 +136,52 @@ static void error_case(gen_sema_ctx *s, gen_error *e, const ast_setting *st, gen
     e->ncases += c->status != NULL;
 }
 
+/* The built-in warning categories `warn STATUS NAME;` may name. */
+static int is_builtin_warning(const char *name)
+{
+    static const char *const known[] = {
+        "Warning", "UserWarning", "RuntimeWarning", "DeprecationWarning",
+        "PendingDeprecationWarning", "SyntaxWarning", "FutureWarning", "ImportWarning",
+        "UnicodeWarning", "BytesWarning", "ResourceWarning",
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(name, known[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* `warn STATUS Category;`: the status succeeds, with a warning of a built-in category or
+ * of a Warning subclass the module adds. */
+static void error_warn(gen_sema_ctx *s, gen_error *e, const ast_setting *st)
+{
+    const ast_value *v = st->values, *w = v ? v->next : NULL;
+    if (!v || !w || w->next || w->call || w->is_cexpr || w->text[0] == '"' ||
+        strstr(w->text, "::")) {
+        gen_diag_error(s->diag, st->key_loc,
+                       "expected 'warn STATUS CATEGORY;', as in 'warn ARCHIVE_WARN "
+                       "ArchiveWarning;'");
+        return;
+    }
+    gen_err_warn *x = &e->warns[e->nwarns];
+    x->loc = st->key_loc;
+    if (!(x->status = gen_sema_c_expr(s, v, "a status")))
+        return;
+    if (is_builtin_warning(w->text))
+        x->builtin = w->text;
+    else if (gen_sema_claim(s, w->text, w->loc, "a warning category") == 0)
+        x->subclass = w->text;
+    else
+        return;
+    e->nwarns++;
+}
+
+/* `errno FN(self);` or `errno `EXPR`;` in a status domain: where the errno is read. */
+static int errno_reading(const ast_setting *st)
+{
+    const ast_value *v = st->values;
+    return v && !v->next && ((v->call && strcmp(v->text, "self") == 0) || v->is_cexpr);
+}
+
 gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
 {
     static const char *const conventions[] = {"status", "null", "errno", "predicate"};
@@ -155,7 +201,27 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
     e->cases = gen_sema_alloc(s, n, sizeof *e->cases);
     e->class_message = gen_sema_alloc(s, n, sizeof *e->class_message);
     e->class_message_of = gen_sema_alloc(s, n, sizeof *e->class_message_of);
+    e->warns = gen_sema_alloc(s, n, sizeof *e->warns);
+    const ast_setting *state = NULL; /* the first of warn, fatal and errno readings */
     for (const ast_setting *st = ae->settings; st; st = st->next) {
+        if (strcmp(st->key, "warn") == 0 || strcmp(st->key, "fatal") == 0 ||
+            (strcmp(st->key, "errno") == 0 && errno_reading(st))) {
+            state = state ? state : st;
+            if (st->key[0] == 'w') {
+                error_warn(s, e, st);
+            } else if (st->key[0] == 'e') {
+                e->errno_of = st->values->is_cexpr
+                                  ? st->values->text
+                                  : gen_arena_printf(s->arena, "%s(self)", st->values->call);
+            } else if (!st->values) {
+                gen_diag_error(s->diag, st->key_loc, "expected 'fatal STATUS, ...;'");
+            } else {
+                e->nfatal = gen_sema_c_exprs(s, st->values, "a status", &e->fatal);
+                if (e->nfatal == (size_t)-1)
+                    e->nfatal = 0;
+            }
+            continue;
+        }
         if (strcmp(st->key, "success") == 0) {
             e->nsuccess = gen_sema_c_exprs(s, st->values, "a status", &e->success);
             if (e->nsuccess == (size_t)-1)
@@ -179,7 +245,8 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
         if (k == 4) {
             gen_diag_error(s->diag, st->key_loc,
                            "unknown setting '%s'; expected 'status', 'null', 'errno' or "
-                           "'predicate', or 'success', 'message', 'raise' or 'class'",
+                           "'predicate', or 'success', 'message', 'raise', 'class', 'warn', "
+                           "'fatal' or 'errno FUNCTION(self)'",
                            st->key);
             unknown = 1;
             continue;
@@ -221,6 +288,18 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
     else if (e->ncases && e->conv != GEN_ERR_STATUS && e->conv != GEN_ERR_PREDICATE)
         gen_diag_error(s->diag, e->cases[0].loc,
                        "per-status messages belong to a 'status' or 'predicate' domain");
+    else if (state && e->conv != GEN_ERR_STATUS)
+        gen_diag_error(s->diag, state->key_loc,
+                       "'%s' belongs to a 'status' domain, whose functions return statuses",
+                       state->key);
+    for (size_t i = 0; i < e->nwarns; i++)
+        for (size_t j = 0; j < e->ncases; j++)
+            if (strcmp(e->warns[i].status, e->cases[j].status) == 0) {
+                gen_diag_error(s->diag, e->warns[i].loc,
+                               "status %s is a warning, so it cannot also raise",
+                               e->warns[i].status);
+                gen_diag_note(s->diag, e->cases[j].loc, "its exception is given here");
+            }
     return e;
 }
 

@@ -214,8 +214,7 @@ static void plan_out(plan *p, const ast_param *ap, const ast_type *target)
         p->bad = 1;
     } else if (!((o->type.kind == GEN_T_PRIM && o->type.prim->kind != GEN_PRIM_UNIT) ||
                  o->type.kind == GEN_T_MAP || o->type.kind == GEN_T_STR ||
-                 o->type.kind == GEN_T_STRING ||
-                 (o->type.kind == GEN_T_CLASS && o->type.pass == GEN_PASS_OWNED))) {
+                 o->type.kind == GEN_T_STRING || o->type.kind == GEN_T_CLASS)) {
         gen_diag_error(s->diag, target->loc,
                        "an out-parameter must be a number, bool, text, typemap or an object "
                        "of a class, not '%s'",

@@ -20,6 +20,7 @@ static const gen_special specials[] = {
     {"__iter__", GEN_ADAPT_ITER, 0, GEN_RESULT_ANY, "Py_tp_iter", NULL},
     {"__next__", GEN_ADAPT_NEXT, 0, GEN_RESULT_OPTION, "Py_tp_iternext", NULL},
     {"__exit__", GEN_ADAPT_EXIT, 0, GEN_RESULT_ANY, NULL, NULL},
+    {"__copy__", GEN_ADAPT_METHOD, 0, GEN_RESULT_ANY, NULL, NULL},
     {"__add__", GEN_ADAPT_BINARY, 1, GEN_RESULT_ANY, "Py_nb_add", NULL},
     {"__sub__", GEN_ADAPT_BINARY, 1, GEN_RESULT_ANY, "Py_nb_subtract", NULL},
     {"__mul__", GEN_ADAPT_BINARY, 1, GEN_RESULT_ANY, "Py_nb_multiply", NULL},

@@ -21,6 +21,7 @@ typedef enum gen_special_adapter {
     GEN_ADAPT_ITER,     /* tp_iter */
     GEN_ADAPT_NEXT,     /* tp_iternext; None ends the iteration */
     GEN_ADAPT_EXIT,     /* __exit__ (and an automatic __enter__) as methods */
+    GEN_ADAPT_METHOD,   /* an ordinary method under a protocol's name (__copy__) */
 } gen_special_adapter;
 
 typedef enum gen_special_result {

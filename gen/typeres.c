@@ -103,6 +103,10 @@ static gen_class *class_by_c_type(gen_scope *s, const char *name, const gen_clas
 {
     if (strcmp(name, "Self") == 0)
         return self && self->c_type ? (gen_class *)self : NULL;
+    /* Classes may share a C type (libarchive's readers and writers are both `struct
+     * archive`): in its own class, the type is that class. */
+    if (self && self->c_type && strcmp(self->c_type, name) == 0)
+        return (gen_class *)self;
     for (size_t i = 0; i < s->mod->nclasses; i++)
         if (s->mod->classes[i]->c_type && strcmp(s->mod->classes[i]->c_type, name) == 0)
             return s->mod->classes[i];
@@ -471,7 +475,8 @@ static int resolve_result(gen_scope *s, const ast_type *t, const gen_class *self
     const char *spelled = gen_type_spelling(s, t);
     /* `status` (the status itself) and `status(S)` (whether it was S) read the result of
      * a status function, which then returns it rather than filling an out-parameter. */
-    if ((ok->kind == AST_TYPE_NAME && strcmp(ok->name, "status") == 0) ||
+    int count = ok->kind == AST_TYPE_NAME && strcmp(ok->name, "count") == 0;
+    if ((ok->kind == AST_TYPE_NAME && strcmp(ok->name, "status") == 0) || count ||
         (ok->kind == AST_TYPE_FN && strcmp(ok->name, "status") == 0 && !ok->arms)) {
         if (e->conv != GEN_ERR_STATUS || (ok->kind == AST_TYPE_FN &&
                                           (!ok->args || ok->args->next ||
@@ -488,7 +493,7 @@ static int resolve_result(gen_scope *s, const ast_type *t, const gen_class *self
         }
         memset(out, 0, sizeof *out);
         out->kind = GEN_T_PRIM;
-        out->prim = gen_prim_find(ok->kind == AST_TYPE_FN ? "bool" : "i32");
+        out->prim = gen_prim_find(ok->kind == AST_TYPE_FN ? "bool" : count ? "i64" : "i32");
         out->spelling = spelled;
         *error = e;
         return 0;

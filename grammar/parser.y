@@ -120,7 +120,7 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %type <values> values value_alts
 %type <arm> union_arms union_arm
 %type <param> params params_opt param
-%type <type> type ctype atom type_args ret_opt out_target array
+%type <type> type ctype atom type_args ret_opt out_target array tagged out_name
 %type <path> path
 
 %%
@@ -270,6 +270,8 @@ settings
         { ast_setting *s = NEW(ast_setting); s->key = $2; s->key_loc = @2; s->next = $1; $$ = s; }
     | settings IDENT values ';'
         { $$ = setting(scanner, $1, $2, @2, $3); }
+    | settings IDENT MUT values ';'
+        { $$ = setting(scanner, $1, gen_arena_printf(CTX->arena, "%s mut", $2), @2, $4); }
     | settings CLASS values ';'
         { $$ = setting(scanner, $1, "class", @2, $3); }
     | settings error ';'     { $$ = $1; yyerrok; }
@@ -414,6 +416,7 @@ ctype
 /* atom -> NAME | const NAME | () | [T] | NAME<T, ...> */
 atom
     : IDENT                  { $$ = type_node(scanner, AST_TYPE_NAME, $1, NULL, @$); }
+    | tagged                 { $$ = $1; }
     | CONST IDENT            { $$ = type_node(scanner, AST_TYPE_NAME, $2, NULL, @$); $$->is_const = 1; }
     | '(' ')'                { $$ = type_node(scanner, AST_TYPE_UNIT, NULL, NULL, @$); }
     | '[' type ']'           { $$ = type_node(scanner, AST_TYPE_SLICE, NULL, $2, @$); }
@@ -432,11 +435,29 @@ atom
           REVERSE(ast_union_arm, $5); $$->arms = $5; }
     ;
 
-/* out_target -> NAME | NAME<T, ...> | [T; SIZE]: what `out` may qualify */
-out_target
+/* tagged -> struct NAME | union NAME | enum NAME: a C tag names the library's type. */
+tagged
+    : IDENT IDENT
+        { $$ = type_node(scanner, AST_TYPE_NAME, gen_arena_printf(CTX->arena, "%s %s", $1, $2),
+                         NULL, @$);
+          if (strcmp($1, "struct") != 0 && strcmp($1, "union") != 0 && strcmp($1, "enum") != 0)
+              gen_diag_error(CTX->diag, @1, "expected a type, not '%s %s'; a C type tag is "
+                             "'struct', 'union' or 'enum'", $1, $2); }
+    ;
+
+/* out_name -> NAME | struct NAME: a named type `out` may qualify */
+out_name
     : IDENT                  { $$ = type_node(scanner, AST_TYPE_NAME, $1, NULL, @$); }
-    | IDENT '*'              { $$ = type_node(scanner, AST_TYPE_PTR, NULL,
-                                              type_node(scanner, AST_TYPE_NAME, $1, NULL, @1), @$); }
+    | tagged                 { $$ = $1; }
+    ;
+
+/* out_target -> NAME | NAME * | &NAME | &mut NAME | NAME<T, ...> | [T; SIZE]: what `out`
+ * may qualify (`&NAME`: C hands back a pointer to an object someone else owns) */
+out_target
+    : out_name               { $$ = $1; }
+    | out_name '*'           { $$ = type_node(scanner, AST_TYPE_PTR, NULL, $1, @$); }
+    | '&' out_name           { $$ = type_node(scanner, AST_TYPE_REF, NULL, $2, @$); }
+    | '&' MUT out_name       { $$ = type_node(scanner, AST_TYPE_REF, NULL, $3, @$); $$->is_mut = 1; }
     | IDENT '<' type_args '>'
         { $$ = type_node(scanner, AST_TYPE_GENERIC, $1, NULL, @$); REVERSE(ast_type, $3);
           $$->args = $3; }

@@ -139,6 +139,41 @@ PyObject *cbpy_raise_status(PyObject *type, long long code, const char *msg,
     return raise_instance(exc);
 }
 
+/* The library's text, or "<func>() <what> status <code>" when it has none. */
+static PyObject *status_text(long long code, const char *msg, const char *func,
+                             const char *what)
+{
+    if (msg != NULL && msg[0] != '\0')
+        return library_text(msg);
+    return PyUnicode_FromFormat("%s() %s status %lld", func, what, code);
+}
+
+PyObject *cbpy_raise_status_errno(PyObject *type, long long code, int err, const char *msg,
+                                  const char *func)
+{
+    PyObject *exc = NULL, *value, *text = status_text(code, msg, func, "failed with");
+    if (text != NULL) {
+        exc = PyObject_CallFunction(type, "iO", err, text);
+        Py_DECREF(text);
+    }
+    if (exc == NULL)
+        return NULL;
+    value = PyLong_FromLongLong(code);
+    if (value == NULL || PyObject_SetAttrString(exc, "code", value) < 0)
+        Py_CLEAR(exc);
+    Py_XDECREF(value);
+    return raise_instance(exc);
+}
+
+int cbpy_warn_status(PyObject *category, long long code, const char *msg, const char *func)
+{
+    PyObject *text = status_text(code, msg, func, "returned warning");
+    const char *utf8 = text ? PyUnicode_AsUTF8AndSize(text, NULL) : NULL;
+    int rc = utf8 ? PyErr_WarnEx(category, utf8, 1) : -1;
+    Py_XDECREF(text);
+    return rc;
+}
+
 PyObject *cbpy_raise_message(PyObject *type, const char *msg, const char *func)
 {
     if (msg != NULL && msg[0] != '\0')

@@ -13,13 +13,32 @@ int cbpy_err_moved(const char *func, PyObject *o)
     return -1;
 }
 
-/* An object about to be used must still hold its value; one about to be moved into C must
- * also own it and lend it to no one. */
+/* A lent object whose owner lent again, or was moved into C, since. */
+static int is_stale(const cbpy_object *obj)
+{
+    return obj->lent_gen != 0 && obj->lent_gen != CBPY_OBJECT(obj->owner)->gen;
+}
+
+/* An object about to be used must still hold its value (and, lent, still be valid; unless
+ * it is being moved, it must not be broken); one about to be moved into C must also own it
+ * and lend it to no one. */
 static int move_check(PyObject *o, const char *func, int move)
 {
     cbpy_object *obj = CBPY_OBJECT(o);
     if (obj->ptr == NULL)
         return cbpy_err_moved(func, o);
+    if (is_stale(obj)) {
+        PyErr_Format(PyExc_ValueError,
+                     "%s(): the %s object is no longer valid: the %s it was lent by has "
+                     "moved on or was closed (copy it to keep it)",
+                     func, Py_TYPE(o)->tp_name, Py_TYPE(obj->owner)->tp_name);
+        return -1;
+    }
+    if (!move && obj->broken != NULL) {
+        PyErr_Format(obj->broken, "%s(): the %s object is unusable after a fatal error", func,
+                     Py_TYPE(o)->tp_name);
+        return -1;
+    }
     if (move && !obj->owns) {
         PyErr_Format(PyExc_ValueError,
                      "%s(): cannot move a borrowed %s into C; only an object that owns its "
@@ -62,6 +81,11 @@ int cbpy_arg_object(PyObject *o, const cbpy_param *p, PyTypeObject *type, int al
     return 0;
 }
 
+void *cbpy_checked_ptr(PyObject *o, const char *func, int move)
+{
+    return move_check(o, func, move) < 0 ? NULL : CBPY_OBJECT(o)->ptr;
+}
+
 void *cbpy_self_move(PyObject *self, const char *func)
 {
     return move_check(self, func, 1) < 0 ? NULL : CBPY_OBJECT(self)->ptr;
@@ -89,6 +113,8 @@ void cbpy_commit_move(PyObject *o)
         return;
     CBPY_OBJECT(o)->ptr = NULL;
     CBPY_OBJECT(o)->owns = 0;
+    /* What it lent goes with it. */
+    CBPY_OBJECT(o)->gen++;
 }
 
 PyObject *cbpy_object_alloc(PyTypeObject *type)
@@ -100,8 +126,103 @@ PyObject *cbpy_object_alloc(PyTypeObject *type)
         CBPY_OBJECT(o)->borrows = 0;
         CBPY_OBJECT(o)->owns = 0;
         CBPY_OBJECT(o)->keep = NULL;
+        CBPY_OBJECT(o)->kept = NULL;
+        CBPY_OBJECT(o)->broken = NULL;
+        CBPY_OBJECT(o)->gen = 1;
+        CBPY_OBJECT(o)->lent_gen = 0;
     }
     return o;
+}
+
+PyObject *cbpy_wrap_lent(PyTypeObject *type, void *ptr, PyObject *owner, int allow_none,
+                         const char *func, const char *cfunc)
+{
+    PyObject *o = cbpy_wrap_borrowed(type, ptr, NULL, allow_none, func, cfunc);
+    if (o != NULL && o != Py_None && owner != NULL && owner != Py_None) {
+        Py_INCREF(owner);
+        CBPY_OBJECT(o)->owner = owner;
+        CBPY_OBJECT(o)->lent_gen = CBPY_OBJECT(owner)->gen;
+    }
+    return o;
+}
+
+/* A kept buffer export, released with its capsule. */
+static void release_kept_view(PyObject *capsule)
+{
+    Py_buffer *view = PyCapsule_GetPointer(capsule, "cbpy.kept_view");
+    if (view != NULL) {
+        PyBuffer_Release(view);
+        PyMem_Free(view);
+    }
+}
+
+/* A kept object that counts as borrowed while kept. */
+static void release_kept_object(PyObject *capsule)
+{
+    PyObject *o = PyCapsule_GetPointer(capsule, "cbpy.kept_object");
+    if (o != NULL) {
+        CBPY_OBJECT(o)->borrows--;
+        Py_DECREF(o);
+    }
+}
+
+static int keep_item(PyObject *self, PyObject *item)
+{
+    cbpy_object *obj = CBPY_OBJECT(self);
+    int rc = -1;
+    if (item != NULL && (obj->kept != NULL || (obj->kept = PyList_New(0)) != NULL))
+        rc = PyList_Append(obj->kept, item);
+    Py_XDECREF(item);
+    return rc;
+}
+
+int cbpy_keep_view(PyObject *self, Py_buffer *view)
+{
+    if (view->obj == NULL)
+        return 0;
+    Py_buffer *held = PyMem_Malloc(sizeof *held);
+    if (held == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *held = *view;
+    view->obj = NULL;
+    PyObject *capsule = PyCapsule_New(held, "cbpy.kept_view", release_kept_view);
+    if (capsule == NULL) {
+        PyBuffer_Release(held);
+        PyMem_Free(held);
+        return -1;
+    }
+    return keep_item(self, capsule);
+}
+
+int cbpy_keep_ref(PyObject *self, PyObject *o, int borrowed)
+{
+    if (o == NULL || o == Py_None)
+        return 0;
+    if (!borrowed) {
+        Py_INCREF(o);
+        return keep_item(self, o);
+    }
+    PyObject *capsule = PyCapsule_New(o, "cbpy.kept_object", release_kept_object);
+    if (capsule == NULL)
+        return -1;
+    Py_INCREF(o);
+    CBPY_OBJECT(o)->borrows++;
+    return keep_item(self, capsule);
+}
+
+void cbpy_drop_kept(PyObject *self)
+{
+    Py_CLEAR(CBPY_OBJECT(self)->kept);
+}
+
+void cbpy_set_broken(PyObject *o, PyObject *exc)
+{
+    if (o != NULL && o != Py_None && CBPY_OBJECT(o)->broken == NULL) {
+        Py_INCREF(exc);
+        CBPY_OBJECT(o)->broken = exc;
+    }
 }
 
 PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner, int allow_none,
@@ -150,17 +271,22 @@ void cbpy_object_clear(PyObject *o)
 {
     PyObject *owner = CBPY_OBJECT(o)->owner;
     CBPY_OBJECT(o)->owner = NULL;
+    /* A lent object never counted among its owner's borrows. */
     if (owner != NULL) {
-        CBPY_OBJECT(owner)->borrows--;
+        if (CBPY_OBJECT(o)->lent_gen == 0)
+            CBPY_OBJECT(owner)->borrows--;
         Py_DECREF(owner);
     }
     Py_CLEAR(CBPY_OBJECT(o)->keep);
+    Py_CLEAR(CBPY_OBJECT(o)->kept);
+    Py_CLEAR(CBPY_OBJECT(o)->broken);
 }
 
 int cbpy_object_traverse(PyObject *o, visitproc visit, void *arg)
 {
     Py_VISIT(CBPY_OBJECT(o)->owner);
     Py_VISIT(CBPY_OBJECT(o)->keep);
+    Py_VISIT(CBPY_OBJECT(o)->kept);
 #if PY_VERSION_HEX >= 0x03090000
     /* Heap types' instances refer to their type, which the collector must see (3.9+). */
     Py_VISIT(Py_TYPE(o));

@@ -23,6 +23,19 @@
  *    points into: the owner cannot die, and so cannot free that memory, while the borrowed
  *    object lives. The owner's `borrows` counts such live dependants, and an object with
  *    borrows > 0 refuses to be moved into C, since C might free what they point at.
+ *
+ *  - A *lent* object (lent_gen != 0) is borrowed from its owner only until the owner lends
+ *    again or is moved into C: it is valid exactly while lent_gen == owner's gen. It does
+ *    not count in the owner's borrows (the owner may move on, or be closed), and every use
+ *    of it checks the generation first, so a stale one raises instead of reading memory
+ *    the owner reused or freed. gen starts at 1 and only grows.
+ *
+ *  - kept holds what C goes on using after a call returned (`keep P;`: buffer exports,
+ *    text, objects), released when the object is moved into C (after that call) or dies.
+ *
+ *  - broken, when not NULL, is the exception class of a fatal status C returned for this
+ *    object: every later use raises it instead of calling C; moving it (closing or freeing
+ *    it) still works.
  */
 
 typedef struct cbpy_object {
@@ -32,6 +45,10 @@ typedef struct cbpy_object {
     Py_ssize_t borrows;
     int owns;
     PyObject *keep;     /* stored callbacks given to this object (cbpy_callback.h), or NULL */
+    PyObject *kept;     /* a list of what C keeps using (`keep P;`), or NULL */
+    PyObject *broken;   /* the exception of a fatal status, or NULL */
+    size_t gen;         /* this object's generation as an owner of lent objects */
+    size_t lent_gen;    /* a lent object: its owner's gen when lent; else 0 */
 } cbpy_object;
 
 #define CBPY_OBJECT(o) ((cbpy_object *)(o))
@@ -54,14 +71,43 @@ static inline void cbpy_unpin(PyObject *o)
 /* ValueError "<func>(): the <Type> object was moved into C and can no longer be used". */
 CBPY_INTERNAL int cbpy_err_moved(const char *func, PyObject *o);
 
-/* The C value of a method's self, or NULL with ValueError if it was moved into C. */
+/* The C value of an object about to be used (move: given to C), or NULL with an
+ * exception: moved into C, a lent object gone stale, or (unless moved) broken. */
+CBPY_INTERNAL void *cbpy_checked_ptr(PyObject *o, const char *func, int move);
+
+/* The C value of a method's self, or NULL with the exception of cbpy_checked_ptr. The
+ * usual object (owned or borrowed, not lent, not broken) takes one test. */
 static inline void *cbpy_self(PyObject *self, const char *func)
 {
-    void *ptr = CBPY_OBJECT(self)->ptr;
-    if (ptr == NULL)
-        cbpy_err_moved(func, self);
-    return ptr;
+    cbpy_object *o = CBPY_OBJECT(self);
+    if (o->ptr != NULL && o->lent_gen == 0 && o->broken == NULL)
+        return o->ptr;
+    return cbpy_checked_ptr(self, func, 0);
 }
+
+/* Before a call that lends objects (`out &T`) or invalidates them: those self lent before
+ * go stale. */
+static inline void cbpy_renew(PyObject *owner)
+{
+    if (owner != NULL && owner != Py_None)
+        CBPY_OBJECT(owner)->gen++;
+}
+
+/* A new object lent by owner (`out &T`): valid until owner lends again or is moved into
+ * C; ptr NULL gives None when allow_none, else RuntimeError naming cfunc. */
+CBPY_INTERNAL PyObject *cbpy_wrap_lent(PyTypeObject *type, void *ptr, PyObject *owner,
+                                       int allow_none, const char *func, const char *cfunc);
+/* `keep P;`: self holds what C goes on using. A buffer view is taken over (its export
+ * lasts while self keeps it; view->obj is left NULL), text or an object is referenced
+ * (an object also counts as borrowed, so it cannot be moved into C meanwhile). -1 with
+ * MemoryError; the call has happened, so the caller raises it and C's use is undefined
+ * only if Python then frees it, which the caller's own reference prevents until exit. */
+CBPY_INTERNAL int cbpy_keep_view(PyObject *self, Py_buffer *view);
+CBPY_INTERNAL int cbpy_keep_ref(PyObject *self, PyObject *o, int borrowed);
+/* Releases what self kept (after a call that moved it into C, whose C freed the value). */
+CBPY_INTERNAL void cbpy_drop_kept(PyObject *self);
+/* A fatal status: every later use of o raises exc (a class; referenced). */
+CBPY_INTERNAL void cbpy_set_broken(PyObject *o, PyObject *exc);
 
 /*
  * An argument of a class type: o must be an instance of type (or None when allow_none,

@@ -203,6 +203,14 @@ static inline const char *cbpy_text_or(const char *a, const char *b)
 /* type(msg) with .code = code: a library that reports failure as a status code. */
 CBPY_INTERNAL PyObject *cbpy_raise_status(PyObject *type, long long code, const char *msg,
                                           const char *func);
+/* type(err, msg) with .code = code, type an OSError subclass: a status domain that also
+   reads an errno from the handle (`errno FN(self);`): .errno, .strerror, "[Errno 2] msg". */
+CBPY_INTERNAL PyObject *cbpy_raise_status_errno(PyObject *type, long long code, int err,
+                                                const char *msg, const char *func);
+/* A status that succeeds with a warning: warns category with msg (or "<func>() returned
+   warning status <code>"). 0, or -1 when the warning was turned into an exception. */
+CBPY_INTERNAL int cbpy_warn_status(PyObject *category, long long code, const char *msg,
+                                   const char *func);
 /* type(msg): a library that reports failure through a last-error message. */
 CBPY_INTERNAL PyObject *cbpy_raise_message(PyObject *type, const char *msg, const char *func);
 /* type(err, strerror(err)), type an OSError subclass: str() reads "[Errno 2] No such file

@@ -26,6 +26,8 @@ REQUIREMENTS=(
   "pkg libsqlite3-dev libsqlite3-dev"
   "pkg libbz2-dev libbz2-dev"
   "pkg zlib1g-dev zlib1g-dev"
+  # libarchive: examples/archive (readers that keep buffers, borrowed entries, iteration).
+  "pkg libarchive-dev libarchive-dev"
 )
 
 is_present() {
