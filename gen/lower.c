@@ -200,6 +200,12 @@ static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
     if (sp->adapter == GEN_ADAPT_METHOD)
         return;
     gen_tv_set_flag(l->a, w, flags[sp->adapter], 1);
+    /* Objects break only under domains with fatal statuses; a consuming close still runs. */
+    int fatal = 0;
+    for (size_t i = 0; i < l->m->nerrors; i++)
+        fatal |= l->m->errors[i]->nfatal > 0;
+    gen_tv_set_flag(l->a, w, "exit_skips_broken",
+                    sp->adapter == GEN_ADAPT_EXIT && fn->self != GEN_SELF_MOVE && fatal);
     if (sp->slot)
         gen_tv_set_str(l->a, w, "slot", sp->slot);
     if (sp->compare_op)

@@ -365,7 +365,12 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
         for (size_t i = 0; i < e->nwarns; i++)
             gen_strbuf_printf(&ok, " && status != (int)(%s)", e->warns[i].status);
         /* `none S;` is a success that gives no value. */
-        if (fn->none_status)
+        int none_listed = 0;
+        for (size_t i = 0; fn->none_status && i < e->nsuccess; i++)
+            none_listed |= strcmp(e->success[i], fn->none_status) == 0;
+        for (size_t i = 0; fn->none_status && i < fn->nsuccess; i++)
+            none_listed |= strcmp(fn->success[i], fn->none_status) == 0;
+        if (fn->none_status && !none_listed)
             gen_strbuf_printf(&ok, " && status != (int)(%s)", fn->none_status);
         cond = gen_arena_strdup(l->a, gen_strbuf_str(&ok));
         gen_strbuf_release(&ok);
@@ -376,6 +381,10 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
             if (strcmp(e->class_message[i], fn->cls->name) == 0 ||
                 (fn->cls->c_type && strcmp(e->class_message[i], fn->cls->c_type) == 0))
                 of = e->class_message_of[i];
+        /* A consuming call (close, free) took the handle: nothing can be read from it. */
+        int gone = fn->self == GEN_SELF_MOVE;
+        if (gone)
+            of = NULL;
         (void)handle;
         /* The handle's message, and where it has none, the status's. */
         const char *by_status = e->message_fn ? gen_arena_printf(l->a, "%s(status)", e->message_fn)
@@ -386,9 +395,10 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
                           : of      ? gen_lower_c_expr(l, fn, of)
                           : by_status ? by_status
                                       : "NULL";
-        const char *err = e->errno_of
-                              ? gen_arena_printf(l->a, " %s,", gen_lower_c_expr(l, fn, e->errno_of))
-                              : "";
+        const char *err = !e->errno_of ? ""
+                          : gone       ? " 0,"
+                                       : gen_arena_printf(l->a, " %s,",
+                                                          gen_lower_c_expr(l, fn, e->errno_of));
         raise = gen_arena_printf(l->a, "cbpyx_%s__raise(status, %s,%s \"%s\")", e->name, msg, err,
                                  func);
         lower_status_states(l, fn, w, msg);

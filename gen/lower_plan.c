@@ -162,6 +162,9 @@ static void lower_lent_out(lower *l, const gen_fn *fn, const plan_lists *pl, siz
 {
     const gen_type *t = &fn->outs[k].type;
     const char *owner = gen_lower_borrow_owner(l, fn, pl->shape);
+    /* Copied or not, C reuses what it lent before: those objects go stale. */
+    if (strcmp(owner, "NULL") != 0)
+        gen_lower_add_item(l, pl->renews, "owner", owner);
     gen_lower_add_decl(l, pl->decls, gen_arena_printf(l->a, "%s%s *out%zu = NULL",
                                                       t->pass == GEN_PASS_REF ? "const " : "",
                                                       t->cls->c_type, k + 1));
@@ -179,8 +182,6 @@ static void lower_lent_out(lower *l, const gen_fn *fn, const plan_lists *pl, siz
             gen_lower_func_name(l, fn), copy->c_name);
         return;
     }
-    if (strcmp(owner, "NULL") != 0)
-        gen_lower_add_item(l, pl->renews, "owner", owner);
     *conv = gen_arena_printf(l->a, "cbpy_wrap_lent(cbpyw_%s__type, (void *)out%zu, %s, %d, "
                                    "\"%s\", \"%s\")",
                              t->cls->name, k + 1, owner, t->optional, gen_lower_func_name(l, fn),

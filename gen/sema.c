@@ -236,6 +236,9 @@ static int check_special(gen_sema_ctx *s, gen_fn *fn, gen_loc loc)
     int outs_ok = !fn->nouts || (sp->adapter == GEN_ADAPT_NEXT && fn->nouts == 1);
     /* The protocols that may fail: an exception from __next__ or __exit__ propagates. */
     int error_ok = !fn->error || sp->adapter == GEN_ADAPT_NEXT || sp->adapter == GEN_ADAPT_EXIT;
+    const char *what = sp->adapter == GEN_ADAPT_ITER     ? "an object of a class"
+                       : sp->adapter == GEN_ADAPT_METHOD ? "a new object of its class"
+                                                         : wanted[sp->result];
     if (!self_ok || (int)fn->nparams != sp->nparams || !result_ok || !error_ok || !outs_ok ||
         (fn->nparams && fn->params[0].def_c)) {
         gen_diag_error(s->diag, loc,
@@ -243,9 +246,7 @@ static int check_special(gen_sema_ctx *s, gen_fn *fn, gen_loc loc)
                        "returning %s",
                        sp->name, sp->adapter == GEN_ADAPT_EXIT ? " (or 'self')" : "",
                        sp->nparams, sp->nparams == 1 ? "" : "s",
-                       sp->adapter == GEN_ADAPT_ITER     ? "an object of a class"
-                       : sp->adapter == GEN_ADAPT_METHOD ? "a new object of its class"
-                                                         : wanted[sp->result]);
+                       what);
         return -1;
     }
     fn->special = sp->name;
@@ -502,12 +503,16 @@ static gen_fn *method_accessor(gen_sema_ctx *s, gen_class *cls, const gen_proper
     const gen_type *t = is_get ? &m->ret : m->nparams ? &m->params[0].type : NULL;
     if (m->nparams < keep || m->nrequired > (int)keep || m->nouts || !t ||
         strcmp(t->spelling, p->type.spelling) != 0) {
-        gen_diag_error(s->diag, st->value_loc,
-                       is_get ? "method '%s' cannot get property '%s': it must take no "
-                                "argument (or only defaulted ones) and return '%s'"
-                              : "method '%s' cannot set property '%s': its first parameter "
-                                "must be '%s' and the others defaulted",
-                       m->py_name, p->name, p->type.spelling);
+        if (is_get)
+            gen_diag_error(s->diag, st->value_loc,
+                           "method '%s' cannot get property '%s': it must take no argument "
+                           "(or only defaulted ones) and return '%s'",
+                           m->py_name, p->name, p->type.spelling);
+        else
+            gen_diag_error(s->diag, st->value_loc,
+                           "method '%s' cannot set property '%s': its first parameter must "
+                           "be '%s' and the others defaulted",
+                           m->py_name, p->name, p->type.spelling);
         return NULL;
     }
     gen_fn *fn = new_fn(s);

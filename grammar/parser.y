@@ -110,8 +110,9 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %token CONSTRUCTOR "constructor" DESTRUCTOR "destructor" FN "fn" ALIAS "alias"
 %token SELF "self" MUT "mut" CONST "const" UNDERSCORE "_"
 %token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out" TYPE "type"
+%token STRUCT "struct"
 
-%type <str> docs name c_type_words
+%type <str> docs name c_type_words typemap_kind
 %type <item> items item
 %type <member> members member fn_attrs fn_decl
 %type <enum_item> enum_items enum_item_list enum_item
@@ -200,7 +201,7 @@ item
           $$->loc = @3; }
     | FOREIGN_FREE '!' '(' IDENT ')' ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_FREE; $$->free_fn = $4; $$->loc = @4; }
-    | docs FOREIGN_TYPEMAP '!' '(' IDENT IDENT ':' c_type_words '{' params_opt '}' ')' ';'
+    | docs FOREIGN_TYPEMAP '!' '(' typemap_kind IDENT ':' c_type_words '{' params_opt '}' ')' ';'
         {
             ast_typemap *t = NEW(ast_typemap);
             t->kind = $5;
@@ -219,10 +220,17 @@ item
     | error ';'              { $$ = NULL; yyerrok; }
     ;
 
+/* The kind of a typemap, as written (sema checks it; `struct` is a keyword of types). */
+typemap_kind
+    : IDENT                  { $$ = $1; }
+    | STRUCT                 { $$ = "struct"; }
+    ;
+
 /* c_type_words -> NAME | struct NAME (or union/enum NAME): a C type as C writes it */
 c_type_words
     : IDENT                  { $$ = $1; }
     | IDENT IDENT            { $$ = gen_arena_printf(CTX->arena, "%s %s", $1, $2); }
+    | STRUCT IDENT           { $$ = gen_arena_printf(CTX->arena, "struct %s", $2); }
     ;
 
 /* value -> NAME | INTEGER | -INTEGER | "string" */
@@ -435,14 +443,11 @@ atom
           REVERSE(ast_union_arm, $5); $$->arms = $5; }
     ;
 
-/* tagged -> struct NAME | union NAME | enum NAME: a C tag names the library's type. */
+/* tagged -> struct NAME: a struct tag names the library's type (`struct archive`). */
 tagged
-    : IDENT IDENT
-        { $$ = type_node(scanner, AST_TYPE_NAME, gen_arena_printf(CTX->arena, "%s %s", $1, $2),
-                         NULL, @$);
-          if (strcmp($1, "struct") != 0 && strcmp($1, "union") != 0 && strcmp($1, "enum") != 0)
-              gen_diag_error(CTX->diag, @1, "expected a type, not '%s %s'; a C type tag is "
-                             "'struct', 'union' or 'enum'", $1, $2); }
+    : STRUCT IDENT
+        { $$ = type_node(scanner, AST_TYPE_NAME, gen_arena_printf(CTX->arena, "struct %s", $2),
+                         NULL, @$); }
     ;
 
 /* out_name -> NAME | struct NAME: a named type `out` may qualify */
