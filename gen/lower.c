@@ -206,6 +206,8 @@ static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
         fatal |= l->m->errors[i]->nfatal > 0;
     gen_tv_set_flag(l->a, w, "exit_skips_broken",
                     sp->adapter == GEN_ADAPT_EXIT && fn->self != GEN_SELF_MOVE && fatal);
+    gen_tv_set_flag(l->a, w, "next_remembers_end",
+                    sp->adapter == GEN_ADAPT_NEXT && fn->none_status != NULL);
     if (sp->slot)
         gen_tv_set_str(l->a, w, "slot", sp->slot);
     if (sp->compare_op)
@@ -307,6 +309,15 @@ static void lower_error_cases(lower *l, const gen_error *e, gen_tv *v)
         gen_tv_push(a, warnings, w);
     }
     gen_tv_set(a, v, "warnings", warnings);
+    gen_tv *errnos = gen_tv_list(a);
+    for (size_t i = 0; i < e->nerrno_cases; i++) {
+        gen_tv *m = gen_tv_map(a);
+        gen_tv_set_str(a, m, "sub", e->errno_cases[i].subclass);
+        gen_tv_set_str(a, m, "code", e->errno_cases[i].status);
+        gen_tv_set_str(a, m, "name", e->name);
+        gen_tv_push(a, errnos, m);
+    }
+    gen_tv_set(a, v, "errno_cases", errnos);
     gen_tv_set_flag(a, v, "errno", e->errno_of != NULL);
     gen_tv_set(a, v, "cases", cases);
     gen_tv_set(a, v, "subclasses", subs);
@@ -444,6 +455,11 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         gen_tv_set_str(l->a, w, "self_get",
                        fn->self == GEN_SELF_MOVE ? "cbpy_self_move" : "cbpy_self");
         gen_tv_set_flag(l->a, w, "self_move", fn->self == GEN_SELF_MOVE);
+        /* Another call that may change the object (a reset, a reopen) lifts the end a
+         * status-ended `__next__` remembered. */
+        const gen_fn *next = special_of(fn->cls, "__next__");
+        gen_tv_set_flag(l->a, w, "clears_end",
+                        next && next != fn && next->none_status && fn->self == GEN_SELF_MUT);
         gen_tv_set_flag(l->a, w, fn->init_self ? "init_self" : "self_from_object", 1);
         self_arg = gen_lower_class_arg(l, fn->cls, self_pass[fn->self], "cself");
     }

@@ -301,6 +301,10 @@ struct gen_error {
     size_t nsuccess;
     const char *errno_of;   /* `errno FN(self);` / `errno `EXPR`;`: the errno read from the
                                handle; the domain is then an OSError raised as E(errno, text) */
+    gen_err_case *errno_cases; /* `errno CODE Name;`: with errno CODE, the module's class Name
+                               (a subclass of the domain, and of the OSError subclass CPython
+                               maps CODE to, e.g. FileNotFoundError) is raised */
+    size_t nerrno_cases;
     const char **fatal;     /* `fatal S, ...;`: statuses after which the object is unusable: */
     size_t nfatal;          /* later calls on it raise instead of calling C */
     gen_err_warn *warns;    /* `warn S Category;`: statuses that succeed with a warning */

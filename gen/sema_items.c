@@ -175,6 +175,25 @@ static void error_warn(gen_sema_ctx *s, gen_error *e, const ast_setting *st)
     e->nwarns++;
 }
 
+/* `errno CODE Name;`: the class raised for one errno value. */
+static void errno_case(gen_sema_ctx *s, gen_error *e, const ast_setting *st)
+{
+    const ast_value *v = st->values, *w = v->next;
+    if (w->next || w->call || w->is_cexpr || w->text[0] == '"' || strstr(w->text, "::")) {
+        gen_diag_error(s->diag, st->key_loc,
+                       "expected 'errno FUNCTION(self);', 'errno `EXPR`;' or 'errno CODE "
+                       "NAME;', as in 'errno ENOENT NotFoundError;'");
+        return;
+    }
+    gen_err_case *c = &e->errno_cases[e->nerrno_cases];
+    c->loc = st->key_loc;
+    if ((c->status = gen_sema_c_expr(s, v, "an errno value")) != NULL &&
+        gen_sema_claim(s, w->text, w->loc, "an exception") == 0) {
+        c->subclass = w->text;
+        e->nerrno_cases++;
+    }
+}
+
 /* `errno FN(self);` or `errno `EXPR`;` in a status domain: where the errno is read. */
 static int errno_reading(const ast_setting *st)
 {
@@ -202,8 +221,14 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
     e->class_message = gen_sema_alloc(s, n, sizeof *e->class_message);
     e->class_message_of = gen_sema_alloc(s, n, sizeof *e->class_message_of);
     e->warns = gen_sema_alloc(s, n, sizeof *e->warns);
+    e->errno_cases = gen_sema_alloc(s, n, sizeof *e->errno_cases);
     const ast_setting *state = NULL; /* the first of warn, fatal and errno readings */
     for (const ast_setting *st = ae->settings; st; st = st->next) {
+        if (strcmp(st->key, "errno") == 0 && st->values && st->values->next) {
+            state = state ? state : st;
+            errno_case(s, e, st);
+            continue;
+        }
         if (strcmp(st->key, "warn") == 0 || strcmp(st->key, "fatal") == 0 ||
             (strcmp(st->key, "errno") == 0 && errno_reading(st))) {
             state = state ? state : st;
@@ -292,6 +317,10 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
         gen_diag_error(s->diag, state->key_loc,
                        "'%s' belongs to a 'status' domain, whose functions return statuses",
                        state->key);
+    if (e->nerrno_cases && !e->errno_of)
+        gen_diag_error(s->diag, e->errno_cases[0].loc,
+                       "'errno CODE NAME;' needs the errno read from the handle: add 'errno "
+                       "FUNCTION(self);' or 'errno `EXPR`;'");
     for (size_t i = 0; i < e->nwarns; i++)
         for (size_t j = 0; j < e->ncases; j++)
             if (strcmp(e->warns[i].status, e->cases[j].status) == 0) {

@@ -92,6 +92,26 @@ int cbpy_make_error(PyObject *module, const char *name, const char *doc, PyObjec
     return cbpy_add_object(module, name, cls, out);
 }
 
+int cbpy_make_errno_error(PyObject *module, const char *name, PyObject *domain, int code,
+                          PyObject **out)
+{
+    /* OSError(code, "") is an instance of the subclass CPython maps code to. */
+    PyObject *probe = PyObject_CallFunction(PyExc_OSError, "is", code, "");
+    if (probe == NULL)
+        return -1;
+    PyObject *builtin = (PyObject *)Py_TYPE(probe);
+    int rc;
+    if (builtin == PyExc_OSError) {
+        rc = cbpy_make_error(module, name, NULL, domain, 0, out);
+    } else {
+        PyObject *bases = PyTuple_Pack(2, domain, builtin);
+        rc = bases ? cbpy_make_error(module, name, NULL, bases, 0, out) : -1;
+        Py_XDECREF(bases);
+    }
+    Py_DECREF(probe);
+    return rc;
+}
+
 /* Library text as a str, copied now: the library may reuse its buffer on the next call.
    Invalid UTF-8 is replaced rather than raised, since the error must get through. */
 static PyObject *library_text(const char *msg)

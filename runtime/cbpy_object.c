@@ -125,6 +125,7 @@ PyObject *cbpy_object_alloc(PyTypeObject *type)
         CBPY_OBJECT(o)->owner = NULL;
         CBPY_OBJECT(o)->borrows = 0;
         CBPY_OBJECT(o)->owns = 0;
+        CBPY_OBJECT(o)->ended = 0;
         CBPY_OBJECT(o)->keep = NULL;
         CBPY_OBJECT(o)->kept = NULL;
         CBPY_OBJECT(o)->broken = NULL;

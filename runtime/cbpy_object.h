@@ -44,6 +44,7 @@ typedef struct cbpy_object {
     PyObject *owner;
     Py_ssize_t borrows;
     int owns;
+    int ended;          /* its `__next__` ended with a status (`none S;`): see lower.c */
     PyObject *keep;     /* stored callbacks given to this object (cbpy_callback.h), or NULL */
     PyObject *kept;     /* a list of what C keeps using (`keep P;`), or NULL */
     PyObject *broken;   /* the exception of a fatal status, or NULL */

@@ -191,6 +191,11 @@ CBPY_INTERNAL PyObject *cbpy_ret_enum(PyObject *enum_type, long long v);
 CBPY_INTERNAL int cbpy_make_error(PyObject *module, const char *name, const char *doc,
                                   PyObject *base, int os_error, PyObject **out);
 
+/* `errno CODE Name;`: the class <module>.name, a subclass of domain and of the OSError
+   subclass CPython itself gives errno code (FileNotFoundError for ENOENT), if any. */
+CBPY_INTERNAL int cbpy_make_errno_error(PyObject *module, const char *name, PyObject *domain,
+                                        int code, PyObject **out);
+
 /* Each raises an instance of type and returns NULL. A NULL or empty msg is replaced by
    "<func>() failed" (raise_status: "<func>() failed with status <code>"). */
 

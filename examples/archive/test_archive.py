@@ -713,14 +713,21 @@ class Errors(TempDirTest):
         self.assertTrue(issubclass(archive.ArchiveError, OSError))
         self.assertTrue(issubclass(archive.FatalError, archive.ArchiveError))
         self.assertTrue(issubclass(archive.RetryError, archive.ArchiveError))
+        # `errno CODE Name;`: the domain's class and CPython's own for that errno
+        self.assertTrue(issubclass(archive.NotFoundError, archive.ArchiveError))
+        self.assertTrue(issubclass(archive.NotFoundError, FileNotFoundError))
+        self.assertTrue(issubclass(archive.AccessError, PermissionError))
+        self.assertTrue(issubclass(archive.FormatError, archive.ArchiveError))
+        self.assertFalse(issubclass(archive.FormatError, archive.FatalError))
         self.assertTrue(issubclass(archive.ArchiveWarning, Warning))
         self.assertFalse(issubclass(archive.ArchiveWarning, archive.ArchiveError))
 
     def test_random_bytes(self):
         e, r = first_error(random.Random(7).randbytes(8192))
-        # ARCHIVE_ERRNO_FILE_FORMAT is EILSEQ on Linux
+        # ARCHIVE_ERRNO_FILE_FORMAT is EILSEQ on Linux: the errno's class wins over the
+        # status's (FatalError)
         self.assertArchiveError(e, ARCHIVE_FATAL, "Unrecognized archive format",
-                                archive.FatalError, errno.EILSEQ)
+                                archive.FormatError, errno.EILSEQ)
         r.close()
 
     def test_first_header_checksum(self):
@@ -728,7 +735,7 @@ class Errors(TempDirTest):
         tar[148] ^= 0x01  # the checksum field of the first header
         e, r = first_error(bytes(tar))
         self.assertArchiveError(e, ARCHIVE_FATAL, "Unrecognized archive format",
-                                archive.FatalError)
+                                archive.FormatError)
         r.close()
 
     def test_damaged_header_retry(self):
@@ -781,9 +788,9 @@ class Errors(TempDirTest):
         self.assertArchiveError(e, ARCHIVE_FATAL, "truncated gzip input", archive.FatalError)
         self.check_unusable(r)
         # without its 4-byte trailer libarchive fails with no message of its own (and
-        # errno 0): the module's fallback text says the status
+        # errno 0): the domain's fallback text (message "...%d";) says the status
         e, r = first_error(data[:-4])
-        self.assertArchiveError(e, ARCHIVE_FATAL, "failed with status -30",
+        self.assertArchiveError(e, ARCHIVE_FATAL, "libarchive failed with status -30",
                                 archive.FatalError, 0)
         r.close()
 
@@ -802,10 +809,10 @@ class Errors(TempDirTest):
     def test_missing_file(self):
         missing = self.path("no such archive.tar")
         r = new_reader()
-        with self.assertRaises(archive.ArchiveError) as cm:
+        with self.assertRaises(FileNotFoundError) as cm:
             r.open_filename(missing)
         self.assertArchiveError(cm.exception, ARCHIVE_FATAL, "Failed to open",
-                                errno_value=errno.ENOENT)
+                                archive.NotFoundError, errno.ENOENT)
         self.assertIn(missing, str(cm.exception))
         r.close()
 
