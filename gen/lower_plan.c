@@ -62,7 +62,7 @@ const char *gen_lower_handle(lower *l, const gen_fn *fn)
     if (fn->self != GEN_SELF_NONE)
         return "cself";
     for (size_t k = 0; k < fn->nouts; k++)
-        if (fn->outs[k].type.kind == GEN_T_CLASS &&
+        if (fn->outs[k].type.kind == GEN_T_CLASS && fn->outs[k].type.pass == GEN_PASS_OWNED &&
             fn->outs[k].type.cls->storage == GEN_STORE_PTR)
             return gen_arena_printf(l->a, "out%zu", k + 1);
     return "NULL";
