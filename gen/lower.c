@@ -8,6 +8,7 @@
 
 #include "lower_conv.h"
 #include "lower_plan.h"
+#include "lower_errors.h"
 #include "special.h"
 
 #ifndef CBPY_VERSION
@@ -59,7 +60,7 @@ static const gen_fn *special_of(const gen_class *c, const char *name)
 }
 
 /* A C expression for optional text: the escaped literal, or NULL. */
-static const char *c_string_or_null(gen_arena *a, const char *s)
+const char *gen_lower_c_string_or_null(gen_arena *a, const char *s)
 {
     return s ? gen_arena_printf(a, "\"%s\"", gen_lower_c_string(a, s)) : "NULL";
 }
@@ -223,7 +224,7 @@ static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
 
 /* Calls visit on every callable of the module: constructors, methods, property accessors
  * and module-level functions; stops early when visit returns non-zero, and returns that. */
-static int each_fn(const gen_module *m, int (*visit)(const gen_fn *, const void *),
+int gen_lower_each_fn(const gen_module *m, int (*visit)(const gen_fn *, const void *),
                    const void *ctx)
 {
     int rc = 0;
@@ -269,62 +270,6 @@ static int stores_callbacks(const gen_fn *fn, const void *unused)
         if (fn->params[i].type.kind == GEN_T_CALLBACK && fn->params[i].type.callback->stored)
             return 1;
     return 0;
-}
-
-static int raises_status(const gen_fn *fn, const void *error)
-{
-    return fn->error == error &&
-           (fn->error->conv == GEN_ERR_STATUS || fn->error->conv == GEN_ERR_PREDICATE);
-}
-
-/* A status domain's raise function: what each status listed raises, with which text. */
-static void lower_error_cases(lower *l, const gen_error *e, gen_tv *v)
-{
-    gen_arena *a = l->a;
-    gen_tv *cases = gen_tv_list(a), *subs = gen_tv_list(a);
-    for (size_t i = 0; i < e->ncases; i++) {
-        const gen_err_case *c = &e->cases[i];
-        gen_tv *m = gen_tv_map(a);
-        gen_tv_set_str(a, m, "status", c->status);
-        gen_tv_set_str(a, m, "exc", c->subclass ? gen_arena_printf(a, "cbpyx_%s", c->subclass)
-                                    : c->py_exc ? gen_arena_printf(a, "PyExc_%s", c->py_exc)
-                                                : gen_arena_printf(a, "cbpyx_%s", e->name));
-        gen_tv_set_str(a, m, "msg", c->message ? c->message : "msg");
-        /* A domain that reads an errno raises OSErrors: itself and its subclasses. */
-        gen_tv_set_flag(a, m, "os", e->errno_of && !c->py_exc);
-        gen_tv_push(a, cases, m);
-        if (c->subclass) {
-            gen_tv *sub = gen_tv_map(a);
-            gen_tv_set_str(a, sub, "sub", c->subclass);
-            gen_tv_set_str(a, sub, "base", e->name);
-            gen_tv_push(a, subs, sub);
-        }
-    }
-    gen_tv *warnings = gen_tv_list(a);
-    for (size_t i = 0; i < e->nwarns; i++) {
-        if (!e->warns[i].subclass)
-            continue;
-        gen_tv *w = gen_tv_map(a);
-        gen_tv_set_str(a, w, "sub", e->warns[i].subclass);
-        gen_tv_push(a, warnings, w);
-    }
-    gen_tv_set(a, v, "warnings", warnings);
-    gen_tv *errnos = gen_tv_list(a);
-    for (size_t i = 0; i < e->nerrno_cases; i++) {
-        gen_tv *m = gen_tv_map(a);
-        gen_tv_set_str(a, m, "sub", e->errno_cases[i].subclass);
-        gen_tv_set_str(a, m, "code", e->errno_cases[i].status);
-        gen_tv_set_str(a, m, "name", e->name);
-        gen_tv_push(a, errnos, m);
-    }
-    gen_tv_set(a, v, "errno_cases", errnos);
-    gen_tv_set_flag(a, v, "errno", e->errno_of != NULL);
-    gen_tv_set(a, v, "cases", cases);
-    gen_tv_set(a, v, "subclasses", subs);
-    if (e->default_message)
-        gen_tv_set_str(a, v, strstr(e->default_message, "%d") ? "default_format" : "default_text",
-                       e->default_message);
-    gen_tv_set_flag(a, v, "raise_fn", each_fn(l->m, raises_status, e));
 }
 
 static int takes_map(const gen_fn *fn, const void *map)
@@ -525,7 +470,7 @@ static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
         const gen_property *p = &c->props[i];
         gen_tv *m = gen_tv_map(l->a);
         gen_tv_set_str(l->a, m, "prop", p->name);
-        gen_tv_set_str(l->a, m, "prop_doc", c_string_or_null(l->a, p->doc));
+        gen_tv_set_str(l->a, m, "prop_doc", gen_lower_c_string_or_null(l->a, p->doc));
         gen_tv_set_str(l->a, m, "prop_func", gen_arena_printf(l->a, "%s.%s", c->name, p->name));
         if (p->is_field) {
             gen_tv_set_flag(l->a, m, "is_field", 1);
@@ -553,7 +498,7 @@ static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
  * function is needed (an unused static function would be a warning). */
 static int is_returned(const gen_module *m, const gen_class *c)
 {
-    return each_fn(m, returns_owned, c);
+    return gen_lower_each_fn(m, returns_owned, c);
 }
 
 static gen_tv *lower_class(lower *l, const gen_class *c)
@@ -621,7 +566,7 @@ static gen_tv *lower_enum(lower *l, const gen_enum *e)
 {
     gen_tv *v = gen_tv_map(l->a);
     gen_tv_set_str(l->a, v, "name", e->name);
-    gen_tv_set_str(l->a, v, "doc_expr", c_string_or_null(l->a, e->doc));
+    gen_tv_set_str(l->a, v, "doc_expr", gen_lower_c_string_or_null(l->a, e->doc));
     gen_tv_set_str(l->a, v, "flags", e->is_flags ? "1" : "0");
     gen_tv_set_str(l->a, v, "nitems", gen_arena_printf(l->a, "%zu", e->nitems));
     gen_tv *items = gen_tv_list(l->a);
@@ -629,7 +574,7 @@ static gen_tv *lower_enum(lower *l, const gen_enum *e)
         gen_tv *it = gen_tv_map(l->a);
         gen_tv_set_str(l->a, it, "item", e->items[i].name);
         gen_tv_set_str(l->a, it, "value", e->items[i].value);
-        gen_tv_set_str(l->a, it, "item_doc", c_string_or_null(l->a, e->items[i].doc));
+        gen_tv_set_str(l->a, it, "item_doc", gen_lower_c_string_or_null(l->a, e->items[i].doc));
         gen_tv_push(l->a, items, it);
     }
     gen_tv_set(l->a, v, "items", items);
@@ -674,13 +619,13 @@ static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
     gen_strbuf what = {0};
     gen_tv_set_str(l->a, v, "name", t->name);
     gen_tv_set_str(l->a, v, "c_type", t->c_type);
-    gen_tv_set_str(l->a, v, "doc_expr", c_string_or_null(l->a, t->doc));
+    gen_tv_set_str(l->a, v, "doc_expr", gen_lower_c_string_or_null(l->a, t->doc));
     gen_tv_set_str(l->a, v, "nfields", gen_arena_printf(l->a, "%zu", t->nfields));
     gen_tv_set_flag(l->a, v, "named", t->named);
-    gen_tv_set_flag(l->a, v, "used_from", each_fn(l->m, takes_map, t));
-    gen_tv_set_flag(l->a, v, "used_to", each_fn(l->m, returns_map, t));
+    gen_tv_set_flag(l->a, v, "used_from", gen_lower_each_fn(l->m, takes_map, t));
+    gen_tv_set_flag(l->a, v, "used_to", gen_lower_each_fn(l->m, returns_map, t));
     gen_tv_set_flag(l->a, v, "class_var",
-                    !t->is_dict && (t->named || each_fn(l->m, returns_map, t)));
+                    !t->is_dict && (t->named || gen_lower_each_fn(l->m, returns_map, t)));
     gen_tv *fields = gen_tv_list(l->a), *unions = gen_tv_list(l->a);
     gen_strbuf_printf(&what, "%s (", t->name);
     for (size_t i = 0; i < t->nfields; i++) {
@@ -717,18 +662,7 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
 {
     gen_arena *a = l->a;
     const gen_module *m = l->m;
-    gen_tv *errors = gen_tv_list(a);
-    for (size_t i = 0; i < m->nerrors; i++) {
-        gen_tv *e = gen_tv_map(a);
-        gen_tv_set_str(a, e, "name", m->errors[i]->name);
-        gen_tv_set_str(a, e, "doc_expr", c_string_or_null(a, m->errors[i]->doc));
-        gen_tv_set_str(a, e, "os_error",
-                       m->errors[i]->conv == GEN_ERR_ERRNO || m->errors[i]->errno_of ? "1"
-                                                                                    : "0");
-        lower_error_cases(l, m->errors[i], e);
-        gen_tv_push(a, errors, e);
-    }
-    gen_tv_set(a, root, "errors", errors);
+    gen_tv_set(a, root, "errors", gen_lower_errors(l));
     gen_tv_set_flag(a, root, "has_errors", m->nerrors > 0);
     gen_tv_set_str(a, root, "base_error_doc",
                    gen_lower_c_string(a, gen_arena_printf(a, "Base class of the errors %s "
@@ -762,7 +696,7 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
 gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
                   const char *fragment_path, const char *source_ref)
 {
-    lower l = {a, m, gen_lower_c_string(a, m->glue_path), each_fn(m, takes_callback, NULL)};
+    lower l = {a, m, gen_lower_c_string(a, m->glue_path), gen_lower_each_fn(m, takes_callback, NULL)};
     gen_tv *root = gen_tv_map(a);
     gen_tv_set_str(a, root, "module", m->name);
     gen_tv_set_str(a, root, "version", CBPY_VERSION);

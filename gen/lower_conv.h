@@ -47,6 +47,12 @@ const char *gen_lower_arg_expr(lower *l, const gen_param *p, call_shape shape);
 /* The object that keeps a borrowed return alive: self for methods, else the first
  * borrowed class argument's expression; "NULL": the C memory lives for the whole program. */
 const char *gen_lower_borrow_owner(lower *l, const gen_fn *fn, call_shape shape);
+/* Calls visit on every callable of the module (constructors, methods, property accessors,
+ * module-level functions); stops at the first non-zero result, and returns it. */
+int gen_lower_each_fn(const gen_module *m, int (*visit)(const gen_fn *, const void *),
+                      const void *ctx);
+/* A C expression for optional text: the escaped literal, or NULL. */
+const char *gen_lower_c_string_or_null(gen_arena *a, const char *s);
 
 /* What C receives for a class-typed value held in `var` (a `Foo *`). */
 const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, const char *var);

@@ -39,6 +39,11 @@ int gen_sema_is_int_text(const char *t);
  * already, so its result may be half resolved), checks them against its result; -1 after
  * reporting or when bad. */
 int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad);
+/* A function of the model with its "none" indexes set (the arena zeroes the rest). */
+gen_fn *gen_sema_new_fn(gen_sema_ctx *s);
+/* A property or field of cls (sema_props.c): 0, or -1 after reporting. */
+int gen_sema_define_property(gen_sema_ctx *s, const ast_member *m, gen_class *cls,
+                             gen_property *p);
 
 gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae);
 gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae);
