@@ -488,7 +488,12 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         gen_lower_add_decl(l, decls, decl);
     if (fn->nouts > (fn->ret_len_out >= 0))
         conv = out_results(l, fn, out_convs, conv);
-    if (fn->ret_len)
+    /* A length read from the library, or a copy it makes (`copy NAME;`), is a library call
+     * of the glue line. */
+    int copies = 0;
+    for (size_t k = 0; k < fn->nouts; k++)
+        copies |= fn->outs[k].copied;
+    if (fn->ret_len || copies)
         gen_tv_set_flag(l->a, w, "conv_calls_library", 1);
     if (fn->none_status)
         conv = gen_arena_printf(l->a, "status == (int)(%s) ? cbpy_ret_unit() : %s", fn->none_status,
