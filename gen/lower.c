@@ -249,7 +249,8 @@ int gen_lower_each_fn(const gen_module *m, int (*visit)(const gen_fn *, const vo
 static int returns_owned(const gen_fn *fn, const void *cls)
 {
     for (size_t i = 0; i < fn->nouts; i++)
-        if (fn->outs[i].type.kind == GEN_T_CLASS && fn->outs[i].type.cls == cls)
+        if (fn->outs[i].type.kind == GEN_T_CLASS && fn->outs[i].type.cls == cls &&
+            (fn->outs[i].type.pass == GEN_PASS_OWNED || fn->outs[i].copied))
             return 1;
     return fn->ret.kind == GEN_T_CLASS && fn->ret.cls == cls && fn->ret.pass == GEN_PASS_OWNED;
 }
@@ -290,6 +291,29 @@ static int returns_map(const gen_fn *fn, const void *map)
 
 /* The objects a C call borrows while it runs (see cbpy_pin): self, unless it is moved,
  * and every class argument lent rather than moved or copied. */
+/* Whether class c's `__next__` ends with a status and remembers it (special_slot.tmpl). */
+static int remembers_end(const gen_class *c)
+{
+    const gen_fn *next = special_of(c, "__next__");
+    return next && next->none_status;
+}
+
+/* The objects a call may change (a reset, a reopen: `&mut self`, `&mut Foo` arguments)
+ * lift the end their status-ended `__next__` remembered; `__next__` itself does not. */
+static gen_tv *ends_cleared(lower *l, const gen_fn *fn, call_shape shape)
+{
+    gen_tv *list = gen_tv_list(l->a);
+    if (fn->self == GEN_SELF_MUT && remembers_end(fn->cls) &&
+        !(fn->special && strcmp(fn->special, "__next__") == 0))
+        gen_lower_add_item(l, list, "obj", "self");
+    for (size_t i = 0; i < fn->nparams; i++) {
+        const gen_type *t = &fn->params[i].type;
+        if (t->kind == GEN_T_CLASS && t->pass == GEN_PASS_MUT && remembers_end(t->cls))
+            gen_lower_add_item(l, list, "obj", gen_lower_arg_expr(l, &fn->params[i], shape));
+    }
+    return list;
+}
+
 static gen_tv *pinned_objects(lower *l, const gen_fn *fn, call_shape shape)
 {
     gen_tv *pins = gen_tv_list(l->a);
@@ -400,11 +424,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         gen_tv_set_str(l->a, w, "self_get",
                        fn->self == GEN_SELF_MOVE ? "cbpy_self_move" : "cbpy_self");
         gen_tv_set_flag(l->a, w, "self_move", fn->self == GEN_SELF_MOVE);
-        /* Another call that may change the object (a reset, a reopen) lifts the end a
-         * status-ended `__next__` remembered. */
-        const gen_fn *next = special_of(fn->cls, "__next__");
-        gen_tv_set_flag(l->a, w, "clears_end",
-                        next && next != fn && next->none_status && fn->self == GEN_SELF_MUT);
+
         gen_tv_set_flag(l->a, w, fn->init_self ? "init_self" : "self_from_object", 1);
         self_arg = gen_lower_class_arg(l, fn->cls, self_pass[fn->self], "cself");
     }
@@ -422,6 +442,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         any_move |= gen_lower_moves(&fn->params[i].type);
     }
     gen_lower_plan(l, fn, w, shape, self_arg, passed, &call, out_convs);
+    gen_tv_set(l->a, w, "clears_end", ends_cleared(l, fn, shape));
     gen_tv_set(l->a, w, "params", params);
     gen_tv_set_flag(l->a, w, "any_move", any_move);
     gen_tv_set_flag(l->a, w, "adopts_callbacks",

@@ -389,8 +389,8 @@ static void lower_keeps(lower *l, const gen_fn *fn, plan_lists *pl)
             l, pl->checks, "cond",
             p->type.kind == GEN_T_SLICE
                 ? gen_arena_printf(l->a, "cbpy_keep_view(self, &view%d) < 0", p->pos)
-                : gen_arena_printf(l->a, "cbpy_keep_ref(self, %s, %d) < 0", arg,
-                                   p->type.kind == GEN_T_CLASS));
+                : gen_arena_printf(l->a, "cbpy_keep_ref(self, %s, %d, \"%s\") < 0", arg,
+                                   p->type.kind == GEN_T_CLASS, gen_lower_func_name(l, fn)));
     }
     int class_keeps = 0;
     for (size_t i = 0; fn->self == GEN_SELF_MOVE && i < fn->cls->nfns; i++)

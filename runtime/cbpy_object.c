@@ -197,13 +197,21 @@ int cbpy_keep_view(PyObject *self, Py_buffer *view)
     return keep_item(self, capsule);
 }
 
-int cbpy_keep_ref(PyObject *self, PyObject *o, int borrowed)
+int cbpy_keep_ref(PyObject *self, PyObject *o, int borrowed, const char *func)
 {
     if (o == NULL || o == Py_None)
         return 0;
     if (!borrowed) {
         Py_INCREF(o);
         return keep_item(self, o);
+    }
+    /* A lent object is valid only until its owner moves on, which C would not notice. */
+    if (CBPY_OBJECT(o)->lent_gen != 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "%s(): a lent %s cannot be kept by C: it is valid only until the %s it "
+                     "was lent by moves on (give C a copy)",
+                     func, Py_TYPE(o)->tp_name, Py_TYPE(CBPY_OBJECT(o)->owner)->tp_name);
+        return -1;
     }
     PyObject *capsule = PyCapsule_New(o, "cbpy.kept_object", release_kept_object);
     if (capsule == NULL)

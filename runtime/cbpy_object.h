@@ -94,17 +94,24 @@ static inline void cbpy_renew(PyObject *owner)
         CBPY_OBJECT(owner)->gen++;
 }
 
+/* A call that may change o (a reset, a reopen) lifts the end its `__next__` remembered. */
+static inline void cbpy_clear_end(PyObject *o)
+{
+    if (o != NULL && o != Py_None)
+        CBPY_OBJECT(o)->ended = 0;
+}
+
 /* A new object lent by owner (`out &T`): valid until owner lends again or is moved into
  * C; ptr NULL gives None when allow_none, else RuntimeError naming cfunc. */
 CBPY_INTERNAL PyObject *cbpy_wrap_lent(PyTypeObject *type, void *ptr, PyObject *owner,
                                        int allow_none, const char *func, const char *cfunc);
 /* `keep P;`: self holds what C goes on using. A buffer view is taken over (its export
  * lasts while self keeps it; view->obj is left NULL), text or an object is referenced
- * (an object also counts as borrowed, so it cannot be moved into C meanwhile). -1 with
- * MemoryError; the call has happened, so the caller raises it and C's use is undefined
- * only if Python then frees it, which the caller's own reference prevents until exit. */
+ * (an object also counts as borrowed, so it cannot be moved into C meanwhile; a lent one
+ * is refused with ValueError naming func, since its owner may reuse it). Both run before
+ * the C call, so on -1 (an exception set) C is not called at all. */
 CBPY_INTERNAL int cbpy_keep_view(PyObject *self, Py_buffer *view);
-CBPY_INTERNAL int cbpy_keep_ref(PyObject *self, PyObject *o, int borrowed);
+CBPY_INTERNAL int cbpy_keep_ref(PyObject *self, PyObject *o, int borrowed, const char *func);
 /* Releases what self kept (after a call that moved it into C, whose C freed the value). */
 CBPY_INTERNAL void cbpy_drop_kept(PyObject *self);
 /* A fatal status: every later use of o raises exc (a class; referenced). */
