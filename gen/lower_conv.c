@@ -381,6 +381,11 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
             if (strcmp(e->class_message[i], fn->cls->name) == 0 ||
                 (fn->cls->c_type && strcmp(e->class_message[i], fn->cls->c_type) == 0))
                 of = e->class_message_of[i];
+        const char *errno_of = e->errno_of;
+        for (size_t i = 0; fn->cls && i < e->nclass_errnos; i++)
+            if (strcmp(e->class_errno[i], fn->cls->name) == 0 ||
+                (fn->cls->c_type && strcmp(e->class_errno[i], fn->cls->c_type) == 0))
+                errno_of = e->class_errno_of[i];
         /* A consuming call (close, free) took the handle: nothing can be read from it. */
         int gone = fn->self == GEN_SELF_MOVE;
         if (gone)
@@ -398,7 +403,7 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
         const char *err = !e->errno_of ? ""
                           : gone       ? " 0,"
                                        : gen_arena_printf(l->a, " %s,",
-                                                          gen_lower_c_expr(l, fn, e->errno_of));
+                                                          gen_lower_c_expr(l, fn, errno_of));
         raise = gen_arena_printf(l->a, "cbpyx_%s__raise(status, %s,%s \"%s\")", e->name, msg, err,
                                  func);
         lower_status_states(l, fn, w, msg);

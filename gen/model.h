@@ -301,6 +301,9 @@ struct gen_error {
     size_t nsuccess;
     const char *errno_of;   /* `errno FN(self);` / `errno `EXPR`;`: the errno read from the
                                handle; the domain is then an OSError raised as E(errno, text) */
+    const char **class_errno;    /* `errno CLASS FN(self);`: the errno read for the methods */
+    const char **class_errno_of; /* of one class, as for class_message */
+    size_t nclass_errnos;
     gen_err_case *errno_cases; /* `errno CODE Name;`: with errno CODE, the module's class Name
                                (a subclass of the domain, and of the OSError subclass CPython
                                maps CODE to, e.g. FileNotFoundError) is raised */

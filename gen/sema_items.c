@@ -175,14 +175,23 @@ static void error_warn(gen_sema_ctx *s, gen_error *e, const ast_setting *st)
     e->nwarns++;
 }
 
-/* `errno CODE Name;`: the class raised for one errno value. */
+/* `errno CODE Name;`: the class raised for one errno value; or `errno CLASS FN(self);`,
+ * `errno CLASS `EXPR`;`: where the methods of one class read the errno. */
 static void errno_case(gen_sema_ctx *s, gen_error *e, const ast_setting *st)
 {
     const ast_value *v = st->values, *w = v->next;
+    if (!w->next && !v->call && !v->is_cexpr &&
+        ((w->call && strcmp(w->text, "self") == 0) || w->is_cexpr)) {
+        e->class_errno[e->nclass_errnos] = v->text;
+        e->class_errno_of[e->nclass_errnos++] =
+            w->is_cexpr ? w->text : gen_arena_printf(s->arena, "%s(self)", w->call);
+        return;
+    }
     if (w->next || w->call || w->is_cexpr || w->text[0] == '"' || strstr(w->text, "::")) {
         gen_diag_error(s->diag, st->key_loc,
-                       "expected 'errno FUNCTION(self);', 'errno `EXPR`;' or 'errno CODE "
-                       "NAME;', as in 'errno ENOENT NotFoundError;'");
+                       "expected 'errno FUNCTION(self);', 'errno `EXPR`;', 'errno CLASS "
+                       "FUNCTION(self);' or 'errno CODE NAME;', as in 'errno ENOENT "
+                       "NotFoundError;'");
         return;
     }
     gen_err_case *c = &e->errno_cases[e->nerrno_cases];
@@ -222,6 +231,8 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
     e->class_message_of = gen_sema_alloc(s, n, sizeof *e->class_message_of);
     e->warns = gen_sema_alloc(s, n, sizeof *e->warns);
     e->errno_cases = gen_sema_alloc(s, n, sizeof *e->errno_cases);
+    e->class_errno = gen_sema_alloc(s, n, sizeof *e->class_errno);
+    e->class_errno_of = gen_sema_alloc(s, n, sizeof *e->class_errno_of);
     const ast_setting *state = NULL; /* the first of warn, fatal and errno readings */
     for (const ast_setting *st = ae->settings; st; st = st->next) {
         if (strcmp(st->key, "errno") == 0 && st->values && st->values->next) {
@@ -317,10 +328,10 @@ gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae)
         gen_diag_error(s->diag, state->key_loc,
                        "'%s' belongs to a 'status' domain, whose functions return statuses",
                        state->key);
-    if (e->nerrno_cases && !e->errno_of)
-        gen_diag_error(s->diag, e->errno_cases[0].loc,
-                       "'errno CODE NAME;' needs the errno read from the handle: add 'errno "
-                       "FUNCTION(self);' or 'errno `EXPR`;'");
+    if ((e->nerrno_cases || e->nclass_errnos) && !e->errno_of)
+        gen_diag_error(s->diag, state->key_loc,
+                       "'errno CODE NAME;' and 'errno CLASS FUNCTION(self);' need the domain's "
+                       "errno reading: add 'errno FUNCTION(self);' or 'errno `EXPR`;'");
     for (size_t i = 0; i < e->nwarns; i++)
         for (size_t j = 0; j < e->ncases; j++)
             if (strcmp(e->warns[i].status, e->cases[j].status) == 0) {
