@@ -442,6 +442,12 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         any_move |= gen_lower_moves(&fn->params[i].type);
     }
     gen_lower_plan(l, fn, w, shape, self_arg, passed, &call, out_convs);
+    /* A getter that is an expression: `(EXPR)` where the call would be. */
+    if (fn->call_expr) {
+        call.len = 0;
+        gen_strbuf_puts(&call, gen_lower_c_expr(l, fn, fn->call_expr));
+        gen_tv_set_str(l->a, w, "c_name", "");
+    }
     gen_tv_set(l->a, w, "clears_end", ends_cleared(l, fn, shape));
     gen_tv_set(l->a, w, "params", params);
     gen_tv_set_flag(l->a, w, "any_move", any_move);

@@ -155,6 +155,9 @@ typedef struct gen_out {
 typedef struct gen_fn {
     gen_fn_kind kind;
     const char *c_name;
+    const char *call_expr;  /* a getter that is a C expression of self (`get `EXPR`;`, a text
+                               field): evaluated instead of calling c_name, which then only
+                               names it in messages */
     const char *py_name;
     const char *doc;        /* NULL when undocumented */
     gen_self self;

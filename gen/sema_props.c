@@ -96,19 +96,30 @@ int gen_sema_define_property(gen_sema_ctx *s, const ast_member *m, gen_class *cl
     }
     if (gen_resolve_type(&s->scope, m->type, cls, GEN_USE_RETURN, &p->type, NULL) < 0)
         return -1;
-    if (p->is_field) {
-        if (cls->storage != GEN_STORE_VALUE) {
+    if (p->is_field && p->type.kind == GEN_T_STR) {
+        /* Text in the struct (`char name[256]`, `const char *name`): C owns it, so Python
+         * reads it only, through a getter that is the member itself. */
+        if (!p->readonly) {
             gen_diag_error(s->diag, m->loc,
-                           "a field reads the struct directly, so class '%s' must hold its "
-                           "value ('%s' by value), not a pointer; use a property",
-                           cls->name, cls->c_type);
+                           "a text field is read-only ('readonly field %s: ...'): the struct "
+                           "owns its memory; set it with a property's setter function",
+                           m->name);
             return -1;
         }
+        p->is_field = 0;
+        p->get_fn = accessor(s, cls, p, p->name, GEN_SELF_CONST, 1);
+        p->get_fn->call_expr = gen_arena_printf(s->arena, "self->%s", p->name);
+        p->get_fn->ret = p->type;
+        return 0;
+    }
+    if (p->is_field) {
+        /* The struct's member, through the object's pointer (its own storage or a
+         * handle): the C compiler checks that the member exists. */
         if (p->type.kind != GEN_T_PRIM || p->type.prim->kind == GEN_PRIM_UNIT) {
             if (p->type.kind != GEN_T_ENUM) {
                 gen_diag_error(s->diag, m->type->loc,
-                               "a field must be a number, bool or enum, not '%s'; use a "
-                               "property with getter and setter functions",
+                               "a field must be a number, bool, enum or (read-only) text, "
+                               "not '%s'; use a property with getter and setter functions",
                                p->type.spelling);
                 return -1;
             }
@@ -142,8 +153,15 @@ int gen_sema_define_property(gen_sema_ctx *s, const ast_member *m, gen_class *cl
                        p->type.spelling);
         return -1;
     }
+    /* `get `EXPR`;`: a C expression of self, for structs without getter functions. */
+    if (get->values->is_cexpr) {
+        p->get_fn = accessor(s, cls, p, p->name, get_mut ? GEN_SELF_MUT : GEN_SELF_CONST, 1);
+        p->get_fn->call_expr = get->values->text;
+        p->get_fn->ret = p->type;
+    }
     /* `get mut F;`: a getter of a library that is not const-correct takes `T *`. */
-    p->get_fn = method_accessor(s, cls, p, get, 1);
+    if (!p->get_fn)
+        p->get_fn = method_accessor(s, cls, p, get, 1);
     if (!p->get_fn) {
         p->get_fn = accessor(s, cls, p, p->getter, get_mut ? GEN_SELF_MUT : GEN_SELF_CONST, 1);
         p->get_fn->ret = p->type;

@@ -9,7 +9,12 @@
 
 enum { RD_OK = 0, RD_END = 1, RD_WARN = -20, RD_FATAL = -30 };
 
-struct rd_rec;
+struct rd_rec {
+    char name[64];
+    const char *note;
+    unsigned kind;
+    struct { struct { const unsigned char *text; size_t len; } scalar; } data;
+};
 struct rd_rec *rec_new(void);
 void rec_free(struct rd_rec *r);
 struct rd_rec *rec_clone(struct rd_rec *r);
