@@ -286,9 +286,10 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
     if (t->pass != GEN_PASS_OWNED) {
         *decl = gen_arena_printf(l->a, "%s%s *result = NULL",
                                  t->pass == GEN_PASS_REF ? "const " : "", c->c_type);
-        *conv = gen_arena_printf(l->a,
-                                 "cbpy_wrap_borrowed(cbpyw_%s__type, (void *)result, %s, %d, %s)",
-                                 c->name, gen_lower_borrow_owner(l, fn, shape), t->optional, names);
+        /* `lends;`: valid until the owner lends again, as an `out &T`. */
+        *conv = gen_arena_printf(l->a, "cbpy_wrap_%s(cbpyw_%s__type, (void *)result, %s, %d, %s)",
+                                 fn->lends ? "lent" : "borrowed", c->name,
+                                 gen_lower_borrow_owner(l, fn, shape), t->optional, names);
         return;
     }
     /* A constructor makes an object of the type it was called on (a classmethod: self). */

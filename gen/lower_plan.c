@@ -399,6 +399,9 @@ static void lower_keeps(lower *l, const gen_fn *fn, plan_lists *pl)
         gen_lower_add_item(l, pl->after, "stmt", "cbpy_drop_kept(self)");
     if (fn->invalidates)
         gen_lower_add_item(l, pl->renews, "owner", "self");
+    const char *owner = gen_lower_borrow_owner(l, fn, pl->shape);
+    if (fn->lends && strcmp(owner, "NULL") != 0)
+        gen_lower_add_item(l, pl->renews, "owner", owner);
 }
 
 void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, call_shape shape, const char *self_arg,

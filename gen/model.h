@@ -178,6 +178,8 @@ typedef struct gen_fn {
                                holds on to after the call, because C goes on using them */
     size_t nkeeps;
     int invalidates;        /* `invalidates;`: the objects self lent (`out &T`) go stale */
+    int lends;              /* `lends;`: the borrowed object returned is lent, as `out &T`:
+                               valid until its owner lends again */
     const char *true_status;/* `Result<status(S), E>`: the result is status == S */
     const char *ret_len;    /* `len EXPR;`: the length of a borrowed `&[u8]` or `&str` result,
                                a C expression evaluated right after the call, or NULL */

@@ -95,6 +95,14 @@ int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
         } else if (strcmp(a->key, "invalidates") == 0 && !a->values &&
                    fn->self != GEN_SELF_NONE) {
             fn->invalidates = 1;
+        } else if (strcmp(a->key, "lends") == 0 && !a->values) {
+            fn->lends = 1;
+            if (fn->ret.kind != GEN_T_CLASS || fn->ret.pass == GEN_PASS_OWNED) {
+                gen_diag_error(s->diag, a->key_loc,
+                               "'lends' needs a borrowed object result ('-> &T' or '-> "
+                               "Option<&T>'), valid until its owner lends again");
+                bad = 1;
+            }
         } else if (strcmp(a->key, "release_gil") == 0) {
             fn->release_gil = 1;
         } else if (strcmp(a->key, "release_callbacks") == 0 && fn->self != GEN_SELF_NONE) {
@@ -151,7 +159,7 @@ int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
                                "unknown attribute '%s'; expected 'release_gil', "
                                "'release_callbacks', 'success STATUS, ...', 'len EXPR', "
                                "'retry STATUS, ...', 'none STATUS', 'keep PARAM, ...', 'copy "
-                               "OUT' or 'invalidates'",
+                               "OUT', 'invalidates' or 'lends'",
                                a->key);
             bad = 1;
         }

@@ -1,7 +1,8 @@
 """test_real_dirent.py: e2e_real_dirent, POSIX opendir/readdir bound from glue alone,
 checked against os.scandir on the same directory: names (a char array read as text),
 types, inode numbers, a getter that is a C expression, rewinding, errors as OSErrors,
-and the borrowed entries keeping their Dir alive."""
+and the entries: lent by their Dir until its next readdir (`lends;`), which they keep
+alive."""
 import errno
 import gc
 import os
@@ -56,6 +57,22 @@ class Dirent(unittest.TestCase):
         del d
         gc.collect()
         self.assertEqual(e.d_name, name)
+
+    def test_entry_is_lent_until_the_next_readdir(self):
+        # `lends;`: readdir may reuse its buffer at the next call, so an entry kept
+        # past it raises instead of reading what the buffer holds now.
+        d = m.Dir(self.dir)
+        a = next(d)
+        name = a.d_name
+        b = next(d)
+        with self.assertRaises(ValueError) as cm:
+            a.d_name
+        self.assertIn("no longer valid", str(cm.exception))
+        self.assertNotEqual(b.d_name, name)
+        d.rewind()                      # `invalidates;`
+        with self.assertRaises(ValueError):
+            b.d_type
+        self.assertEqual(len([e.d_name for e in d]), len(os.listdir(self.dir)) + 2)
 
     def test_fields_are_read_only(self):
         e = next(m.Dir(self.dir))
