@@ -788,9 +788,9 @@ class Errors(TempDirTest):
         self.assertArchiveError(e, ARCHIVE_FATAL, "truncated gzip input", archive.FatalError)
         self.check_unusable(r)
         # without its 4-byte trailer libarchive fails with no message of its own (and
-        # errno 0): the domain's fallback text (message "...%d";) says the status
+        # errno 0): a status with its own class line says the status itself
         e, r = first_error(data[:-4])
-        self.assertArchiveError(e, ARCHIVE_FATAL, "libarchive failed with status -30",
+        self.assertArchiveError(e, ARCHIVE_FATAL, "Reader.read() failed with status -30",
                                 archive.FatalError, 0)
         r.close()
 

@@ -1,4 +1,4 @@
-/* relations.h: declarations (no definitions) that golden/pass/object_relations.in's
+/* relations.h: declarations (no definitions) that golden/pass/object_relation_forms.in's
  * output compiles against: a reader that lends records and keeps its input, and a writer
  * of another C type under the same error domain, with its own errno reading. */
 #ifndef GOLDEN_RELATIONS_H
