@@ -314,17 +314,22 @@ static gen_tv *ends_cleared(lower *l, const gen_fn *fn, call_shape shape)
     return list;
 }
 
+/* Every object whose C value the call holds: self and the class arguments, borrowed or
+ * moved. They are pinned once their values are read, after every argument converted, so
+ * that no Python code running later (a callback, another thread, a finalizer run by the
+ * collector during an allocation) can move them into C or free them under the call;
+ * they are unpinned on the way out. */
 static gen_tv *pinned_objects(lower *l, const gen_fn *fn, call_shape shape)
 {
     gen_tv *pins = gen_tv_list(l->a);
-    if ((fn->self == GEN_SELF_CONST || fn->self == GEN_SELF_MUT) && !fn->init_self) {
+    if (fn->self != GEN_SELF_NONE && !fn->init_self) {
         gen_tv *m = gen_tv_map(l->a);
         gen_tv_set_str(l->a, m, "pin", "self");
         gen_tv_push(l->a, pins, m);
     }
     for (size_t i = 0; i < fn->nparams; i++) {
         const gen_type *t = &fn->params[i].type;
-        if (t->kind != GEN_T_CLASS || t->pass == GEN_PASS_OWNED)
+        if (t->kind != GEN_T_CLASS || (t->pass == GEN_PASS_OWNED && !gen_lower_moves(t)))
             continue;
         gen_tv *m = gen_tv_map(l->a);
         gen_tv_set_str(l->a, m, "pin", gen_lower_arg_expr(l, &fn->params[i], shape));
@@ -453,10 +458,9 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set_flag(l->a, w, "any_move", any_move);
     gen_tv_set_flag(l->a, w, "adopts_callbacks",
                     (is_ctor || fn->kind == GEN_FN_CLASSMETHOD) && stores_callbacks(fn, NULL));
-    /* Only a callback (of this call, or a stored one C may fire from any call) or another
-     * thread running while the GIL is released can touch the objects during the call. */
-    if (fn->release_gil || l->any_callbacks)
-        gen_tv_set(l->a, w, "pins", pinned_objects(l, fn, shape));
+    gen_tv *pins = pinned_objects(l, fn, shape);
+    gen_tv_set(l->a, w, "pins", pins);
+    gen_tv_set_flag(l->a, w, "has_pins", pins->n > 0);
     if (any_move)
         distinct_objects(l, fn, shape, w);
     gen_lower_result(l, fn, shape, w, &call, out_convs);
