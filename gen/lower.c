@@ -338,6 +338,24 @@ static gen_tv *pinned_objects(lower *l, const gen_fn *fn, call_shape shape)
     return pins;
 }
 
+static int plan_jumps(const gen_fn *fn);
+
+/* Whether Python code can run between reading the objects' C values and the end of the
+ * call: a callback (of this call, or a stored one C may fire from any call), another
+ * thread while the GIL is released, or a finalizer the collector runs during the plan's
+ * allocations (buffers, typemap structs, kept arguments, moves). Only then do the objects
+ * need pinning; a plain call of numbers and self does not pay for it. */
+static int runs_code_meanwhile(const lower *l, const gen_fn *fn, int any_move)
+{
+    int maps = 0;
+    for (size_t i = 0; i < fn->nparams; i++)
+        maps |= fn->params[i].type.kind == GEN_T_MAP || fn->params[i].type.kind == GEN_T_MAPS;
+    for (size_t k = 0; k < fn->nouts; k++)
+        maps |= fn->outs[k].type.kind == GEN_T_MAP;
+    return fn->release_gil || l->any_callbacks || any_move || fn->nkeeps || maps ||
+           fn->release_callbacks || fn->init_self || plan_jumps(fn);
+}
+
 /* Whether the call plan's preparation can fail and jump to the exit label: making an
  * output buffer, checking a length, binding an input, making the object to init. */
 static int plan_jumps(const gen_fn *fn)
@@ -460,7 +478,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                     (is_ctor || fn->kind == GEN_FN_CLASSMETHOD) && stores_callbacks(fn, NULL));
     gen_tv *pins = pinned_objects(l, fn, shape);
     gen_tv_set(l->a, w, "pins", pins);
-    gen_tv_set_flag(l->a, w, "has_pins", pins->n > 0);
+    gen_tv_set_flag(l->a, w, "has_pins", pins->n > 0 && runs_code_meanwhile(l, fn, any_move));
     if (any_move)
         distinct_objects(l, fn, shape, w);
     gen_lower_result(l, fn, shape, w, &call, out_convs);
