@@ -79,15 +79,24 @@ PyObject *cbpy_getitem_result(PyObject *r, PyObject *key)
     return NULL;
 }
 
-PyObject *cbpy_seq_index(PyObject *key, Py_ssize_t len)
+PyObject *cbpy_seq_index(PyObject *key, PyObject *self, Py_ssize_t (*len_fn)(PyObject *))
 {
-    if (len < 0)
-        return NULL;
-    if (!PyLong_Check(key)) {
+    /* An integer-like key (__index__) counts from the end as an int does; its __index__
+     * runs before the length is taken, so that the length is current. */
+    if (!PyLong_Check(key) && !PyIndex_Check(key)) {
         Py_INCREF(key);
         return key;
     }
-    Py_ssize_t i = PyLong_AsSsize_t(key);
+    PyObject *number = PyNumber_Index(key);
+    if (number == NULL)
+        return NULL;
+    Py_ssize_t len = len_fn(self);
+    if (len < 0) {
+        Py_DECREF(number);
+        return NULL;
+    }
+    Py_ssize_t i = PyLong_AsSsize_t(number);
+    Py_DECREF(number);
     if (i == -1 && PyErr_Occurred()) {
         if (!PyErr_ExceptionMatches(PyExc_OverflowError))
             return NULL;

@@ -34,10 +34,12 @@ CBPY_INTERNAL int cbpy_contains_result(PyObject *r);
 CBPY_INTERNAL PyObject *cbpy_next_result(PyObject *r);
 /* mp_subscript with an Option result: None becomes IndexError (int key) or KeyError. */
 CBPY_INTERNAL PyObject *cbpy_getitem_result(PyObject *r, PyObject *key);
-/* A sequence index made absolute: negative counts from len; outside [0, len) is
- * IndexError. Keys that are not ints pass through unchanged (their conversion reports
- * them). Returns a new reference, or NULL. */
-CBPY_INTERNAL PyObject *cbpy_seq_index(PyObject *key, Py_ssize_t len);
+/* A sequence index made absolute: an int or integer-like key (__index__) that is negative
+ * counts from len_fn(self), taken after the key's conversion; outside [0, len) is
+ * IndexError. Other keys pass through unchanged (their conversion reports them). Returns
+ * a new reference, or NULL. */
+CBPY_INTERNAL PyObject *cbpy_seq_index(PyObject *key, PyObject *self,
+                                       Py_ssize_t (*len_fn)(PyObject *));
 /* A property setter's value NULL means `del obj.attr`: AttributeError "<func> cannot be
  * deleted", -1; else 0. */
 CBPY_INTERNAL int cbpy_check_not_deleted(const char *func, PyObject *value);
