@@ -444,8 +444,11 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         static const gen_pass self_pass[] = {GEN_PASS_OWNED, GEN_PASS_REF, GEN_PASS_MUT,
                                              GEN_PASS_OWNED};
         gen_tv_set_str(l->a, w, "self_c_type", fn->cls->c_type);
+        /* A getter of a const-incorrect library (`get mut`) takes `T *` but only reads. */
         gen_tv_set_str(l->a, w, "self_get",
-                       fn->self == GEN_SELF_MOVE ? "cbpy_self_move" : "cbpy_self");
+                       fn->self == GEN_SELF_MOVE                    ? "cbpy_self_move"
+                       : fn->self == GEN_SELF_MUT && !fn->reads_only ? "cbpy_self_mut"
+                                                                     : "cbpy_self");
         gen_tv_set_flag(l->a, w, "self_move", fn->self == GEN_SELF_MOVE);
 
         gen_tv_set_flag(l->a, w, fn->init_self ? "init_self" : "self_from_object", 1);

@@ -172,7 +172,9 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_flag(l->a, v, "k_object", 1);
         gen_tv_set_flag(l->a, v, "k_move", gen_lower_moves(t));
         gen_tv_set_str(l->a, v, "cls", t->cls->name);
-        gen_tv_set_str(l->a, v, "move", gen_lower_moves(t) ? "1" : "0");
+        gen_tv_set_str(l->a, v, "move", gen_lower_moves(t)       ? "CBPY_USE_MOVE"
+                                        : t->pass == GEN_PASS_MUT ? "CBPY_USE_WRITE"
+                                                                  : "CBPY_USE_READ");
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s *%s%s", t->cls->c_type, var, init));
         passed = gen_lower_class_arg(l, t->cls, t->pass, var);
         break;
@@ -289,7 +291,8 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
         /* `lends;`: valid until the owner lends again, as an `out &T`. */
         *conv = gen_arena_printf(l->a, "cbpy_wrap_%s(cbpyw_%s__type, (void *)result, %s, %d, %s)",
                                  fn->lends ? "lent" : "borrowed", c->name,
-                                 gen_lower_borrow_owner(l, fn, shape), t->optional, names);
+                                 gen_lower_borrow_owner(l, fn, shape),
+                                 t->optional | (t->pass == GEN_PASS_REF) << 1, names);
         return;
     }
     /* A constructor makes an object of the type it was called on (a classmethod: self). */

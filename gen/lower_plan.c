@@ -184,8 +184,9 @@ static void lower_lent_out(lower *l, const gen_fn *fn, const plan_lists *pl, siz
     }
     *conv = gen_arena_printf(l->a, "cbpy_wrap_lent(cbpyw_%s__type, (void *)out%zu, %s, %d, "
                                    "\"%s\", \"%s\")",
-                             t->cls->name, k + 1, owner, t->optional, gen_lower_func_name(l, fn),
-                             fn->c_name);
+                             t->cls->name, k + 1, owner,
+                             t->optional | (t->pass == GEN_PASS_REF) << 1,
+                             gen_lower_func_name(l, fn), fn->c_name);
 }
 
 /* The declaration, C argument and Python conversion of out-value k. */

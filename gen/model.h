@@ -178,6 +178,7 @@ typedef struct gen_fn {
                                holds on to after the call, because C goes on using them */
     size_t nkeeps;
     int invalidates;        /* `invalidates;`: the objects self lent (`out &T`) go stale */
+    int reads_only;         /* a `get mut` getter: `&mut self` for C's sake, a read for ours */
     int lends;              /* `lends;`: the borrowed object returned is lent, as `out &T`:
                                valid until its owner lends again */
     const char *true_status;/* `Result<status(S), E>`: the result is status == S */

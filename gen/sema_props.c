@@ -166,6 +166,7 @@ int gen_sema_define_property(gen_sema_ctx *s, const ast_member *m, gen_class *cl
         p->get_fn = accessor(s, cls, p, p->getter, get_mut ? GEN_SELF_MUT : GEN_SELF_CONST, 1);
         p->get_fn->ret = p->type;
     }
+    p->get_fn->reads_only = 1;
     if (p->setter && (p->set_fn = method_accessor(s, cls, p, set, 0)) == NULL) {
         p->set_fn = accessor(s, cls, p, p->setter, GEN_SELF_MUT, 0);
         p->set_fn->nparams = p->set_fn->nrequired = 1;

@@ -22,9 +22,10 @@ static int is_stale(const cbpy_object *obj)
 /* An object about to be used must still hold its value (and, lent, still be valid; unless
  * it is being moved, it must not be broken); one about to be moved into C must also own it
  * and lend it to no one. */
-static int move_check(PyObject *o, const char *func, int move)
+static int move_check(PyObject *o, const char *func, int use)
 {
     cbpy_object *obj = CBPY_OBJECT(o);
+    int move = use == CBPY_USE_MOVE;
     if (obj->ptr == NULL)
         return cbpy_err_moved(func, o);
     if (is_stale(obj)) {
@@ -32,6 +33,13 @@ static int move_check(PyObject *o, const char *func, int move)
                      "%s(): the %s object is no longer valid: the %s it was lent by has "
                      "moved on or was closed (copy it to keep it)",
                      func, Py_TYPE(o)->tp_name, Py_TYPE(obj->owner)->tp_name);
+        return -1;
+    }
+    if (use == CBPY_USE_WRITE && obj->shared) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s(): the %s object is borrowed read-only (C lent it as const) and "
+                     "cannot be changed",
+                     func, Py_TYPE(o)->tp_name);
         return -1;
     }
     if (!move && obj->broken != NULL) {
@@ -57,7 +65,7 @@ static int move_check(PyObject *o, const char *func, int move)
 }
 
 int cbpy_arg_object(PyObject *o, const cbpy_param *p, PyTypeObject *type, int allow_none,
-                    int move, void **out)
+                    int use, void **out)
 {
     if (o == Py_None && allow_none) {
         *out = NULL;
@@ -75,20 +83,20 @@ int cbpy_arg_object(PyObject *o, const cbpy_param *p, PyTypeObject *type, int al
         Py_XDECREF(name);
         return -1;
     }
-    if (move_check(o, p->func, move) < 0)
+    if (move_check(o, p->func, use) < 0)
         return -1;
     *out = CBPY_OBJECT(o)->ptr;
     return 0;
 }
 
-void *cbpy_checked_ptr(PyObject *o, const char *func, int move)
+void *cbpy_checked_ptr(PyObject *o, const char *func, int use)
 {
-    return move_check(o, func, move) < 0 ? NULL : CBPY_OBJECT(o)->ptr;
+    return move_check(o, func, use) < 0 ? NULL : CBPY_OBJECT(o)->ptr;
 }
 
 void *cbpy_self_move(PyObject *self, const char *func)
 {
-    return move_check(self, func, 1) < 0 ? NULL : CBPY_OBJECT(self)->ptr;
+    return move_check(self, func, CBPY_USE_MOVE) < 0 ? NULL : CBPY_OBJECT(self)->ptr;
 }
 
 int cbpy_check_distinct(const char *func, PyObject *const *objs, size_t n)
@@ -126,6 +134,7 @@ PyObject *cbpy_object_alloc(PyTypeObject *type)
         CBPY_OBJECT(o)->borrows = 0;
         CBPY_OBJECT(o)->owns = 0;
         CBPY_OBJECT(o)->ended = 0;
+        CBPY_OBJECT(o)->shared = 0;
         CBPY_OBJECT(o)->keep = NULL;
         CBPY_OBJECT(o)->kept = NULL;
         CBPY_OBJECT(o)->broken = NULL;
@@ -238,7 +247,7 @@ PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner, int
                              const char *func, const char *cfunc)
 {
     if (ptr == NULL) {
-        if (allow_none)
+        if (allow_none & CBPY_WRAP_OPTIONAL)
             Py_RETURN_NONE;
         return cbpy_err_null(func, cfunc);
     }
@@ -246,6 +255,7 @@ PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner, int
     if (o == NULL)
         return NULL;
     CBPY_OBJECT(o)->ptr = ptr;
+    CBPY_OBJECT(o)->shared = (allow_none & CBPY_WRAP_SHARED) != 0;
     /* No owner: static memory, or an optional owner argument that was None or omitted. */
     if (owner != NULL && owner != Py_None) {
         Py_INCREF(owner);

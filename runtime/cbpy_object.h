@@ -33,6 +33,10 @@
  *  - kept holds what C goes on using after a call returned (`keep P;`: buffer exports,
  *    text, objects), released when the object is moved into C (after that call) or dies.
  *
+ *  - shared is 1 for an object borrowed read-only (C lent a `const T *`: a `&T` result or
+ *    out-value): it may be read, never written, so every use that would let C write
+ *    through it (a `&mut self` method, a setter, a `&mut T` argument) raises TypeError.
+ *
  *  - broken, when not NULL, is the exception class of a fatal status C returned for this
  *    object: every later use raises it instead of calling C; moving it (closing or freeing
  *    it) still works.
@@ -45,6 +49,7 @@ typedef struct cbpy_object {
     Py_ssize_t borrows;
     int owns;
     int ended;          /* its `__next__` ended with a status (`none S;`): see lower.c */
+    int shared;         /* borrowed read-only: C may not write through it */
     PyObject *keep;     /* stored callbacks given to this object (cbpy_callback.h), or NULL */
     PyObject *kept;     /* a list of what C keeps using (`keep P;`), or NULL */
     PyObject *broken;   /* the exception of a fatal status, or NULL */
@@ -72,9 +77,15 @@ static inline void cbpy_unpin(PyObject *o)
 /* ValueError "<func>(): the <Type> object was moved into C and can no longer be used". */
 CBPY_INTERNAL int cbpy_err_moved(const char *func, PyObject *o);
 
-/* The C value of an object about to be used (move: given to C), or NULL with an
- * exception: moved into C, a lent object gone stale, or (unless moved) broken. */
-CBPY_INTERNAL void *cbpy_checked_ptr(PyObject *o, const char *func, int move);
+/* How a call uses an object: reads it, gives it to C (a move), or lets C write to it. */
+enum { CBPY_USE_READ = 0, CBPY_USE_MOVE = 1, CBPY_USE_WRITE = 2 };
+/* Flags of the allow_none argument of cbpy_wrap_borrowed and cbpy_wrap_lent: NULL gives
+ * None; the object is a read-only borrow. */
+enum { CBPY_WRAP_OPTIONAL = 1, CBPY_WRAP_SHARED = 2 };
+
+/* The C value of an object about to be used (use: CBPY_USE_*), or NULL with an exception:
+ * moved into C, a lent object gone stale, (unless moved) broken, or (written) shared. */
+CBPY_INTERNAL void *cbpy_checked_ptr(PyObject *o, const char *func, int use);
 
 /* The C value of a method's self, or NULL with the exception of cbpy_checked_ptr. The
  * usual object (owned or borrowed, not lent, not broken) takes one test. */
@@ -83,7 +94,16 @@ static inline void *cbpy_self(PyObject *self, const char *func)
     cbpy_object *o = CBPY_OBJECT(self);
     if (o->ptr != NULL && o->lent_gen == 0 && o->broken == NULL)
         return o->ptr;
-    return cbpy_checked_ptr(self, func, 0);
+    return cbpy_checked_ptr(self, func, CBPY_USE_READ);
+}
+
+/* The same for a method that lets C write to self (`&mut self`, a setter). */
+static inline void *cbpy_self_mut(PyObject *self, const char *func)
+{
+    cbpy_object *o = CBPY_OBJECT(self);
+    if (o->ptr != NULL && o->lent_gen == 0 && o->broken == NULL && !o->shared)
+        return o->ptr;
+    return cbpy_checked_ptr(self, func, CBPY_USE_WRITE);
 }
 
 /* Before a call that lends objects (`out &T`) or invalidates them: those self lent before
@@ -119,12 +139,13 @@ CBPY_INTERNAL void cbpy_set_broken(PyObject *o, PyObject *exc);
 
 /*
  * An argument of a class type: o must be an instance of type (or None when allow_none,
- * which gives NULL). With move, the caller is about to hand the value to C: the object must
- * own it and have no borrowers; the move itself happens in cbpy_commit_move, after every
- * argument converted, so a failing later argument leaves the object intact.
+ * which gives NULL), used as use says (CBPY_USE_*). With CBPY_USE_MOVE the caller is about
+ * to hand the value to C: the object must own it and have no borrowers; the move itself
+ * happens in cbpy_commit_move, after every argument converted, so a failing later
+ * argument leaves the object intact. CBPY_USE_WRITE refuses a read-only borrow.
  */
 CBPY_INTERNAL int cbpy_arg_object(PyObject *o, const cbpy_param *p, PyTypeObject *type,
-                                  int allow_none, int move, void **out);
+                                  int allow_none, int use, void **out);
 /* The C value of a consuming method's self (`self` by value): cbpy_self plus the checks
  * of a move; the caller commits the move with cbpy_commit_move(self) just before the call. */
 CBPY_INTERNAL void *cbpy_self_move(PyObject *self, const char *func);

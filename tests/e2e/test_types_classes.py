@@ -208,16 +208,18 @@ class PointerClasses(StatsTestCase, unittest.TestCase):
 
 
 class Borrowed(StatsTestCase, unittest.TestCase):
+    # (name, borrow, writable): only `&mut Point` lends the point for writing; the others
+    # are `&Point` (const Point *), borrowed read-only
     BORROWS = (
-        ("at", lambda bag: bag.at(0)),
-        ("first", lambda bag: bag.first()),
-        ("bag_peek", lambda bag: m.bag_peek(bag)),
-        ("bag_point", lambda bag: m.bag_point(0, bag)),  # the owner is not the first argument
-        ("get", lambda bag: bag.get(0)),  # Result<&Point, BagError>
+        ("at", lambda bag: bag.at(0), True),
+        ("first", lambda bag: bag.first(), False),
+        ("bag_peek", lambda bag: m.bag_peek(bag), False),
+        ("bag_point", lambda bag: m.bag_point(0, bag), False),  # the owner is not the first argument
+        ("get", lambda bag: bag.get(0), False),  # Result<&Point, BagError>
     )
 
     def test_borrow_keeps_its_owner_alive(self):
-        for name, borrow in self.BORROWS:
+        for name, borrow, writable in self.BORROWS:
             with self.subTest(borrow=name):
                 changes = deltas()
                 bag = bag_with(points=[(1.5, -2.0)])
@@ -226,8 +228,16 @@ class Borrowed(StatsTestCase, unittest.TestCase):
                 del bag
                 self.assertEqual(changes().get("BAGS_FREED", 0), 0)
                 self.assertEqual((point.x(), point.y()), (1.5, -2.0))
-                point.scale(2.0)
-                self.assertEqual(point.x(), 3.0)
+                if writable:
+                    point.scale(2.0)
+                    self.assertEqual(point.x(), 3.0)
+                else:
+                    with self.assertRaises(TypeError) as cm:
+                        point.scale(2.0)
+                    self.assertEqual(str(cm.exception),
+                                     "Point.scale(): the e2e_types.Point object is borrowed "
+                                     "read-only (C lent it as const) and cannot be changed")
+                    self.assertEqual(point.x(), 1.5)
                 del point
                 self.assertEqual(changes(), {"BAGS_NEW": 1, "BAGS_FREED": 1})
 
