@@ -75,12 +75,31 @@ cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObje
         PyMem_Free(cb);
         return NULL;
     }
+    cb->holder = capsule;
     /* The list, not the holder, keeps the callable alive: the cycle collector sees a
      * list's items but not what a capsule's pointer refers to, and a reference it cannot
      * see would keep every cycle through the callable alive forever. */
     int rc = PyList_Append(*keep, capsule) < 0 || PyList_Append(*keep, o) < 0 ? -1 : 0;
     Py_DECREF(capsule);
     return rc < 0 ? NULL : cb;
+}
+
+void cbpy_callback_hold(cbpy_callback *cb)
+{
+    if (cb->stored) {
+        Py_INCREF(cb->holder);
+        Py_INCREF(cb->callable);
+    }
+}
+
+void cbpy_callback_unhold(cbpy_callback *cb)
+{
+    if (cb->stored) {
+        /* Read both before either reference goes: the holder may free cb. */
+        PyObject *holder = cb->holder, *callable = cb->callable;
+        Py_DECREF(callable);
+        Py_DECREF(holder);
+    }
 }
 
 int cbpy_callback_ready(const cbpy_callback *cb)

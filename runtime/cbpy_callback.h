@@ -29,11 +29,18 @@ typedef struct cbpy_callback {
     PyObject *callable;     /* borrowed: from the call's arguments (sync), or from the
                                owner's keep list, which holds it next to this holder */
     int stored;
+    PyObject *holder;       /* stored: the capsule that owns this struct (borrowed; the
+                               owner's keep list holds it) */
     int failed;
     PyObject *error;        /* sync: the kept exception (3.12+), or its value */
     PyObject *error_type, *error_tb;
 } cbpy_callback;
 
+/* A trampoline holds its stored callback (the holder and the callable) while it runs:
+ * the callable may release the callbacks of its owner (`release_callbacks`), which must
+ * not free what the trampoline still uses. No-ops for a synchronous callback. */
+CBPY_INTERNAL void cbpy_callback_hold(cbpy_callback *cb);
+CBPY_INTERNAL void cbpy_callback_unhold(cbpy_callback *cb);
 /* A synchronous callback argument: o must be callable. 0 / -1 (TypeError naming p). */
 CBPY_INTERNAL int cbpy_arg_callback(PyObject *o, const cbpy_param *p, cbpy_callback *cb);
 /* A stored callback argument, kept in the list *keep (created on first use): the keep
