@@ -22,8 +22,43 @@
  *    raised inside a stored callback cannot reach any caller: they are reported with
  *    PyErr_WriteUnraisable, as ctypes and cffi do.
  *
- *  - Trampolines may be called from any C thread: they take the GIL with PyGILState_Ensure.
+ *  - Trampolines may be called from any C thread. A thread that already runs Python code
+ *    (a synchronous callback from the calling thread, in any interpreter) is used as it is;
+ *    only a thread without a Python thread state takes the GIL with PyGILState_Ensure,
+ *    which knows the main interpreter only (so a subinterpreter's own calls never reach
+ *    it, and never deadlock on a GIL they hold).
  */
+
+/* The GIL as a trampoline found it: held by this thread already, or taken by it. */
+typedef struct cbpy_gil {
+    int ensured;
+    PyGILState_STATE state;
+} cbpy_gil;
+
+static inline PyThreadState *cbpy_current_tstate(void)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    return PyThreadState_GetUnchecked();
+#else
+    return _PyThreadState_UncheckedGet();
+#endif
+}
+
+static inline cbpy_gil cbpy_gil_enter(void)
+{
+    cbpy_gil g = {0, PyGILState_UNLOCKED};
+    if (cbpy_current_tstate() == NULL) {
+        g.ensured = 1;
+        g.state = PyGILState_Ensure();
+    }
+    return g;
+}
+
+static inline void cbpy_gil_leave(cbpy_gil g)
+{
+    if (g.ensured)
+        PyGILState_Release(g.state);
+}
 
 typedef struct cbpy_callback {
     PyObject *callable;     /* borrowed: from the call's arguments (sync), or from the
