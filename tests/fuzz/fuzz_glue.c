@@ -39,7 +39,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             gen_emit_resolve_lines(&out, "fuzz.c");
         if (err.len)
             __builtin_trap(); /* a template error on valid input is a generator bug */
-        gen_tmpl_render("fragment.cmake", values, &out, &err);
+        gen_strbuf fragment = {0};
+        if (gen_tmpl_render("fragment.cmake", values, &fragment, &err) != 0 || err.len)
+            __builtin_trap(); /* the build fragment too */
+        gen_strbuf_release(&fragment);
         gen_strbuf_release(&out);
         gen_strbuf_release(&err);
     }
