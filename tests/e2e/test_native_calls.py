@@ -53,7 +53,10 @@ class Keywords(unittest.TestCase):
         scaled = m.Vec2(1, 2).scaled(color=m.Color.GREEN)
         self.assertEqual((scaled.x, scaled.y, scaled.color), (2.5, 5.0, m.Color.GREEN))
         self.assertEqual(m.Deck(name="kw").name, "kw")
-        self.assertEqual(m.Stats.get(which=m.Stat.CLOSES), m.Stats.get(m.Stat.CLOSES))
+        closes = m.Stats.get(m.Stat.CLOSES)
+        with m.Deck("counted"):
+            pass
+        self.assertEqual(m.Stats.get(which=m.Stat.CLOSES), closes + 1)
         self.assertEqual(m.check(code=4), 8)
 
     def test_argument_errors(self):
@@ -195,11 +198,20 @@ class Help(unittest.TestCase):
                 self.assertTrue(fragment in text, "not in help(e2e_native): %r" % fragment)
 
     def test_help_on_every_class_and_function(self):
+        documented = 0
         for name in sorted(dir(m)):
             obj = getattr(m, name)
             if callable(obj):
                 with self.subTest(name=name):
-                    self.assertIn(name, pydoc.render_doc(obj, renderer=pydoc.plaintext))
+                    text = pydoc.render_doc(obj, renderer=pydoc.plaintext)
+                    self.assertIn(name, text)
+                    # the object's own docstring is what help() shows (getdoc would
+                    # fall back to an inherited one)
+                    doc = inspect.cleandoc(obj.__doc__) if obj.__doc__ else None
+                    if doc:
+                        documented += 1
+                        self.assertIn(doc.splitlines()[-1].strip(), text)
+        self.assertGreater(documented, 10)
 
 
 if __name__ == "__main__":
