@@ -3,6 +3,7 @@
 from several Python threads at once, with and without the GIL released, all giving the
 right results. Uses the e2e_native and e2e_types modules (tests/e2e/native.in, types.in)."""
 import gc
+import os
 import sys
 import threading
 import tracemalloc
@@ -20,7 +21,7 @@ def rss_kib():
     """The resident set of this process, from /proc (Linux)."""
     with open("/proc/self/statm") as fh:
         pages = int(fh.read().split()[1])
-    return pages * 4
+    return pages * (os.sysconf("SC_PAGE_SIZE") // 1024)
 
 
 class MillionCalls(unittest.TestCase):
@@ -110,7 +111,10 @@ class Threads(unittest.TestCase):
     def test_calls_releasing_the_gil(self):
         def work(k):
             for _ in range(20):
-                self.assertGreaterEqual(m.spin_nogil(0.001), 0)
+                # the loop runs at least once, and the count crossed back intact
+                loops = m.spin_nogil(0.001)
+                self.assertIsInstance(loops, int)
+                self.assertGreaterEqual(loops, 1)
                 self.assertEqual(m.mix(k, b=1, c=k), 101 * k + 10)
         self.run_threads(work)
 

@@ -13,9 +13,16 @@ def expect_error(exc, text, func, *args, **kwargs):
     try:
         func(*args, **kwargs)
     except exc as e:
-        assert text in str(e), (text, str(e))
+        if text not in str(e):
+            raise AssertionError("%r not in %r" % (text, str(e)))
     else:
         raise AssertionError("%s did not raise %s" % (func, exc.__name__))
+
+
+def check(got, want):
+    """An assertion that `python -O` does not remove."""
+    if got != want:
+        raise AssertionError("got %r, expected %r" % (got, want))
 
 
 def main():
@@ -28,7 +35,7 @@ def main():
         print("outside_mod imported by", sys.executable, "but was built for another Python")
         return 1
     import outside_mod
-    assert outside_mod.Pair(2, 40).sum() == 42
+    check(outside_mod.Pair(2, 40).sum(), 42)
     # The runtime's conversions and errors behave the same on every CPython.
     expect_error(OverflowError, "Pair() argument 'a' is out of range for i32",
                  outside_mod.Pair, 2**31, 0)
@@ -37,10 +44,11 @@ def main():
     expect_error(TypeError, "Pair() missing required argument 'b' (pos 2)", outside_mod.Pair, 1)
     expect_error(TypeError, "Pair() got an unexpected keyword argument 'c'", outside_mod.Pair, 1,
                  c=2)
-    assert outside_mod.Pair(1, b=2).sum() == 3
+    check(outside_mod.Pair(1, b=2).sum(), 3)
     expect_error(TypeError, "sum() takes no arguments (1 given)", outside_mod.Pair(1, 2).sum, 3)
     suffix = sysconfig.get_config_var("EXT_SUFFIX")
-    assert outside_mod.__file__.endswith(suffix), (outside_mod.__file__, suffix)
+    if not outside_mod.__file__.endswith(suffix):
+        raise AssertionError("%s does not end with %s" % (outside_mod.__file__, suffix))
     print("outside_mod works under", sys.version.split()[0], "from", outside_mod.__file__)
     return 0
 
