@@ -70,6 +70,32 @@ uint64_t native_spin(double seconds)
     return loops;
 }
 
+static _Atomic int native_flag;
+
+void native_flag_lower(void)
+{
+    native_flag = 0;
+}
+
+void native_flag_raise(void)
+{
+    native_flag = 1;
+}
+
+bool native_flag_wait(double seconds)
+{
+    struct timespec start, now, pause = {0, 1000000};
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    while (!native_flag) {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if ((double)(now.tv_sec - start.tv_sec) + (double)(now.tv_nsec - start.tv_nsec) / 1e9 >=
+            seconds)
+            return false;
+        nanosleep(&pause, NULL);
+    }
+    return true;
+}
+
 /* Typemapped structs. */
 
 struct point geom_mid(struct point a, const struct point *b)

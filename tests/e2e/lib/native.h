@@ -41,6 +41,11 @@ const char *native_strerror(int status);
 
 /* Busy-waits for `seconds` without touching Python; returns the loop count. */
 uint64_t native_spin(double seconds);
+/* A process-wide flag: lowered, raised, and waited for (true once raised, false when
+ * seconds passed first). */
+void native_flag_lower(void);
+void native_flag_raise(void);
+bool native_flag_wait(double seconds);
 
 /* Typemapped structs, passed by value. */
 struct point {
