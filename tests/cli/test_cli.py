@@ -90,6 +90,16 @@ class Cli(unittest.TestCase):
                       r.stderr)
         self.assertFalse(os.path.exists(os.path.join(self.dir, "nope.c")))
 
+    def test_nesting_deeper_than_the_parser_stack_is_one_error(self):
+        # bison's own message (passed through as "%s"): a type nested 12,000 deep
+        deep = self.write("deep.in", "fn f(a: " + "Option<\n" * 12000 + "i32" + ">" * 12000
+                          + ");\n")
+        r = run(deep, "-o", os.path.join(self.dir, "deep.c"))
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stderr, r"deep\.in:\d+:\d+: error: memory exhausted\n")
+        self.assertEqual(r.stderr.count("error:"), 1)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "deep.c")))
+
     def test_unwritable_output_exits_1_without_leftovers(self):
         out = os.path.join(self.dir, "no", "such", "dir", "glue.c")
         r = run(self.glue, "-o", out)
