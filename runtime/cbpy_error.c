@@ -141,24 +141,6 @@ static PyObject *instantiate(PyObject *type, PyObject *text)
     return exc;
 }
 
-PyObject *cbpy_raise_status(PyObject *type, long long code, const char *msg,
-                            const char *func)
-{
-    PyObject *value, *exc;
-    if (msg != NULL && msg[0] != '\0')
-        exc = instantiate(type, library_text(msg));
-    else
-        exc = instantiate(type, PyUnicode_FromFormat("%s() failed with status %lld", func,
-                                                     code));
-    if (exc == NULL)
-        return NULL;
-    value = PyLong_FromLongLong(code);
-    if (value == NULL || PyObject_SetAttrString(exc, "code", value) < 0)
-        Py_CLEAR(exc);
-    Py_XDECREF(value);
-    return raise_instance(exc);
-}
-
 /* The library's text, or "<func>() <what> status <code>" when it has none. */
 static PyObject *status_text(long long code, const char *msg, const char *func,
                              const char *what)
@@ -168,21 +150,34 @@ static PyObject *status_text(long long code, const char *msg, const char *func,
     return PyUnicode_FromFormat("%s() %s status %lld", func, what, code);
 }
 
-PyObject *cbpy_raise_status_errno(PyObject *type, long long code, int err, const char *msg,
-                                  const char *func)
+/* Raises exc (a new reference, taken over; NULL after a failure) with .code = code. */
+static PyObject *raise_with_code(PyObject *exc, long long code)
 {
-    PyObject *exc = NULL, *value, *text = status_text(code, msg, func, "failed with");
-    if (text != NULL) {
-        exc = PyObject_CallFunction(type, "iO", err, text);
-        Py_DECREF(text);
-    }
     if (exc == NULL)
         return NULL;
-    value = PyLong_FromLongLong(code);
+    PyObject *value = PyLong_FromLongLong(code);
     if (value == NULL || PyObject_SetAttrString(exc, "code", value) < 0)
         Py_CLEAR(exc);
     Py_XDECREF(value);
     return raise_instance(exc);
+}
+
+PyObject *cbpy_raise_status(PyObject *type, long long code, const char *msg,
+                            const char *func)
+{
+    return raise_with_code(instantiate(type, status_text(code, msg, func, "failed with")),
+                           code);
+}
+
+PyObject *cbpy_raise_status_errno(PyObject *type, long long code, int err, const char *msg,
+                                  const char *func)
+{
+    PyObject *exc = NULL, *text = status_text(code, msg, func, "failed with");
+    if (text != NULL) {
+        exc = PyObject_CallFunction(type, "iO", err, text);
+        Py_DECREF(text);
+    }
+    return raise_with_code(exc, code);
 }
 
 int cbpy_warn_status(PyObject *category, long long code, const char *msg, const char *func)
