@@ -37,7 +37,11 @@ Counter *Counter_new(int64_t start)
 
 Counter *Counter_from_sum(int64_t a, int64_t b)
 {
-    return Counter_new(a + b);
+    int64_t sum;
+    /* The sum saturates rather than overflow. */
+    if (__builtin_add_overflow(a, b, &sum))
+        sum = a > 0 ? INT64_MAX : INT64_MIN;
+    return Counter_new(sum);
 }
 
 void Counter_free(Counter *self)
@@ -51,8 +55,9 @@ void Counter_free(Counter *self)
 
 void Counter_add(Counter *self, int64_t n)
 {
-    if (counter_ok(self))
-        self->value += n;
+    /* The value saturates rather than overflow. */
+    if (counter_ok(self) && __builtin_add_overflow(self->value, n, &self->value))
+        self->value = n > 0 ? INT64_MAX : INT64_MIN;
 }
 
 int64_t Counter_get(const Counter *self)
@@ -77,5 +82,6 @@ int32_t Counter_bad_handles(void)
 
 int32_t counter_twice(int32_t x)
 {
-    return 2 * x;
+    /* Wraps as two's complement instead of overflowing. */
+    return (int32_t)(2u * (uint32_t)x);
 }

@@ -134,22 +134,25 @@ void types_scale(double *v, size_t n, double k)
 
 void types_negate(int32_t *v, size_t n)
 {
+    /* Two's complement, as C's unsigned arithmetic wraps: -INT32_MIN stays INT32_MIN. */
     for (size_t i = 0; i < n; i++)
-        v[i] = -v[i];
+        v[i] = (int32_t)(0u - (uint32_t)v[i]);
 }
 
 /* A Vec result of n items (NULL for none), item i set by the statement `fill`. */
 #define VEC(name, T, params, fill)                                                         \
     T *name params                                                                         \
     {                                                                                      \
-        T *v = n ? types_alloc(n * sizeof *v) : NULL;                                      \
-        *out_len = v ? n : 0;                                                              \
+        /* More items than a size_t of bytes can count: NULL with the length, an error. */ \
+        T *v = n && n <= SIZE_MAX / sizeof *v ? types_alloc(n * sizeof *v) : NULL;         \
+        *out_len = v || n > SIZE_MAX / sizeof *v ? n : 0;                                  \
         for (size_t i = 0; v != NULL && i < n; i++)                                        \
             fill;                                                                          \
         return v;                                                                          \
     }
 VEC(types_iota_bytes, uint8_t, (size_t n, size_t *out_len), v[i] = (uint8_t)i)
-VEC(types_range, int32_t, (int32_t start, size_t n, size_t *out_len), v[i] = start + (int32_t)i)
+VEC(types_range, int32_t, (int32_t start, size_t n, size_t *out_len),
+    v[i] = (int32_t)((uint32_t)start + (uint32_t)i))
 VEC(types_halves, double, (size_t n, size_t *out_len), v[i] = (double)i / 2)
 VEC(types_powers, uint64_t, (size_t n, size_t *out_len), v[i] = (uint64_t)1 << (i % 64))
 
