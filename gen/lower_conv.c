@@ -103,6 +103,7 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
                    : fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD
                        ? "&pending"
                        : "cbpy_module_keep()");
+    gen_tv_set_flag(l->a, v, "cb_replaces", p->replaces);
     gen_lower_add_decl(l, decls,
                        cb->stored ? gen_arena_printf(l->a, "cbpy_callback *cb%d = NULL", p->pos)
                                   : gen_arena_printf(l->a, "cbpy_callback cb%d = {0}", p->pos));

@@ -99,6 +99,8 @@ typedef struct gen_param {
     const char *bind_struct;/* with bind_struct, to the fields of a struct of that type */
     const char *bind_pos;   /* passed by address (zstd's ZSTD_inBuffer {src, size, pos}) */
     int size_of;            /* an output buffer's inline size parameter: no C argument */
+    int replaces;           /* `replaces P;` of a stored callback: C keeps one per call site,
+                               so a successful call drops the one given before */
     gen_loc loc;
 } gen_param;
 

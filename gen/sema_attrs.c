@@ -61,6 +61,29 @@ static int keeps(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
     return 0;
 }
 
+/* `replaces P, ...;`: stored callbacks that C keeps one at a time (a hook setter), so the
+ * callable given before to this function for P is dropped once the call succeeded. */
+static int replaces(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
+{
+    for (const ast_value *v = a->values; v; v = v->next) {
+        int found = -1;
+        for (size_t i = 0; i < fn->nparams && !v->call && !v->is_cexpr; i++)
+            if (fn->params[i].name && strcmp(fn->params[i].name, v->text) == 0 &&
+                fn->params[i].type.kind == GEN_T_CALLBACK &&
+                fn->params[i].type.callback->stored)
+                found = (int)i;
+        if (found < 0 || fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD) {
+            gen_diag_error(s->diag, v->loc,
+                           "'replaces' names a stored callback parameter ('Box<Fn(...)>') of "
+                           "a method or function, not '%s'",
+                           v->text);
+            return -1;
+        }
+        fn->params[found].replaces = 1;
+    }
+    return 0;
+}
+
 /* `copy NAME;`: the borrowed object C hands back through out-value NAME is copied (by its
  * class's __copy__, checked once every class is known) into one Python owns. */
 static int copies(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
@@ -88,6 +111,9 @@ int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
     for (const ast_setting *a = m->attrs; a; a = a->next) {
         if (strcmp(a->key, "keep") == 0 && a->values) {
             if (keeps(s, fn, a) < 0)
+                bad = 1;
+        } else if (strcmp(a->key, "replaces") == 0 && a->values) {
+            if (replaces(s, fn, a) < 0)
                 bad = 1;
         } else if (strcmp(a->key, "copy") == 0 && a->values) {
             if (copies(s, fn, a) < 0)
@@ -159,7 +185,7 @@ int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
                                "unknown attribute '%s'; expected 'release_gil', "
                                "'release_callbacks', 'success STATUS, ...', 'len EXPR', "
                                "'retry STATUS, ...', 'none STATUS', 'keep PARAM, ...', 'copy "
-                               "OUT', 'invalidates' or 'lends'",
+                               "OUT', 'invalidates', 'lends' or 'replaces PARAM, ...'",
                                a->key);
             bad = 1;
         }

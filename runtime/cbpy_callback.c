@@ -70,6 +70,7 @@ cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObje
     }
     cb->callable = o;
     cb->stored = 1;
+    cb->slot = p;
     PyObject *capsule = PyCapsule_New(cb, "cbpy.callback", free_holder);
     if (capsule == NULL) {
         PyMem_Free(cb);
@@ -82,6 +83,24 @@ cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObje
     int rc = PyList_Append(*keep, capsule) < 0 || PyList_Append(*keep, o) < 0 ? -1 : 0;
     Py_DECREF(capsule);
     return rc < 0 ? NULL : cb;
+}
+
+void cbpy_replace_callback(PyObject **keep, cbpy_callback *cb)
+{
+    /* The list holds (holder, callable) pairs, in the order they were given. */
+    for (Py_ssize_t i = 0; *keep != NULL && i + 1 < PyList_GET_SIZE(*keep);) {
+        cbpy_callback *old = PyCapsule_GetPointer(PyList_GET_ITEM(*keep, i), "cbpy.callback");
+        if (old != NULL && old != cb && old->slot == cb->slot) {
+            if (PyList_SetSlice(*keep, i, i + 2, NULL) < 0) {
+                PyErr_WriteUnraisable(cb->callable);
+                return;
+            }
+            continue;
+        }
+        if (old == NULL)
+            PyErr_Clear(); /* not a holder: nothing to compare */
+        i += 2;
+    }
 }
 
 void cbpy_callback_hold(cbpy_callback *cb)

@@ -66,6 +66,7 @@ typedef struct cbpy_callback {
     int stored;
     PyObject *holder;       /* stored: the capsule that owns this struct (borrowed; the
                                owner's keep list holds it) */
+    const void *slot;       /* stored: the parameter it was given for (`replaces P;`) */
     int failed;
     PyObject *error;        /* sync: the kept exception (3.12+), or its value */
     PyObject *error_type, *error_tb;
@@ -84,6 +85,9 @@ CBPY_INTERNAL int cbpy_arg_callback(PyObject *o, const cbpy_param *p, cbpy_callb
  * have no object. Returns the holder to pass to C, or NULL with an exception set. */
 CBPY_INTERNAL cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p,
                                                       PyObject **keep);
+/* `replaces P;`: after a successful call, drops from *keep every callback given before
+ * for the same parameter as cb (C holds cb instead). */
+CBPY_INTERNAL void cbpy_replace_callback(PyObject **keep, cbpy_callback *cb);
 /* The keep list of self (a class object). */
 static inline PyObject **cbpy_object_keep(PyObject *self)
 {
