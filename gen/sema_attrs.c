@@ -28,6 +28,15 @@ static int statuses(gen_sema_ctx *s, const gen_fn *fn, const ast_setting *a, int
     return bad ? -1 : 0;
 }
 
+/* The parameter an attribute's value names (a plain name), or NULL. */
+static gen_param *param_named(gen_fn *fn, const ast_value *v)
+{
+    for (size_t i = 0; i < fn->nparams && !v->call && !v->is_cexpr; i++)
+        if (fn->params[i].name && strcmp(fn->params[i].name, v->text) == 0)
+            return &fn->params[i];
+    return NULL;
+}
+
 /* `keep P, ...;`: parameters C goes on using after the call (a buffer, text or object),
  * which self then holds until it is freed or moved into C. */
 static int keeps(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
@@ -43,11 +52,8 @@ static int keeps(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
         return -1;
     }
     for (const ast_value *v = a->values; v; v = v->next) {
-        int found = -1;
-        for (size_t i = 0; i < fn->nparams && !v->call && !v->is_cexpr; i++)
-            if (fn->params[i].name && strcmp(fn->params[i].name, v->text) == 0)
-                found = (int)i;
-        const gen_type *t = found >= 0 ? &fn->params[found].type : NULL;
+        const gen_param *p = param_named(fn, v);
+        const gen_type *t = p ? &p->type : NULL;
         if (!t || !(t->kind == GEN_T_SLICE || t->kind == GEN_T_STR ||
                     (t->kind == GEN_T_CLASS && t->pass != GEN_PASS_OWNED))) {
             gen_diag_error(s->diag, v->loc,
@@ -56,7 +62,7 @@ static int keeps(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
                            v->text);
             return -1;
         }
-        fn->keeps[fn->nkeeps++] = found;
+        fn->keeps[fn->nkeeps++] = (int)(p - fn->params);
     }
     return 0;
 }
@@ -66,20 +72,16 @@ static int keeps(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
 static int replaces(gen_sema_ctx *s, gen_fn *fn, const ast_setting *a)
 {
     for (const ast_value *v = a->values; v; v = v->next) {
-        int found = -1;
-        for (size_t i = 0; i < fn->nparams && !v->call && !v->is_cexpr; i++)
-            if (fn->params[i].name && strcmp(fn->params[i].name, v->text) == 0 &&
-                fn->params[i].type.kind == GEN_T_CALLBACK &&
-                fn->params[i].type.callback->stored)
-                found = (int)i;
-        if (found < 0 || fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD) {
+        gen_param *p = param_named(fn, v);
+        if (!p || p->type.kind != GEN_T_CALLBACK || !p->type.callback->stored ||
+            fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD) {
             gen_diag_error(s->diag, v->loc,
                            "'replaces' names a stored callback parameter ('Box<Fn(...)>') of "
                            "a method or function, not '%s'",
                            v->text);
             return -1;
         }
-        fn->params[found].replaces = 1;
+        p->replaces = 1;
     }
     return 0;
 }
