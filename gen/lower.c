@@ -318,22 +318,38 @@ static gen_tv *ends_cleared(lower *l, const gen_fn *fn, call_shape shape)
  * moved. They are pinned once their values are read, after every argument converted, so
  * that no Python code running later (a callback, another thread, a finalizer run by the
  * collector during an allocation) can move them into C or free them under the call;
- * they are unpinned on the way out. */
+ * they are unpinned on the way out. A call without the GIL also marks how it uses each
+ * (cbpy_pin_nogil), so that other threads cannot change what C is reading or writing. */
+static void add_pin(lower *l, const gen_fn *fn, gen_tv *pins, const char *obj, const char *use)
+{
+    gen_tv *m = gen_tv_map(l->a);
+    if (fn->release_gil) {
+        gen_tv_set_str(l->a, m, "pin",
+                       gen_arena_printf(l->a, "cbpy_pin_nogil(%s, %s, \"%s\")", obj, use,
+                                        gen_lower_func_name(l, fn)));
+        gen_tv_set_str(l->a, m, "unpin",
+                       gen_arena_printf(l->a, "cbpy_unpin_nogil(%s, %s)", obj, use));
+    } else {
+        gen_tv_set_str(l->a, m, "pin", gen_arena_printf(l->a, "cbpy_pin(%s)", obj));
+        gen_tv_set_str(l->a, m, "unpin", gen_arena_printf(l->a, "cbpy_unpin(%s)", obj));
+    }
+    gen_tv_push(l->a, pins, m);
+}
+
 static gen_tv *pinned_objects(lower *l, const gen_fn *fn, call_shape shape)
 {
     gen_tv *pins = gen_tv_list(l->a);
-    if (fn->self != GEN_SELF_NONE && !fn->init_self) {
-        gen_tv *m = gen_tv_map(l->a);
-        gen_tv_set_str(l->a, m, "pin", "self");
-        gen_tv_push(l->a, pins, m);
-    }
+    if (fn->self != GEN_SELF_NONE && !fn->init_self)
+        add_pin(l, fn, pins, "self",
+                fn->self == GEN_SELF_CONST ? "CBPY_USE_READ"
+                : fn->self == GEN_SELF_MUT ? "CBPY_USE_WRITE"
+                                           : "CBPY_USE_MOVE");
     for (size_t i = 0; i < fn->nparams; i++) {
         const gen_type *t = &fn->params[i].type;
         if (t->kind != GEN_T_CLASS || (t->pass == GEN_PASS_OWNED && !gen_lower_moves(t)))
             continue;
-        gen_tv *m = gen_tv_map(l->a);
-        gen_tv_set_str(l->a, m, "pin", gen_lower_arg_expr(l, &fn->params[i], shape));
-        gen_tv_push(l->a, pins, m);
+        add_pin(l, fn, pins, gen_lower_arg_expr(l, &fn->params[i], shape),
+                gen_lower_object_use(t));
     }
     return pins;
 }

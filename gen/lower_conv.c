@@ -22,6 +22,13 @@ int gen_lower_moves(const gen_type *t)
            (t->cls->storage == GEN_STORE_PTR || t->cls->dtor);
 }
 
+const char *gen_lower_object_use(const gen_type *t)
+{
+    return gen_lower_moves(t)           ? "CBPY_USE_MOVE"
+           : t->pass == GEN_PASS_MUT ? "CBPY_USE_WRITE"
+                                     : "CBPY_USE_READ";
+}
+
 const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, const char *var)
 {
     if (pass == GEN_PASS_REF)
@@ -173,9 +180,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_flag(l->a, v, "k_object", 1);
         gen_tv_set_flag(l->a, v, "k_move", gen_lower_moves(t));
         gen_tv_set_str(l->a, v, "cls", t->cls->name);
-        gen_tv_set_str(l->a, v, "move", gen_lower_moves(t)       ? "CBPY_USE_MOVE"
-                                        : t->pass == GEN_PASS_MUT ? "CBPY_USE_WRITE"
-                                                                  : "CBPY_USE_READ");
+        gen_tv_set_str(l->a, v, "move", gen_lower_object_use(t));
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s *%s%s", t->cls->c_type, var, init));
         passed = gen_lower_class_arg(l, t->cls, t->pass, var);
         break;

@@ -59,6 +59,8 @@ const char *gen_lower_class_arg(lower *l, const gen_class *c, gen_pass pass, con
 
 /* Whether passing t moves a value into C (rather than copying plain data or lending). */
 int gen_lower_moves(const gen_type *t);
+/* How a call uses an object argument of type t: the CBPY_USE_* constant's name. */
+const char *gen_lower_object_use(const gen_type *t);
 
 /* The template values of parameter p; *passed receives what C gets for it. */
 gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,

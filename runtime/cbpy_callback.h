@@ -35,19 +35,36 @@ typedef struct cbpy_gil {
     PyGILState_STATE state;
 } cbpy_gil;
 
-static inline PyThreadState *cbpy_current_tstate(void)
+/* Whether this OS thread holds the GIL now (in any interpreter). From 3.12 the current
+ * thread state is per thread, so it is the answer. Before, it is the GIL holder's, from
+ * whichever thread: it is this thread's when it is the thread state PyGILState knows for
+ * it (the main interpreter) or, in a subinterpreter, when its thread id is this thread's.
+ * A C thread of the library, which has no thread state at all, never holds the GIL (and
+ * never reads the holder's state: that thread may be deleting it). */
+static inline int cbpy_holds_gil(void)
 {
 #if PY_VERSION_HEX >= 0x030D0000
-    return PyThreadState_GetUnchecked();
+    return PyThreadState_GetUnchecked() != NULL;
+#elif PY_VERSION_HEX >= 0x030C0000
+    return _PyThreadState_UncheckedGet() != NULL;
 #else
-    return _PyThreadState_UncheckedGet();
+    PyThreadState *mine = PyGILState_GetThisThreadState();
+    PyThreadState *holder = _PyThreadState_UncheckedGet();
+    if (mine == NULL || holder == NULL)
+        return 0;
+    /* Only a Python thread gets here: one running a subinterpreter (the holder is its
+     * own state), or one that released the GIL for a call that calls back on it (the
+     * holder belongs to another thread; reading its id is safe unless that thread is
+     * freeing its state at this very instant as it exits, a window 3.12 closes). */
+    return holder == mine || (unsigned long)holder->thread_id ==
+                                 (unsigned long)PyThread_get_thread_ident();
 #endif
 }
 
 static inline cbpy_gil cbpy_gil_enter(void)
 {
     cbpy_gil g = {0, PyGILState_UNLOCKED};
-    if (cbpy_current_tstate() == NULL) {
+    if (!cbpy_holds_gil()) {
         g.ensured = 1;
         g.state = PyGILState_Ensure();
     }

@@ -42,6 +42,14 @@ static int move_check(PyObject *o, const char *func, int use)
                      func, Py_TYPE(o)->tp_name);
         return -1;
     }
+    if (obj->busy_writes > 0 || (use != CBPY_USE_READ && obj->busy_reads > 0)) {
+        PyErr_Format(PyExc_RuntimeError,
+                     "%s(): the %s object is in use by %s(), which runs without the GIL; "
+                     "it cannot be %s until that call returns",
+                     func, Py_TYPE(o)->tp_name, obj->busy_by,
+                     use == CBPY_USE_READ ? "used" : "changed");
+        return -1;
+    }
     if (!move && obj->broken != NULL) {
         PyErr_Format(obj->broken, "%s(): the %s object is unusable after a fatal error", func,
                      Py_TYPE(o)->tp_name);
@@ -140,6 +148,9 @@ PyObject *cbpy_object_alloc(PyTypeObject *type)
         CBPY_OBJECT(o)->broken = NULL;
         CBPY_OBJECT(o)->gen = 1;
         CBPY_OBJECT(o)->lent_gen = 0;
+        CBPY_OBJECT(o)->busy_reads = 0;
+        CBPY_OBJECT(o)->busy_writes = 0;
+        CBPY_OBJECT(o)->busy_by = NULL;
     }
     return o;
 }

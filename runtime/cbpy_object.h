@@ -40,6 +40,12 @@
  *  - broken, when not NULL, is the exception class of a fatal status C returned for this
  *    object: every later use raises it instead of calling C; moving it (closing or freeing
  *    it) still works.
+ *
+ *  - busy_reads and busy_writes count the calls running without the GIL (`release_gil;`)
+ *    that read or write the object right now; busy_by names the latest. C runs those
+ *    calls concurrently with every other thread, so while one writes, no other use is
+ *    allowed, and while one reads, no use may write or move: such a use raises
+ *    RuntimeError instead of racing it. Concurrent reads are allowed.
  */
 
 typedef struct cbpy_object {
@@ -55,6 +61,9 @@ typedef struct cbpy_object {
     PyObject *broken;   /* the exception of a fatal status, or NULL */
     size_t gen;         /* this object's generation as an owner of lent objects */
     size_t lent_gen;    /* a lent object: its owner's gen when lent; else 0 */
+    int busy_reads;     /* calls without the GIL reading it */
+    int busy_writes;    /* calls without the GIL writing or moving it */
+    const char *busy_by;
 } cbpy_object;
 
 #define CBPY_OBJECT(o) ((cbpy_object *)(o))
@@ -74,17 +83,46 @@ static inline void cbpy_unpin(PyObject *o)
         CBPY_OBJECT(o)->borrows--;
 }
 
+/* How a call uses an object: reads it, gives it to C (a move), or lets C write to it. */
+enum { CBPY_USE_READ = 0, CBPY_USE_MOVE = 1, CBPY_USE_WRITE = 2 };
+
+/* A call that runs without the GIL pins its objects with the way it uses them (see
+ * busy_reads above; func names the call in the error of a use that conflicts). */
+static inline void cbpy_pin_nogil(PyObject *o, int use, const char *func)
+{
+    if (o != NULL && o != Py_None) {
+        cbpy_object *obj = CBPY_OBJECT(o);
+        obj->borrows++;
+        if (use == CBPY_USE_READ)
+            obj->busy_reads++;
+        else
+            obj->busy_writes++;
+        obj->busy_by = func;
+    }
+}
+
+static inline void cbpy_unpin_nogil(PyObject *o, int use)
+{
+    if (o != NULL && o != Py_None) {
+        cbpy_object *obj = CBPY_OBJECT(o);
+        obj->borrows--;
+        if (use == CBPY_USE_READ)
+            obj->busy_reads--;
+        else
+            obj->busy_writes--;
+    }
+}
+
 /* ValueError "<func>(): the <Type> object was moved into C and can no longer be used". */
 CBPY_INTERNAL int cbpy_err_moved(const char *func, PyObject *o);
 
-/* How a call uses an object: reads it, gives it to C (a move), or lets C write to it. */
-enum { CBPY_USE_READ = 0, CBPY_USE_MOVE = 1, CBPY_USE_WRITE = 2 };
 /* Flags of the allow_none argument of cbpy_wrap_borrowed and cbpy_wrap_lent: NULL gives
  * None; the object is a read-only borrow. */
 enum { CBPY_WRAP_OPTIONAL = 1, CBPY_WRAP_SHARED = 2 };
 
 /* The C value of an object about to be used (use: CBPY_USE_*), or NULL with an exception:
- * moved into C, a lent object gone stale, (unless moved) broken, or (written) shared. */
+ * moved into C, a lent object gone stale, (unless moved) broken, (written) shared, or in
+ * use by a call without the GIL in a way that conflicts. */
 CBPY_INTERNAL void *cbpy_checked_ptr(PyObject *o, const char *func, int use);
 
 /* The C value of a method's self, or NULL with the exception of cbpy_checked_ptr. The
@@ -92,7 +130,7 @@ CBPY_INTERNAL void *cbpy_checked_ptr(PyObject *o, const char *func, int use);
 static inline void *cbpy_self(PyObject *self, const char *func)
 {
     cbpy_object *o = CBPY_OBJECT(self);
-    if (o->ptr != NULL && o->lent_gen == 0 && o->broken == NULL)
+    if (o->ptr != NULL && o->lent_gen == 0 && o->broken == NULL && o->busy_writes == 0)
         return o->ptr;
     return cbpy_checked_ptr(self, func, CBPY_USE_READ);
 }
@@ -101,7 +139,8 @@ static inline void *cbpy_self(PyObject *self, const char *func)
 static inline void *cbpy_self_mut(PyObject *self, const char *func)
 {
     cbpy_object *o = CBPY_OBJECT(self);
-    if (o->ptr != NULL && o->lent_gen == 0 && o->broken == NULL && !o->shared)
+    if (o->ptr != NULL && o->lent_gen == 0 && o->broken == NULL && !o->shared &&
+        (o->busy_reads | o->busy_writes) == 0)
         return o->ptr;
     return cbpy_checked_ptr(self, func, CBPY_USE_WRITE);
 }

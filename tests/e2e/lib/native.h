@@ -181,5 +181,11 @@ size_t bus_emit(Bus *b, uint32_t topic, double value);
 size_t bus_emit_threaded(Bus *b, uint32_t topic, double value); /* joins its thread */
 size_t bus_handlers(const Bus *b);
 void bus_clear(Bus *b);
+/* Wait (at most seconds) for the process-wide flag, then report the handlers counted:
+ * calls that stay inside C, the GIL released, until Python code raises the flag, so a
+ * test can use the objects from another thread while the call is surely in flight. */
+size_t bus_hold(const Bus *b, double seconds);
+size_t bus_hold_mut(Bus *b, double seconds);
+size_t bus_hold_pair(const Bus *b, Bus *other, double seconds);
 
 #endif /* E2E_NATIVE_H */

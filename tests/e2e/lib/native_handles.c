@@ -281,3 +281,16 @@ size_t bus_emit_threaded(Bus *b, uint32_t topic, double value)
 
 size_t bus_handlers(const Bus *b) { return b->n; }
 void bus_clear(Bus *b) { b->n = 0; }
+
+size_t bus_hold(const Bus *b, double seconds)
+{
+    native_flag_wait(seconds);
+    return b->n;
+}
+
+size_t bus_hold_mut(Bus *b, double seconds) { return bus_hold(b, seconds); }
+
+size_t bus_hold_pair(const Bus *b, Bus *other, double seconds)
+{
+    return bus_hold(b, seconds) + other->n;
+}
