@@ -19,6 +19,25 @@ static int is_stale(const cbpy_object *obj)
     return obj->lent_gen != 0 && obj->lent_gen != CBPY_OBJECT(obj->owner)->gen;
 }
 
+/* A use of o conflicts with the calls running without the GIL that use o, or the
+ * object whose memory o borrows (a view into a polygon C is reading is that polygon's
+ * memory): any use of what one writes, a write or move of what one reads. */
+static int busy_check(PyObject *o, const char *func, int use)
+{
+    for (PyObject *x = o; x != NULL; x = CBPY_OBJECT(x)->owner) {
+        const cbpy_object *obj = CBPY_OBJECT(x);
+        if (obj->busy_writes > 0 || (use != CBPY_USE_READ && obj->busy_reads > 0)) {
+            PyErr_Format(PyExc_RuntimeError,
+                         "%s(): the %s object %sis in use by %s(), which runs without the "
+                         "GIL; it cannot be %s until that call returns",
+                         func, Py_TYPE(o)->tp_name, x == o ? "" : "borrows from one that ",
+                         obj->busy_by, use == CBPY_USE_READ ? "used" : "changed");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* An object about to be used must still hold its value (and, lent, still be valid; unless
  * it is being moved, it must not be broken); one about to be moved into C must also own it
  * and lend it to no one. */
@@ -42,14 +61,8 @@ static int move_check(PyObject *o, const char *func, int use)
                      func, Py_TYPE(o)->tp_name);
         return -1;
     }
-    if (obj->busy_writes > 0 || (use != CBPY_USE_READ && obj->busy_reads > 0)) {
-        PyErr_Format(PyExc_RuntimeError,
-                     "%s(): the %s object is in use by %s(), which runs without the GIL; "
-                     "it cannot be %s until that call returns",
-                     func, Py_TYPE(o)->tp_name, obj->busy_by,
-                     use == CBPY_USE_READ ? "used" : "changed");
+    if (busy_check(o, func, use) < 0)
         return -1;
-    }
     if (!move && obj->broken != NULL) {
         PyErr_Format(obj->broken, "%s(): the %s object is unusable after a fatal error", func,
                      Py_TYPE(o)->tp_name);

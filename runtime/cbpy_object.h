@@ -45,7 +45,8 @@
  *    that read or write the object right now; busy_by names the latest. C runs those
  *    calls concurrently with every other thread, so while one writes, no other use is
  *    allowed, and while one reads, no use may write or move: such a use raises
- *    RuntimeError instead of racing it. Concurrent reads are allowed.
+ *    RuntimeError instead of racing it. Concurrent reads are allowed. The same holds for
+ *    objects that borrow the object's memory (their owner chain).
  */
 
 typedef struct cbpy_object {
@@ -126,11 +127,13 @@ enum { CBPY_WRAP_OPTIONAL = 1, CBPY_WRAP_SHARED = 2 };
 CBPY_INTERNAL void *cbpy_checked_ptr(PyObject *o, const char *func, int use);
 
 /* The C value of a method's self, or NULL with the exception of cbpy_checked_ptr. The
- * usual object (owned or borrowed, not lent, not broken) takes one test. */
+ * usual object (its own memory, not broken, not written by a call without the GIL)
+ * takes the inline tests; one that borrows or was lent its memory checks its owner
+ * too, out of line. */
 static inline void *cbpy_self(PyObject *self, const char *func)
 {
     cbpy_object *o = CBPY_OBJECT(self);
-    if (o->ptr != NULL && o->lent_gen == 0 && o->broken == NULL && o->busy_writes == 0)
+    if (o->ptr != NULL && o->owner == NULL && o->broken == NULL && o->busy_writes == 0)
         return o->ptr;
     return cbpy_checked_ptr(self, func, CBPY_USE_READ);
 }
@@ -139,7 +142,7 @@ static inline void *cbpy_self(PyObject *self, const char *func)
 static inline void *cbpy_self_mut(PyObject *self, const char *func)
 {
     cbpy_object *o = CBPY_OBJECT(self);
-    if (o->ptr != NULL && o->lent_gen == 0 && o->broken == NULL && !o->shared &&
+    if (o->ptr != NULL && o->owner == NULL && o->broken == NULL && !o->shared &&
         (o->busy_reads | o->busy_writes) == 0)
         return o->ptr;
     return cbpy_checked_ptr(self, func, CBPY_USE_WRITE);

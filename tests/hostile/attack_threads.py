@@ -99,6 +99,35 @@ def attack_arguments_are_marked_too():
     assert other.handlers == 0 and bus.hold_pair(other, 0.0) == 0
 
 
+def attack_views_of_an_object_in_use():
+    # A view into a Bag (`at(i) -> &mut Point`) is the Bag's memory: while a call
+    # without the GIL reads the Bag, writing through the view is refused too.
+    import e2e_types as t
+    bag = t.Bag("b", 4)
+    bag.push(t.Point(1.0, 2.0))
+    view = bag.at(0)
+    t.gate(False)
+    results = []
+    thread = threading.Thread(target=lambda: results.append(bag.hold(30.0)))
+    thread.start()
+    error = wait_busy(lambda: view.scale(1.0))
+    assert str(error) == ("Point.scale(): the e2e_types.Point object borrows from one that "
+                          "is in use by Bag.hold(), which runs without the GIL; it cannot "
+                          "be changed until that call returns"), str(error)
+    assert view.x() == 1.0 and bag.points() == 1
+    try:
+        bag.push(t.Point(0.0, 0.0))
+    except RuntimeError as e:
+        assert "in use by Bag.hold()" in str(e), str(e)
+    else:
+        raise AssertionError("push allowed during hold")
+    t.gate(True)
+    thread.join()
+    assert results == [1]
+    view.scale(2.0)
+    assert (view.x(), view.y()) == (2.0, 4.0)
+
+
 def attack_drop_the_object_during_the_call():
     # The thread's call holds its own reference: dropping every other one and collecting
     # cannot free the Bus under C.
@@ -215,12 +244,14 @@ def attack_geometry_push_races_sample_area():
 
     t = threading.Thread(target=sample)
     t.start()
+    first = p[0]  # a read-only view into the table C reads
     while not done.is_set():
         try:
             # The first vertex again: a zero-length edge, so the area stays the same.
             p.push(geometry.Vec2(1.0, 0.0))
         except RuntimeError as e:
             assert "in use by Polygon.sample_area()" in str(e), str(e)
+        assert first.x == 1.0  # reads of a view of what C reads are fine
     t.join()
     p.push(geometry.Vec2(1.0, 0.0))  # no longer in use: allowed
     assert len(results) == 20

@@ -126,6 +126,10 @@ bool bag_same(const Bag *a, const Bag *b);
 Bag *bag_clone(const Bag *b);
 char *bag_describe(const Bag *b);      /* owned */
 Bag *token_wrap(Token t);              /* a new bag "wrapped" holding t */
+/* bag_hold waits (at most seconds) for the gate to open, then counts the points: a call
+ * that stays in C, the GIL released, until Python opens the gate. */
+void types_gate(bool open);
+size_t bag_hold(const Bag *b, double seconds);
 const Point *types_bag_peek(const Bag *b);
 Bag *types_bag_maybe(const char *name); /* NULL name: NULL */
 const Point *types_bag_point(size_t i, const Bag *b); /* NULL when out of range */

@@ -1,13 +1,16 @@
 /* types_classes.c: the classes of the e2e_types test library (see types.h): Point, plain
  * data; Token, a value whose destructor must run once (a magic word cleared by token_drop
  * shows a second drop); Bag, an opaque handle with a magic word, so that a call with a
- * freed or foreign handle is counted in TYPES_BAD_BAGS instead of touching freed memory. */
+ * freed or foreign handle is counted in TYPES_BAD_BAGS instead of touching freed memory.
+ * bag_hold waits for a gate only Python opens, so that tests can hold a call in C. */
+#define _POSIX_C_SOURCE 200809L
 #include "types.h"
 #include "types_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define BAG_MAGIC 0xBA6BA6u
 #define TOKEN_MAGIC 0x70CE4u
@@ -202,6 +205,18 @@ char *bag_describe(const Bag *b)
         return NULL;
     snprintf(text, sizeof text, "%s: %zu points, %zu tokens", b->name, b->npoints, b->ntokens);
     return types_dup_text(text);
+}
+
+static _Atomic int gate_open;
+
+void types_gate(bool open) { gate_open = open; }
+
+size_t bag_hold(const Bag *b, double seconds)
+{
+    struct timespec pause = {0, 1000000};
+    for (double waited = 0; !gate_open && waited < seconds; waited += 0.001)
+        nanosleep(&pause, NULL);
+    return b->npoints;
 }
 
 Bag *token_wrap(Token t)
