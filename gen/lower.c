@@ -289,8 +289,6 @@ static int returns_map(const gen_fn *fn, const void *map)
     return fn->ret.kind == GEN_T_MAP && fn->ret.map == map;
 }
 
-/* The objects a C call borrows while it runs (see cbpy_pin): self, unless it is moved,
- * and every class argument lent rather than moved or copied. */
 /* Whether class c's `__next__` ends with a status and remembers it (special_slot.tmpl). */
 static int remembers_end(const gen_class *c)
 {
@@ -316,23 +314,18 @@ static gen_tv *ends_cleared(lower *l, const gen_fn *fn, call_shape shape)
 
 /* Every object whose C value the call holds: self and the class arguments, borrowed or
  * moved. They are pinned once their values are read, after every argument converted, so
- * that no Python code running later (a callback, another thread, a finalizer run by the
- * collector during an allocation) can move them into C or free them under the call;
- * they are unpinned on the way out. A call without the GIL also marks how it uses each
- * (cbpy_pin_nogil), so that other threads cannot change what C is reading or writing. */
+ * that Python code running later (a callback, another thread, a finalizer run by the
+ * collector during an allocation) can neither move them into C nor change them under the
+ * call; they are unpinned on the way out. Pinned, they are in use as read: code run
+ * meanwhile may still read them (a handler may look at the object that notifies it). A
+ * call without the GIL pins them with the use its signature says, since C may be
+ * writing them while other threads run (see cbpy_pin). */
 static void add_pin(lower *l, const gen_fn *fn, gen_tv *pins, const char *obj, const char *use)
 {
     gen_tv *m = gen_tv_map(l->a);
-    if (fn->release_gil) {
-        gen_tv_set_str(l->a, m, "pin",
-                       gen_arena_printf(l->a, "cbpy_pin_nogil(%s, %s, \"%s\")", obj, use,
-                                        gen_lower_func_name(l, fn)));
-        gen_tv_set_str(l->a, m, "unpin",
-                       gen_arena_printf(l->a, "cbpy_unpin_nogil(%s, %s)", obj, use));
-    } else {
-        gen_tv_set_str(l->a, m, "pin", gen_arena_printf(l->a, "cbpy_pin(%s)", obj));
-        gen_tv_set_str(l->a, m, "unpin", gen_arena_printf(l->a, "cbpy_unpin(%s)", obj));
-    }
+    gen_tv_set_str(l->a, m, "obj", obj);
+    gen_tv_set_str(l->a, m, "use", fn->release_gil ? use : "CBPY_USE_READ");
+    gen_tv_set_str(l->a, m, "func", gen_lower_func_name(l, fn));
     gen_tv_push(l->a, pins, m);
 }
 

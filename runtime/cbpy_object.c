@@ -19,17 +19,17 @@ static int is_stale(const cbpy_object *obj)
     return obj->lent_gen != 0 && obj->lent_gen != CBPY_OBJECT(obj->owner)->gen;
 }
 
-/* A use of o conflicts with the calls running without the GIL that use o, or the
- * object whose memory o borrows (a view into a polygon C is reading is that polygon's
- * memory): any use of what one writes, a write or move of what one reads. */
+/* A use of o conflicts with the running calls that pinned o, or the object whose memory
+ * o borrows (a view into a polygon C is reading is that polygon's memory): any use of
+ * what one writes, a write or move of what one reads. */
 static int busy_check(PyObject *o, const char *func, int use)
 {
     for (PyObject *x = o; x != NULL; x = CBPY_OBJECT(x)->owner) {
         const cbpy_object *obj = CBPY_OBJECT(x);
         if (obj->busy_writes > 0 || (use != CBPY_USE_READ && obj->busy_reads > 0)) {
             PyErr_Format(PyExc_RuntimeError,
-                         "%s(): the %s object %sis in use by %s(), which runs without the "
-                         "GIL; it cannot be %s until that call returns",
+                         "%s(): the %s object %sis in use by %s() until it returns; it "
+                         "cannot be %s meanwhile",
                          func, Py_TYPE(o)->tp_name, x == o ? "" : "borrows from one that ",
                          obj->busy_by, use == CBPY_USE_READ ? "used" : "changed");
             return -1;

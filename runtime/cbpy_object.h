@@ -41,12 +41,15 @@
  *    object: every later use raises it instead of calling C; moving it (closing or freeing
  *    it) still works.
  *
- *  - busy_reads and busy_writes count the calls running without the GIL (`release_gil;`)
- *    that read or write the object right now; busy_by names the latest. C runs those
- *    calls concurrently with every other thread, so while one writes, no other use is
- *    allowed, and while one reads, no use may write or move: such a use raises
- *    RuntimeError instead of racing it. Concurrent reads are allowed. The same holds for
- *    objects that borrow the object's memory (their owner chain).
+ *  - busy_reads and busy_writes count the calls that use the object right now and run
+ *    Python code meanwhile (callbacks, finalizers) or run without the GIL (`release_gil;`),
+ *    as readers or writers; busy_by names the first of them (a reader that outlives it
+ *    keeps that name until the object is idle). A call with the GIL counts as a
+ *    reader whatever it does: code it runs may read the object (C calls back at points
+ *    of its choosing), never change or move it. A call without the GIL runs concurrently
+ *    with every other thread, so it counts as what its signature says. While one writes,
+ *    every use of the object raises RuntimeError; while one reads, every write or move
+ *    does. The same holds for objects that borrow its memory (their owner chain).
  */
 
 typedef struct cbpy_object {
@@ -62,51 +65,38 @@ typedef struct cbpy_object {
     PyObject *broken;   /* the exception of a fatal status, or NULL */
     size_t gen;         /* this object's generation as an owner of lent objects */
     size_t lent_gen;    /* a lent object: its owner's gen when lent; else 0 */
-    int busy_reads;     /* calls without the GIL reading it */
-    int busy_writes;    /* calls without the GIL writing or moving it */
+    int busy_reads;     /* running calls that pinned it to read it */
+    int busy_writes;    /* running calls without the GIL that write or move it */
     const char *busy_by;
 } cbpy_object;
 
 #define CBPY_OBJECT(o) ((cbpy_object *)(o))
 
-/* A C call borrows self and its class-typed arguments while it runs: Python code that runs
- * meanwhile (a callback, another thread while the GIL is released) must not move them into
- * C and so free them under the call. None and NULL (omitted) are skipped. */
-static inline void cbpy_pin(PyObject *o)
-{
-    if (o != NULL && o != Py_None)
-        CBPY_OBJECT(o)->borrows++;
-}
-
-static inline void cbpy_unpin(PyObject *o)
-{
-    if (o != NULL && o != Py_None)
-        CBPY_OBJECT(o)->borrows--;
-}
-
 /* How a call uses an object: reads it, gives it to C (a move), or lets C write to it. */
 enum { CBPY_USE_READ = 0, CBPY_USE_MOVE = 1, CBPY_USE_WRITE = 2 };
 
-/* A call that runs without the GIL pins its objects with the way it uses them (see
- * busy_reads above; func names the call in the error of a use that conflicts). */
-static inline void cbpy_pin_nogil(PyObject *o, int use, const char *func)
+/* A C call pins self and its class-typed arguments while it runs: Python code that runs
+ * meanwhile (a callback, another thread while the GIL is released, a finalizer) must not
+ * move them into C, and so free them under the call, nor change what C is using (see
+ * busy_reads above). use says how (CBPY_USE_*), func names the call in the error of a
+ * use that conflicts. None and NULL (omitted) are skipped. */
+static inline void cbpy_pin(PyObject *o, int use, const char *func)
 {
     if (o != NULL && o != Py_None) {
         cbpy_object *obj = CBPY_OBJECT(o);
-        obj->borrows++;
+        if ((obj->busy_reads | obj->busy_writes) == 0)
+            obj->busy_by = func;
         if (use == CBPY_USE_READ)
             obj->busy_reads++;
         else
             obj->busy_writes++;
-        obj->busy_by = func;
     }
 }
 
-static inline void cbpy_unpin_nogil(PyObject *o, int use)
+static inline void cbpy_unpin(PyObject *o, int use)
 {
     if (o != NULL && o != Py_None) {
         cbpy_object *obj = CBPY_OBJECT(o);
-        obj->borrows--;
         if (use == CBPY_USE_READ)
             obj->busy_reads--;
         else

@@ -49,8 +49,8 @@ def expect_busy(action, func, holder, verb):
     try:
         action()
     except RuntimeError as e:
-        want = ("%s(): the e2e_native.Bus object is in use by %s(), which runs without the "
-                "GIL; it cannot be %s until that call returns" % (func, holder, verb))
+        want = ("%s(): the e2e_native.Bus object is in use by %s() until it returns; it "
+                "cannot be %s meanwhile" % (func, holder, verb))
         assert str(e) == want, (str(e), want)
     else:
         raise AssertionError("%s was allowed while %s() ran" % (func, holder))
@@ -112,8 +112,8 @@ def attack_views_of_an_object_in_use():
     thread.start()
     error = wait_busy(lambda: view.scale(1.0))
     assert str(error) == ("Point.scale(): the e2e_types.Point object borrows from one that "
-                          "is in use by Bag.hold(), which runs without the GIL; it cannot "
-                          "be changed until that call returns"), str(error)
+                          "is in use by Bag.hold() until it returns; it cannot be changed "
+                          "meanwhile"), str(error)
     assert view.x() == 1.0 and bag.points() == 1
     try:
         bag.push(t.Point(0.0, 0.0))
