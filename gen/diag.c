@@ -102,18 +102,7 @@ static void format(const gen_diag *d, gen_strbuf *sb, gen_loc loc, const char *k
                           kind);
     else
         gen_strbuf_printf(sb, "%s: %s: ", d->file, kind);
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    if (n > 0) {
-        char *msg = malloc((size_t)n + 1);
-        if (msg) {
-            vsnprintf(msg, (size_t)n + 1, fmt, ap2);
-            gen_strbuf_puts(sb, msg);
-            free(msg);
-        }
-    }
-    va_end(ap2);
+    gen_strbuf_vprintf(sb, fmt, ap);
     gen_strbuf_putc(sb, '\n');
     if (loc.first_line > 0)
         quote(d, sb, loc);
@@ -124,10 +113,7 @@ static gen_diag_entry *new_entry(gen_diag *d, gen_loc loc)
 {
     if (d->nentries == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
-        gen_diag_entry *e = realloc(d->entries, cap * sizeof *e);
-        if (!e)
-            gen_out_of_memory();
-        d->entries = e;
+        d->entries = gen_xrealloc(d->entries, cap * sizeof *d->entries);
         d->cap = cap;
     }
     gen_diag_entry *e = &d->entries[d->nentries];
@@ -154,10 +140,9 @@ void gen_diag_warning(gen_diag *d, gen_loc loc, gen_warning w, const char *fmt, 
     gen_strbuf msg = {0};
     va_list ap;
     va_start(ap, fmt);
-    char buf[512];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    gen_strbuf_vprintf(&msg, fmt, ap);
     va_end(ap);
-    gen_strbuf_printf(&msg, "%s [-W%s%s]", buf, d->werror ? "error=" : "", warning_names[w]);
+    gen_strbuf_printf(&msg, " [-W%s%s]", d->werror ? "error=" : "", warning_names[w]);
     if (d->werror) {
         d->errors++;
         d->promoted++;

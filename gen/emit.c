@@ -83,7 +83,6 @@ int gen_emit_write_all(const gen_output *outs, size_t n, gen_strbuf *err)
 {
     enum { MAX_OUTPUTS = 8 };
     char *tmp[MAX_OUTPUTS] = {0};
-    int rc = 0;
     if (n > MAX_OUTPUTS)
         n = MAX_OUTPUTS;
     for (size_t i = 0; i < n; i++) {
@@ -95,24 +94,32 @@ int gen_emit_write_all(const gen_output *outs, size_t n, gen_strbuf *err)
             return -1;
         }
     }
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        if (same_content(outs[i].path, outs[i].data, outs[i].len))
-            continue;
-        tmp[i] = temp_name(outs[i].path);
-        if (write_temp(tmp[i], &outs[i]) < 0) {
-            gen_strbuf_printf(err, "cannot write '%s': %s", outs[i].path, strerror(errno));
-            rc = -1;
+    /* Running out of memory exits on the spot, so nothing may be allocated while a
+     * temporary file exists: every name is made before the first file is created, and a
+     * failure is described only after the temporary files are gone. */
+    for (size_t i = 0; i < n; i++)
+        if (!same_content(outs[i].path, outs[i].data, outs[i].len))
+            tmp[i] = temp_name(outs[i].path);
+    size_t failed = n;
+    int failed_errno = 0;
+    for (size_t i = 0; i < n && failed == n; i++) {
+        if (tmp[i] && write_temp(tmp[i], &outs[i]) < 0) {
+            failed = i;
+            failed_errno = errno;
         }
     }
     for (size_t i = 0; i < n; i++) {
         if (!tmp[i])
             continue;
-        if (rc == 0 && rename(tmp[i], outs[i].path) != 0) {
-            gen_strbuf_printf(err, "cannot write '%s': %s", outs[i].path, strerror(errno));
-            rc = -1;
+        if (failed == n && rename(tmp[i], outs[i].path) != 0) {
+            failed = i;
+            failed_errno = errno;
         }
         remove(tmp[i]);
         free(tmp[i]);
     }
-    return rc;
+    if (failed == n)
+        return 0;
+    gen_strbuf_printf(err, "cannot write '%s': %s", outs[failed].path, strerror(failed_errno));
+    return -1;
 }

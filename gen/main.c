@@ -1,9 +1,11 @@
 /* main.c: the cbindgen-py command line, and nothing else: it parses options, reads the glue
  * file, runs the passes (parse, sema, lower, render, emit) in order, and maps the outcome
  * to an exit status: 0 success, 1 errors in the input, 2 misuse of the command line,
- * 3 an internal error. Nothing is written unless every pass succeeded. */
+ * 3 an internal error or running out of memory. Nothing is written unless every pass
+ * succeeded. */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,7 @@
 #include "tmpl.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
-enum { MAX_INPUT = 64 * 1024 * 1024 };
+enum { MAX_GLUE_SIZE = 64 * 1024 * 1024 };
 
 static const char usage[] =
     "usage: cbindgen-py [options] GLUE_FILE\n"
@@ -38,7 +40,7 @@ static const char usage[] =
     "  --version            show the version and exit\n"
     "\n"
     "exit status: 0 success; 1 errors in the glue file, or a file that cannot be read or\n"
-    "written; 2 command-line misuse; 3 internal error.\n";
+    "written; 2 command-line misuse; 3 internal error or out of memory.\n";
 
 typedef struct options {
     const char *input, *output, *module, *fragment;
@@ -163,12 +165,12 @@ static const char *source_ref(gen_arena *a, const char *out, const char *fragmen
     const char *base = os ? os + 1 : out;
     if (od == fd && strncmp(out, fragment, od) == 0)
         return gen_arena_printf(a, "${CMAKE_CURRENT_LIST_DIR}/%s", base);
-    char *dir = realpath(od ? gen_arena_strndup(a, out, od) : os ? "/" : ".", NULL);
-    if (!dir)
+    /* Into our own buffer: realpath(p, NULL) would take memory from malloc behind the
+     * allocation hook's back (arena.h). */
+    char *dir = gen_arena_alloc(a, PATH_MAX);
+    if (!realpath(od ? gen_arena_strndup(a, out, od) : os ? "/" : ".", dir))
         return out;
-    const char *r = gen_arena_printf(a, "%s/%s", dir, base);
-    free(dir);
-    return r;
+    return gen_arena_printf(a, "%s/%s", dir, base);
 }
 
 /* path with a trailing ".c" replaced by ext, or ext appended. */
@@ -183,6 +185,8 @@ static char *sibling(gen_arena *a, const char *path, const char *ext)
 static char *read_file(gen_arena *a, const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
+    if (!f && errno == ENOMEM)
+        gen_out_of_memory();
     if (!f) {
         fprintf(stderr, "%s: error: cannot open glue file: %s\n", path, strerror(errno));
         return NULL;
@@ -190,11 +194,11 @@ static char *read_file(gen_arena *a, const char *path, size_t *len)
     gen_strbuf sb = {0};
     char buf[65536];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= MAX_INPUT)
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= MAX_GLUE_SIZE)
         gen_strbuf_add(&sb, buf, n);
     int bad = ferror(f);
     fclose(f);
-    if (bad || sb.len > MAX_INPUT) {
+    if (bad || sb.len > MAX_GLUE_SIZE) {
         fprintf(stderr, "%s: error: %s\n", path,
                 bad ? "cannot read glue file" : "glue file is larger than 64 MiB");
         gen_strbuf_release(&sb);
@@ -257,6 +261,7 @@ static int run(gen_arena *a, const options *o)
 
 int main(int argc, char **argv)
 {
+    gen_alloc_init();
     options o = {0};
     int rc = parse_options(argc, argv, &o);
     if (rc)

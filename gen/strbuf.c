@@ -15,10 +15,7 @@ static void grow(gen_strbuf *sb, size_t extra)
     size_t cap = sb->cap ? sb->cap * 2 : 256;
     while (cap < sb->len + extra + 1)
         cap *= 2;
-    char *p = realloc(sb->buf, cap);
-    if (!p)
-        gen_out_of_memory();
-    sb->buf = p;
+    sb->buf = gen_xrealloc(sb->buf, cap);
     sb->cap = cap;
 }
 
@@ -41,19 +38,25 @@ void gen_strbuf_putc(gen_strbuf *sb, char c)
     gen_strbuf_add(sb, &c, 1);
 }
 
-void gen_strbuf_printf(gen_strbuf *sb, const char *fmt, ...)
+void gen_strbuf_vprintf(gen_strbuf *sb, const char *fmt, va_list ap)
 {
-    va_list ap, ap2;
-    va_start(ap, fmt);
+    va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
     if (n > 0) {
         grow(sb, (size_t)n);
         vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap2);
         sb->len += (size_t)n;
     }
     va_end(ap2);
+}
+
+void gen_strbuf_printf(gen_strbuf *sb, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    gen_strbuf_vprintf(sb, fmt, ap);
+    va_end(ap);
 }
 
 const char *gen_strbuf_str(const gen_strbuf *sb)
