@@ -1,6 +1,7 @@
 """test_counter.py: an opaque-handle class (e2e_counter.Counter): construction and methods
 through the C pointer, named parameters in error messages, static methods, a static
 factory returning the class, a bare-name function under an alias, and docstrings."""
+import gc
 import unittest
 
 from e2e_support import INT_LIMITS, arity_message, error_message
@@ -29,8 +30,17 @@ class Methods(unittest.TestCase):
         self.assertEqual(made.get(), 43)
 
     def test_static_methods(self):
-        self.assertIsInstance(Counter.live(), int)
-        self.assertIsInstance(Counter.frees(), int)
+        # Counter_live() is news minus frees: one more Counter is one more live, and
+        # freeing it is one more free and one fewer live.
+        gc.collect()  # nothing left from other tests is freed during the counting
+        live, frees = Counter.live(), Counter.frees()
+        self.assertIs(type(live), int)
+        self.assertIs(type(frees), int)
+        self.assertGreaterEqual(live, 0)
+        counter = Counter(1)
+        self.assertEqual((Counter.live(), Counter.frees()), (live + 1, frees))
+        del counter
+        self.assertEqual((Counter.live(), Counter.frees()), (live, frees + 1))
         self.assertEqual(Counter.bad_handles(), 0)
 
     def test_bare_function_under_its_alias(self):

@@ -137,7 +137,9 @@ class Fields(unittest.TestCase):
     def test_read_and_write_the_struct(self):
         v = m.Vec2(3, 4)
         self.assertEqual((v.x, v.y, v.flag, v.color), (3.0, 4.0, False, m.Color.RED))
-        self.assertIsInstance(v.id, int)
+        self.assertIs(type(v.id), int)
+        self.assertGreaterEqual(v.id, 1)  # vec2_new numbers its vectors from 1, in order
+        self.assertEqual(m.Vec2().id, v.id + 1)
         self.assertIs(type(v.color), m.Color)
         v.x, v.flag, v.color = -7, True, m.Color.BLUE
         self.assertEqual((v.x, v.flag, v.color), (-7.0, True, m.Color.BLUE))

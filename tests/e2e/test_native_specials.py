@@ -98,7 +98,11 @@ class Hashing(unittest.TestCase):
                          "unhashable type: '%s'" % V)
         with self.assertRaises(TypeError):
             {m.Vec2()}
-        self.assertIsInstance(hash(m.Deck()), int)  # no __eq__: identity hash
+        # no __eq__: object's identity hash, distinct for distinct live objects
+        deck, other = m.Deck(), m.Deck()
+        self.assertIs(type(hash(deck)), int)
+        self.assertEqual(hash(deck), object.__hash__(deck))
+        self.assertNotEqual(hash(deck), hash(other))
 
 
 class Containers(unittest.TestCase):

@@ -219,6 +219,12 @@ class Connection(TempDir):
             self.assertIsInstance(result, tuple)
             self.assertEqual(len(result), 2)
             self.assertTrue(all(type(v) is int and v >= 0 for v in result), result)
+        # What SQLite documents of these: the cache counters keep no highwater, the cache
+        # holds the schema just read, and the reset above zeroed the count of cache writes.
+        used, highwater = db.db_status(m.DBSTATUS_CACHE_USED)
+        self.assertGreater(used, 0)
+        self.assertEqual(highwater, 0)
+        self.assertEqual(db.db_status(m.DBSTATUS_CACHE_WRITE), (0, 0))
         # An unknown op is SQLITE_ERROR with no message on the connection: the message read
         # from the handle is SQLite's text for "no error".
         with self.assertRaises(m.SqliteError) as caught:

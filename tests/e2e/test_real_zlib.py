@@ -154,6 +154,7 @@ class OneShot(unittest.TestCase):
                 with self.assertRaises(TypeError):
                     func(b"data")
         self.assertIs(type(m.crc32(0, b"")), int)
+        self.assertEqual(m.crc32(0, b""), zlib.crc32(b"", 0))
 
     def test_buffer_kinds(self):
         data = SAMPLES["compressible"][:5000]

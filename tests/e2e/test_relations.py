@@ -753,8 +753,9 @@ class LentOnlyClass(RelTestCase):
 
 class ContextManagers(RelTestCase):
     def test_mut_exit_closes_the_input(self):
-        with m.Reader() as r:
-            self.assertIsInstance(r, m.Reader)
+        reader = m.Reader()
+        with reader as r:
+            self.assertIs(r, reader)  # __enter__ returns the object itself
             r.open_memory(ARCHIVE)
             e = next(r)
         with self.assertRaises(ValueError):  # `invalidates;`

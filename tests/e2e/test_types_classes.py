@@ -292,7 +292,11 @@ class NoSelfType(unittest.TestCase):
     def test_static_only_class_cannot_be_instantiated(self):
         with self.assertRaises(TypeError):
             m.Stats()
-        self.assertIsInstance(m.Stats.get(m.Stat.ALLOCS), int)
+        # ALLOCS counts the library's allocations: upper() makes exactly one, its result.
+        allocs = m.Stats.get(m.Stat.ALLOCS)
+        self.assertIs(type(allocs), int)
+        self.assertEqual(m.upper("abc"), "ABC")
+        self.assertEqual(m.Stats.get(m.Stat.ALLOCS), allocs + 1)
         self.assertEqual(m.Stats.__doc__, "The library's counters; static methods only, "
                                           "never instantiated.")
 
