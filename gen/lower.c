@@ -562,6 +562,21 @@ static int is_returned(const gen_module *m, const gen_class *c)
     return gen_lower_each_fn(m, returns_owned, c);
 }
 
+/* Whether fn gives objects of class cls a reference to another object: a borrowed or lent
+ * result or out-value refers to its owner, an iterator to its container, and an object
+ * of fn's own class to what `keep P;` keeps. */
+static int refers_from(const gen_fn *fn, const void *cls)
+{
+    for (size_t i = 0; i < fn->nouts; i++)
+        if (fn->outs[i].type.kind == GEN_T_CLASS && fn->outs[i].type.cls == cls &&
+            fn->outs[i].type.pass != GEN_PASS_OWNED && !fn->outs[i].copied)
+            return 1;
+    if (fn->ret.kind == GEN_T_CLASS && fn->ret.cls == cls &&
+        (fn->ret.pass != GEN_PASS_OWNED || (fn->special && strcmp(fn->special, "__iter__") == 0)))
+        return 1;
+    return fn->cls == cls && fn->nkeeps > 0;
+}
+
 static gen_tv *lower_class(lower *l, const gen_class *c)
 {
     gen_tv *v = gen_tv_map(l->a);
@@ -583,9 +598,10 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     gen_tv_set_flag(l->a, v, "init_made", init_made);
     gen_tv_set_flag(l->a, v, "has_value",
                     c->storage == GEN_STORE_VALUE && (init_made || is_returned(l->m, c)));
-    /* Stored callbacks may refer back to the object that keeps them: a cycle the collector
-     * must be able to see and break. */
-    int gc = c->ctor && stores_callbacks(c->ctor, NULL);
+    /* Stored callbacks may refer back to the object that keeps them, a view's owner or a
+     * kept buffer to the view or the keeper (through a callback, an attribute of a
+     * bytearray subclass): cycles the collector must be able to see and break. */
+    int gc = gen_lower_each_fn(l->m, refers_from, c) || (c->ctor && stores_callbacks(c->ctor, NULL));
     for (size_t i = 0; i < c->nfns; i++)
         gc |= (c->fns[i]->self != GEN_SELF_NONE || c->fns[i]->kind == GEN_FN_CLASSMETHOD) &&
               stores_callbacks(c->fns[i], NULL);

@@ -85,17 +85,22 @@ int cbpy_dict_check(PyObject *o, const cbpy_param *p, const char *what,
 int cbpy_dict_get(PyObject *o, const char *key, int required, const cbpy_param *p,
                   PyObject **item)
 {
+    *item = NULL; /* on every path: callers release it whatever the result */
     PyObject *k = PyUnicode_FromString(key);
     if (k == NULL)
         return -1;
-    int has = PyMapping_HasKey(o, k);
-    *item = has ? PyObject_GetItem(o, k) : NULL;
+    *item = PyObject_GetItem(o, k);
     Py_DECREF(k);
-    if (has && *item == NULL)
+    if (*item != NULL)
+        return 1;
+    /* Only a KeyError means absent. PyMapping_HasKey would also take any other failure of
+     * the lookup (a MemoryError) for absence, and give the field its default silently. */
+    if (!PyErr_ExceptionMatches(PyExc_KeyError))
         return -1;
-    if (!has && required)
+    PyErr_Clear();
+    if (required)
         return cbpy_err_arg(PyExc_ValueError, p, "has no key '%s', which is required", key);
-    return has;
+    return 0;
 }
 
 int cbpy_dict_put(PyObject *d, const char *key, PyObject *v)
@@ -122,5 +127,17 @@ PyObject *cbpy_dict_items(PyObject *o, const cbpy_param *p, const char *what)
         cbpy_err_type(p, expected, o);
         return NULL;
     }
-    return PySequence_List(o);
+    if (!PyList_CheckExact(o) && !PyTuple_CheckExact(o))
+        return PySequence_List(o);
+    /* A copy made here: CPython 3.10 to 3.12's PySequence_List of a list or tuple leaks a
+     * reference to it when its allocation fails. A copy, not o itself, since the items'
+     * conversions may run Python code that empties o. */
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(o);
+    PyObject *list = PyList_New(n);
+    for (Py_ssize_t i = 0; list != NULL && i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(o, i);
+        Py_INCREF(item);
+        PyList_SET_ITEM(list, i, item);
+    }
+    return list;
 }

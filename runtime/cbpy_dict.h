@@ -33,8 +33,8 @@ CBPY_INTERNAL int cbpy_dict_mapping(PyObject *o, const cbpy_param *p, const char
  * keys nor more (NULL-terminated; more may be NULL). what names the typemap. 0 / -1. */
 CBPY_INTERNAL int cbpy_dict_check(PyObject *o, const cbpy_param *p, const char *what,
                                   const char *const *keys, const char *const *more);
-/* o[key] as a new reference in *item: 1, or 0 when absent (required: ValueError naming p
- * and key), or -1. */
+/* o[key] as a new reference in *item: 1, or 0 when absent (a KeyError; required: ValueError
+ * naming p and key), or -1 (any other failure of the lookup). *item is NULL unless 1. */
 CBPY_INTERNAL int cbpy_dict_get(PyObject *o, const char *key, int required,
                                 const cbpy_param *p, PyObject **item);
 /* d[key] = v, taking over v (even when NULL or on failure). 0 / -1. */

@@ -34,6 +34,10 @@ static int busy_check(PyObject *o, const char *func, int use)
                          obj->busy_by, use == CBPY_USE_READ ? "used" : "changed");
             return -1;
         }
+        /* A view uses its owner's memory as it uses its own; an object with memory of
+         * its own that refers to an owner (an iterator over a container) only reads it. */
+        if (obj->owns)
+            use = CBPY_USE_READ;
     }
     return 0;
 }
@@ -330,6 +334,19 @@ int cbpy_object_traverse(PyObject *o, visitproc visit, void *arg)
     Py_VISIT(CBPY_OBJECT(o)->owner);
     Py_VISIT(CBPY_OBJECT(o)->keep);
     Py_VISIT(CBPY_OBJECT(o)->kept);
+    /* What the kept capsules hold (a buffer's exporter, an object) is referenced from C
+     * memory the collector cannot see by itself: a bytearray subclass whose attribute
+     * refers back to its keeper makes a cycle only this shows. */
+    PyObject *kept = CBPY_OBJECT(o)->kept;
+    for (Py_ssize_t i = 0; kept != NULL && i < PyList_GET_SIZE(kept); i++) {
+        PyObject *item = PyList_GET_ITEM(kept, i);
+        if (PyCapsule_IsValid(item, "cbpy.kept_view")) {
+            Py_buffer *view = PyCapsule_GetPointer(item, "cbpy.kept_view");
+            Py_VISIT(view->obj);
+        } else if (PyCapsule_IsValid(item, "cbpy.kept_object")) {
+            Py_VISIT((PyObject *)PyCapsule_GetPointer(item, "cbpy.kept_object"));
+        }
+    }
 #if PY_VERSION_HEX >= 0x03090000
     /* Heap types' instances refer to their type, which the collector must see (3.9+). */
     Py_VISIT(Py_TYPE(o));

@@ -79,7 +79,16 @@ PyObject *cbpy_getitem_result(PyObject *r, PyObject *key)
     return NULL;
 }
 
-PyObject *cbpy_seq_index(PyObject *key, PyObject *self, Py_ssize_t (*len_fn)(PyObject *))
+PyObject *cbpy_usable_self(PyObject *self, const char *func)
+{
+    if (cbpy_checked_ptr(self, func, CBPY_USE_READ) == NULL)
+        return NULL;
+    Py_INCREF(self);
+    return self;
+}
+
+PyObject *cbpy_seq_index(PyObject *key, PyObject *self, Py_ssize_t (*len_fn)(PyObject *),
+                         const char *func)
 {
     /* An integer-like key (__index__) counts from the end as an int does; its __index__
      * runs before the length is taken, so that the length is current. */
@@ -90,6 +99,10 @@ PyObject *cbpy_seq_index(PyObject *key, PyObject *self, Py_ssize_t (*len_fn)(PyO
     PyObject *number = PyNumber_Index(key);
     if (number == NULL)
         return NULL;
+    if (cbpy_checked_ptr(self, func, CBPY_USE_READ) == NULL) {
+        Py_DECREF(number);
+        return NULL;
+    }
     Py_ssize_t len = len_fn(self);
     if (len < 0) {
         Py_DECREF(number);

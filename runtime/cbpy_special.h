@@ -37,9 +37,13 @@ CBPY_INTERNAL PyObject *cbpy_getitem_result(PyObject *r, PyObject *key);
 /* A sequence index made absolute: an int or integer-like key (__index__) that is negative
  * counts from len_fn(self), taken after the key's conversion; outside [0, len) is
  * IndexError. Other keys pass through unchanged (their conversion reports them). Returns
- * a new reference, or NULL. */
+ * a new reference, or NULL. A self that can no longer be used fails naming func (the
+ * __getitem__ the user called), not the length. */
 CBPY_INTERNAL PyObject *cbpy_seq_index(PyObject *key, PyObject *self,
-                                       Py_ssize_t (*len_fn)(PyObject *));
+                                       Py_ssize_t (*len_fn)(PyObject *), const char *func);
+/* __enter__, and __iter__ of an iterator: a new reference to self, or NULL with the error
+ * of any other use of it (moved into C, stale, broken) naming func. */
+CBPY_INTERNAL PyObject *cbpy_usable_self(PyObject *self, const char *func);
 /* A property setter's value NULL means `del obj.attr`: AttributeError "<func> cannot be
  * deleted", -1; else 0. */
 CBPY_INTERNAL int cbpy_check_not_deleted(const char *func, PyObject *value);
