@@ -80,7 +80,14 @@ cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObje
     /* The list, not the holder, keeps the callable alive: the cycle collector sees a
      * list's items but not what a capsule's pointer refers to, and a reference it cannot
      * see would keep every cycle through the callable alive forever. */
-    int rc = PyList_Append(*keep, capsule) < 0 || PyList_Append(*keep, o) < 0 ? -1 : 0;
+    int rc = PyList_Append(*keep, capsule);
+    if (rc == 0 && PyList_Append(*keep, o) < 0) {
+        /* The list holds pairs: a holder without its callable would misalign every pair
+         * after it. Deleting one item needs no memory. */
+        Py_ssize_t n = PyList_GET_SIZE(*keep);
+        PyList_SetSlice(*keep, n - 1, n, NULL);
+        rc = -1;
+    }
     Py_DECREF(capsule);
     return rc < 0 ? NULL : cb;
 }
