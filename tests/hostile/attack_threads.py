@@ -115,12 +115,15 @@ def attack_views_of_an_object_in_use():
                           "is in use by Bag.hold() until it returns; it cannot be changed "
                           "meanwhile"), str(error)
     assert view.x() == 1.0 and bag.points() == 1
-    try:
-        bag.push(t.Point(0.0, 0.0))
-    except RuntimeError as e:
-        assert "in use by Bag.hold()" in str(e), str(e)
-    else:
-        raise AssertionError("push allowed during hold")
+    for action in (lambda: bag.push(t.Point(0.0, 0.0)), bag.into_count,
+                   lambda: t.Bag("other", 4).merge(bag)):
+        # Writing, closing (a consuming method) or moving it into another Bag.
+        try:
+            action()
+        except RuntimeError as e:
+            assert "in use by Bag.hold() until it returns; it cannot be changed" in str(e), str(e)
+        else:
+            raise AssertionError("a change was allowed during hold")
     t.gate(True)
     thread.join()
     assert results == [1]
