@@ -113,9 +113,27 @@ typedef struct ast_setting {
     struct ast_setting *next;
 } ast_setting;
 
+/* A Rust attribute as flapigen glue writes it, before an item or member: `#[NAME]`,
+ * `#[NAME(VALUES)]` or `#[NAME = VALUE]`. `#[doc = "..."]` becomes doc text in the parser;
+ * the others are kept for sema, which gives `derive` its meaning and warns about the rest. */
+typedef struct ast_attr {
+    const char *name;
+    ast_value *values;    /* the arguments in order, or NULL */
+    int has_args;         /* written with parentheses */
+    gen_loc loc;          /* the name */
+    struct ast_attr *next;
+} ast_attr;
+
+/* What precedes an item or member: its doc comments and attributes, in source order. */
+typedef struct ast_decor {
+    const char *doc;
+    ast_attr *attrs;
+} ast_decor;
+
 typedef struct ast_member {
     ast_member_kind kind;
     const char *doc;
+    ast_attr *rust_attrs; /* `#[...]` written before it */
     ast_path path;
     ast_type *type;       /* SELF_TYPE: the type; CONSTRUCTOR/FN: the return type or NULL */
     ast_param *params;
@@ -141,6 +159,7 @@ typedef struct ast_class {
 typedef struct ast_enum_item {
     const char *name;
     const char *doc;
+    ast_attr *rust_attrs;
     ast_value value;
     gen_loc loc;
     struct ast_enum_item *next;
@@ -212,6 +231,7 @@ typedef struct ast_item {
     ast_typemap *typemap; /* TYPEMAP */
     const char *alias;    /* TYPEDEF: the library's type name */
     ast_type *aliased;    /* TYPEDEF: the glue type it must match */
+    ast_attr *rust_attrs; /* `#[...]` written before it (a class's `#[derive(...)]`) */
     gen_loc loc;
     struct ast_item *next;
 } ast_item;

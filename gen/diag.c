@@ -20,6 +20,7 @@ struct gen_diag_entry {
 static const char *const warning_names[GEN_WARN_COUNT] = {
     [GEN_WARN_UNUSED_DOC] = "unused-doc",
     [GEN_WARN_UNREACHABLE] = "unreachable-class",
+    [GEN_WARN_IGNORED_ATTRIBUTE] = "ignored-attribute",
 };
 
 const char *gen_warning_name(gen_warning w)

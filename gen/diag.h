@@ -33,6 +33,7 @@ typedef struct gen_diag_entry gen_diag_entry;
 typedef enum gen_warning {
     GEN_WARN_UNUSED_DOC,     /* a `///` that ends up nowhere Python shows it */
     GEN_WARN_UNREACHABLE,    /* a class no Python code can ever get an object of */
+    GEN_WARN_IGNORED_ATTRIBUTE, /* a Rust attribute (`#[...]`) that changes nothing */
     GEN_WARN_COUNT,
 } gen_warning;
 

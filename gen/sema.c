@@ -581,6 +581,7 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
     gen_sema_ctx s = {{arena, diag, out}, arena, diag, out, NULL, NULL, 0, 0};
     size_t count[AST_ITEM_TYPEDEF + 1] = {0};
     count_items(file, count);
+    gen_sema_rust_attrs(&s, file);
     out->classes = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *out->classes);
     out->includes = gen_sema_alloc(&s, count[AST_ITEM_INCLUDE], sizeof *out->includes);
     out->fns = gen_sema_alloc(&s, count[AST_ITEM_FN], sizeof *out->fns);

@@ -35,6 +35,9 @@ const gen_prim *gen_sema_prim(gen_sema_ctx *s, const char *name);
 /* Whether t is an integer literal (decimal or hex, maybe negative). */
 int gen_sema_is_int_text(const char *t);
 
+/* Reports the Rust attributes of flapigen glue (`#[derive(...)]`...), which have no
+ * effect yet, as warnings (sema_rust_attrs.c). */
+void gen_sema_rust_attrs(gen_sema_ctx *s, const ast_file *file);
 /* Reads fn's attributes (sema_attrs.c) and, unless bad (an error was reported for fn
  * already, so its result may be half resolved), checks them against its result; -1 after
  * reporting or when bad. */

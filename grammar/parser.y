@@ -74,6 +74,44 @@ static ast_type *type_node(void *scanner, ast_type_kind kind, const char *name,
 }
 
 %code {
+/* Doc lines joined in source order. */
+static const char *join_doc(void *scanner, const char *a, const char *b)
+{
+    return a ? gen_arena_printf(CTX->arena, "%s\n%s", a, b) : b;
+}
+
+/* The decorations before a macro and those inside it, before its keyword. */
+static ast_decor join_decor(void *scanner, ast_decor outer, ast_decor inner)
+{
+    ast_decor d = outer;
+    if (inner.doc)
+        d.doc = join_doc(scanner, outer.doc, inner.doc);
+    if (inner.attrs) {
+        ast_attr *last = inner.attrs;
+        while (last->next)
+            last = last->next;
+        last->next = outer.attrs;
+        d.attrs = inner.attrs;
+    }
+    return d;
+}
+
+/* The text of a string literal as written in glue: quotes removed, \" and \\ undone
+ * (other escapes are kept as written, as the docstring will show them). */
+static const char *unquote(void *scanner, const char *lit)
+{
+    size_t n = strlen(lit);
+    char *out = gen_arena_alloc(CTX->arena, n);
+    size_t k = 0;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (lit[i] == '\\' && (lit[i + 1] == '"' || lit[i + 1] == '\\') && i + 2 < n)
+            i++;
+        out[k++] = lit[i];
+    }
+    out[k] = '\0';
+    return out;
+}
+
 /* A `KEY VALUES;` line prepended to list; `value` keeps the first value as a C name. */
 static ast_setting *setting(void *scanner, ast_setting *list, const char *key, gen_loc key_loc,
                             ast_value *values)
@@ -106,6 +144,8 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
     ast_value value;
     ast_value *values;
     ast_union_arm *arm;
+    ast_decor decor;
+    ast_attr *attr;
 }
 
 %token <str> IDENT "identifier" INT "integer" DOC "doc comment" INCLUDE "#include line"
@@ -119,10 +159,13 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %token SELF "self" MUT "mut" CONST "const" UNDERSCORE "_"
 %token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out" TYPE "type"
 %token STRUCT "struct"
+%token ATTR_OPEN "#["
 
-%type <str> docs name c_type_words typemap_kind
+%type <str> name c_type_words typemap_kind
+%type <decor> docs
+%type <attr> attr
 %type <item> items item
-%type <member> members member fn_attrs fn_decl
+%type <member> members member member_body fn_attrs fn_decl
 %type <enum_item> enum_items enum_item_list enum_item
 %type <setting> settings
 %type <value> value
@@ -147,46 +190,54 @@ items
 item
     : INCLUDE
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_INCLUDE; $$->include = $1; $$->loc = @1; }
-    | docs FOREIGN_CLASS '!' '(' CLASS IDENT '{' members '}' ')' ';'
+    | docs FOREIGN_CLASS '!' '(' docs CLASS IDENT '{' members '}' ')' ';'
         {
+            /* Docs and attributes may stand before the macro or, as flapigen writes them,
+             * inside it before `class`. */
+            ast_decor d = join_decor(scanner, $1, $5);
             ast_class *c = NEW(ast_class);
-            c->name = $6;
-            c->doc = $1;
-            c->loc = @6;
-            REVERSE(ast_member, $8);
-            c->members = $8;
+            c->name = $7;
+            c->doc = d.doc;
+            c->loc = @7;
+            REVERSE(ast_member, $9);
+            c->members = $9;
             $$ = NEW(ast_item);
             $$->kind = AST_ITEM_CLASS;
             $$->cls = c;
+            $$->rust_attrs = d.attrs;
             $$->loc = @2;
         }
     | docs fn_decl
-        { $2->doc = $1; $$ = NEW(ast_item); $$->kind = AST_ITEM_FN; $$->fn = $2; $$->loc = @2; }
+        { $2->doc = $1.doc; $2->rust_attrs = $1.attrs; $$ = NEW(ast_item);
+          $$->kind = AST_ITEM_FN; $$->fn = $2; $$->loc = @2; }
     | docs CONST IDENT ':' type '=' value ';'
         {
             ast_const *k = NEW(ast_const);
             k->name = $3;
-            k->doc = $1;
+            k->doc = $1.doc;
             k->type = $5;
             k->value = $7;
             k->loc = @3;
             $$ = NEW(ast_item);
             $$->kind = AST_ITEM_CONST;
             $$->constant = k;
+            $$->rust_attrs = $1.attrs;
             $$->loc = @2;
         }
-    | docs FOREIGN_ENUM '!' '(' IDENT IDENT '{' enum_items '}' ')' ';'
+    | docs FOREIGN_ENUM '!' '(' docs IDENT IDENT '{' enum_items '}' ')' ';'
         {
+            ast_decor d = join_decor(scanner, $1, $5);
             ast_enum *e = NEW(ast_enum);
-            e->kind = $5;
-            e->kind_loc = @5;
-            e->name = $6;
-            e->doc = $1;
-            e->items = $8;
-            e->loc = @6;
+            e->kind = $6;
+            e->kind_loc = @6;
+            e->name = $7;
+            e->doc = d.doc;
+            e->items = $9;
+            e->loc = @7;
             $$ = NEW(ast_item);
             $$->kind = AST_ITEM_ENUM;
             $$->enumeration = e;
+            $$->rust_attrs = d.attrs;
             $$->loc = @2;
         }
     | docs FOREIGN_ERROR '!' '(' IDENT IDENT '{' settings '}' ')' ';'
@@ -195,18 +246,19 @@ item
             e->kind = $5;
             e->kind_loc = @5;
             e->name = $6;
-            e->doc = $1;
+            e->doc = $1.doc;
             REVERSE(ast_setting, $8);
             e->settings = $8;
             e->loc = @6;
             $$ = NEW(ast_item);
             $$->kind = AST_ITEM_ERROR;
             $$->error = e;
+            $$->rust_attrs = $1.attrs;
             $$->loc = @2;
         }
     | docs TYPE IDENT '=' type ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_TYPEDEF; $$->alias = $3; $$->aliased = $5;
-          $$->loc = @3; }
+          $$->rust_attrs = $1.attrs; $$->loc = @3; }
     | FOREIGN_FREE '!' '(' IDENT ')' ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_FREE; $$->free_fn = $4; $$->loc = @4; }
     | docs FOREIGN_TYPEMAP '!' '(' typemap_kind IDENT ':' c_type_words '{' params_opt '}' ')' ';'
@@ -215,7 +267,7 @@ item
             t->kind = $5;
             t->kind_loc = @5;
             t->name = $6;
-            t->doc = $1;
+            t->doc = $1.doc;
             t->c_type = $8;
             t->c_type_loc = @8;
             t->fields = $10;
@@ -223,6 +275,7 @@ item
             $$ = NEW(ast_item);
             $$->kind = AST_ITEM_TYPEMAP;
             $$->typemap = t;
+            $$->rust_attrs = $1.attrs;
             $$->loc = @2;
         }
     | error ';'              { $$ = NULL; yyerrok; }
@@ -277,7 +330,8 @@ enum_item_list
 /* enum_item -> docs NAME = VALUE */
 enum_item
     : docs IDENT '=' value
-        { $$ = NEW(ast_enum_item); $$->doc = $1; $$->name = $2; $$->value = $4; $$->loc = @2; }
+        { $$ = NEW(ast_enum_item); $$->doc = $1.doc; $$->rust_attrs = $1.attrs; $$->name = $2;
+          $$->value = $4; $$->loc = @2; }
     ;
 
 settings
@@ -293,9 +347,37 @@ settings
     | settings error ';'     { $$ = $1; yyerrok; }
     ;
 
+/* docs -> { DOC | ATTR }: doc comments and attributes, in any order */
 docs
-    : %empty                 { $$ = NULL; }
-    | docs DOC               { $$ = $1 ? gen_arena_printf(CTX->arena, "%s\n%s", $1, $2) : $2; }
+    : %empty                 { $$ = (ast_decor){0}; }
+    | docs DOC               { $$ = $1; $$.doc = join_doc(scanner, $1.doc, $2); }
+    | docs attr
+        {
+            $$ = $1;
+            if ($2 == NULL)
+                ;
+            else if (strcmp($2->name, "doc") == 0 && !$2->has_args && $2->values &&
+                     !$2->values->call && $2->values->text[0] == '"')
+                $$.doc = join_doc(scanner, $1.doc, unquote(scanner, $2->values->text));
+            else {
+                $2->next = $$.attrs;
+                $$.attrs = $2;
+            }
+        }
+    ;
+
+/* attr -> #[NAME] | #[NAME(VALUES)] | #[NAME = VALUE] */
+attr
+    : ATTR_OPEN IDENT ']'    { $$ = NEW(ast_attr); $$->name = $2; $$->loc = @2; }
+    | ATTR_OPEN IDENT '(' ')' ']'
+        { $$ = NEW(ast_attr); $$->name = $2; $$->has_args = 1; $$->loc = @2; }
+    | ATTR_OPEN IDENT '(' values ')' ']'
+        { $$ = NEW(ast_attr); $$->name = $2; $$->has_args = 1; REVERSE(ast_value, $4);
+          $$->values = $4; $$->loc = @2; }
+    | ATTR_OPEN IDENT '=' value ']'
+        { $$ = NEW(ast_attr); $$->name = $2; $$->values = NEW(ast_value); *$$->values = $4;
+          $$->loc = @2; }
+    | ATTR_OPEN error ']'    { $$ = NULL; yyerrok; }
     ;
 
 members
@@ -306,27 +388,29 @@ members
 /* member -> self_type T ; | constructor PATH ( PARAMS ) -> T ; | destructor PATH ;
  *         | fn PATH ( PARAMS ) [-> T] ; [alias NAME ;] */
 member
-    : docs SELF_TYPE type ';'
-        { $$ = NEW(ast_member); $$->kind = AST_SELF_TYPE; $$->doc = $1; $$->type = $3;
-          $$->loc = @2; }
-    | docs CONSTRUCTOR path '(' params_opt ')' ret_opt ';' fn_attrs
-        { $$ = $9 ? $9 : NEW(ast_member); $$->kind = AST_CONSTRUCTOR; $$->doc = $1;
-          $$->path = $3; $$->params = $5; $$->type = $7; $$->loc = @2; }
-    | docs PROPERTY name ':' type '{' settings '}'
-        { $$ = NEW(ast_member); $$->kind = AST_PROPERTY; $$->doc = $1; $$->name = $3;
-          $$->name_loc = @3; $$->type = $5; REVERSE(ast_setting, $7); $$->settings = $7;
-          $$->loc = @2; }
-    | docs FIELD name ':' type ';'
-        { $$ = NEW(ast_member); $$->kind = AST_FIELD; $$->doc = $1; $$->name = $3;
-          $$->name_loc = @3; $$->type = $5; $$->loc = @2; }
-    | docs READONLY FIELD name ':' type ';'
-        { $$ = NEW(ast_member); $$->kind = AST_FIELD; $$->doc = $1; $$->readonly = 1;
-          $$->name = $4; $$->name_loc = @4; $$->type = $6; $$->loc = @2; }
-    | docs DESTRUCTOR path ';'
-        { $$ = NEW(ast_member); $$->kind = AST_DESTRUCTOR; $$->doc = $1; $$->path = $3;
-          $$->loc = @2; }
-    | docs fn_decl           { $2->doc = $1; $$ = $2; }
+    : docs member_body       { $$ = $2; $$->doc = $1.doc; $$->rust_attrs = $1.attrs; }
     | error ';'              { $$ = NULL; yyerrok; }
+    ;
+
+member_body
+    : SELF_TYPE type ';'
+        { $$ = NEW(ast_member); $$->kind = AST_SELF_TYPE; $$->type = $2; $$->loc = @1; }
+    | CONSTRUCTOR path '(' params_opt ')' ret_opt ';' fn_attrs
+        { $$ = $8 ? $8 : NEW(ast_member); $$->kind = AST_CONSTRUCTOR;
+          $$->path = $2; $$->params = $4; $$->type = $6; $$->loc = @1; }
+    | PROPERTY name ':' type '{' settings '}'
+        { $$ = NEW(ast_member); $$->kind = AST_PROPERTY; $$->name = $2;
+          $$->name_loc = @2; $$->type = $4; REVERSE(ast_setting, $6); $$->settings = $6;
+          $$->loc = @1; }
+    | FIELD name ':' type ';'
+        { $$ = NEW(ast_member); $$->kind = AST_FIELD; $$->name = $2;
+          $$->name_loc = @2; $$->type = $4; $$->loc = @1; }
+    | READONLY FIELD name ':' type ';'
+        { $$ = NEW(ast_member); $$->kind = AST_FIELD; $$->readonly = 1;
+          $$->name = $3; $$->name_loc = @3; $$->type = $5; $$->loc = @1; }
+    | DESTRUCTOR path ';'
+        { $$ = NEW(ast_member); $$->kind = AST_DESTRUCTOR; $$->path = $2; $$->loc = @1; }
+    | fn_decl                { $$ = $1; }
     ;
 
 /* fn_decl -> fn PATH ( PARAMS ) [-> T] ; { alias NAME ; | ATTRIBUTE ; } */
