@@ -74,6 +74,16 @@ static ast_type *type_node(void *scanner, ast_type_kind kind, const char *name,
 }
 
 %code {
+/* `static fn` (and flapigen's `static_method`) marks a function without self, which it
+ * must then not take; nothing else changes, as a fn without self is static already. */
+static void static_fn(void *scanner, const ast_member *fn)
+{
+    const ast_param *p = fn->params;
+    if (p && (p->kind == AST_PARAM_SELF || p->kind == AST_PARAM_SELF_MUT ||
+              p->kind == AST_PARAM_SELF_MOVE))
+        gen_diag_error(CTX->diag, p->loc, "a static function takes no self");
+}
+
 /* Doc lines joined in source order. */
 static const char *join_doc(void *scanner, const char *a, const char *b)
 {
@@ -160,12 +170,13 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out" TYPE "type"
 %token STRUCT "struct"
 %token ATTR_OPEN "#["
+%token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
 
 %type <str> name c_type_words typemap_kind
 %type <decor> docs
 %type <attr> attr
 %type <item> items item
-%type <member> members member member_body fn_attrs fn_decl
+%type <member> members member member_body fn_attrs fn_decl fn_rest
 %type <enum_item> enum_items enum_item_list enum_item
 %type <setting> settings
 %type <value> value
@@ -411,13 +422,23 @@ member_body
     | DESTRUCTOR path ';'
         { $$ = NEW(ast_member); $$->kind = AST_DESTRUCTOR; $$->path = $2; $$->loc = @1; }
     | fn_decl                { $$ = $1; }
+    | STATIC fn_decl         { $$ = $2; static_fn(scanner, $$); }
+    | UNSAFE fn_decl         { $$ = $2; }
+    | STATIC UNSAFE fn_decl  { $$ = $3; static_fn(scanner, $$); }
+    | METHOD fn_rest         { $$ = $2; $$->loc = @1; }
+    | STATIC_METHOD fn_rest  { $$ = $2; $$->loc = @1; static_fn(scanner, $$); }
     ;
 
 /* fn_decl -> fn PATH ( PARAMS ) [-> T] ; { alias NAME ; | ATTRIBUTE ; } */
 fn_decl
-    : FN path '(' params_opt ')' ret_opt ';' fn_attrs
-        { $$ = $8 ? $8 : NEW(ast_member); $$->kind = AST_FN; $$->path = $2;
-          $$->params = $4; $$->type = $6; $$->loc = @1; }
+    : FN fn_rest             { $$ = $2; $$->loc = @1; }
+    ;
+
+/* What follows `fn` (or flapigen's older `method` and `static_method`). */
+fn_rest
+    : path '(' params_opt ')' ret_opt ';' fn_attrs
+        { $$ = $7 ? $7 : NEW(ast_member); $$->kind = AST_FN; $$->path = $1;
+          $$->params = $3; $$->type = $5; }
     ;
 
 /* The attributes ride on a fresh member node that the fn rule then fills in. */
@@ -452,6 +473,8 @@ name
     | READONLY               { $$ = "readonly"; }
     | OUT                    { $$ = "out"; }
     | TYPE                   { $$ = "type"; }
+    | METHOD                 { $$ = "method"; }
+    | STATIC_METHOD          { $$ = "static_method"; }
     ;
 
 ret_opt
