@@ -35,18 +35,24 @@ gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae)
                 dup = 1;
             }
         }
-        if (it->value.text[0] == '"' || strchr(it->value.text, '.') ||
-            strstr(it->value.text, "::")) {
+        if (it->value.text[0] == '"' || strchr(it->value.text, '.') || it->value.is_cexpr ||
+            it->value.call) {
             gen_diag_error(s->diag, it->value.loc,
                            "an enum member's value must be an integer or a C enumerator");
             dup = 1;
         }
         if (dup)
             continue;
+        /* flapigen's `A = TestEnum::A` names the C enumerator TestEnum_A, as `Type::fn`
+         * names the C function Type_fn. */
+        const char *sep = strstr(it->value.text, "::");
         seen[e->nitems] = it;
         e->items[e->nitems].name = it->name;
         e->items[e->nitems].doc = it->doc;
-        e->items[e->nitems++].value = it->value.text;
+        e->items[e->nitems++].value =
+            sep ? gen_arena_printf(s->arena, "%.*s_%s", (int)(sep - it->value.text),
+                                   it->value.text, sep + 2)
+                : it->value.text;
     }
     return e;
 }

@@ -1,5 +1,5 @@
 /* layout.h: declarations the golden case flapigen_layout.in binds. */
-typedef enum { SHADE_DARK = 0, SHADE_LIGHT = 1 } Shade;
+typedef enum { SHADE_DARK = 0, SHADE_LIGHT = 1, Shade_DIM = 2 } Shade;
 typedef struct Lamp Lamp;
 Lamp *lamp_new(void);
 void lamp_free(Lamp *l);
