@@ -145,6 +145,7 @@ typedef struct ast_member {
     gen_loc name_loc;
     ast_setting *settings;/* PROPERTY: get/set lines */
     gen_loc loc;          /* the keyword */
+    int dropped;          /* reported as having no C meaning (a Rust body): left out */
     struct ast_member *next;
 } ast_member;
 

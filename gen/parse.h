@@ -26,7 +26,12 @@ typedef struct gen_parse_ctx {
     size_t tok_len;
     gen_loc comment_start;  /* where an open block comment began */
     ast_file *file;
+    int raw_depth;          /* in Rust code skipped whole: brackets open inside it */
 } gen_parse_ctx;
+
+/* Makes the scanner read the Rust code after an opening '{' (already read) up to its
+ * matching '}' as one RUST_CODE token, whatever characters it holds (lexer.l). */
+void gen_lex_skip_rust(void *scanner);
 
 /* Parses len bytes of glue text; returns the number of errors reported to diag. */
 int gen_parse(gen_arena *arena, gen_diag *diag, const char *text, size_t len, ast_file *out);

@@ -170,6 +170,7 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out" TYPE "type"
 %token STRUCT "struct"
 %token ATTR_OPEN "#["
+%token RUST_CODE "Rust code"
 %token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
 
 %type <str> name c_type_words typemap_kind
@@ -219,8 +220,9 @@ item
             $$->loc = @2;
         }
     | docs fn_decl
-        { $2->doc = $1.doc; $2->rust_attrs = $1.attrs; $$ = NEW(ast_item);
-          $$->kind = AST_ITEM_FN; $$->fn = $2; $$->loc = @2; }
+        { $2->doc = $1.doc; $2->rust_attrs = $1.attrs;
+          if ($2->dropped) $$ = NULL;
+          else { $$ = NEW(ast_item); $$->kind = AST_ITEM_FN; $$->fn = $2; $$->loc = @2; } }
     | docs CONST IDENT ':' type '=' value ';'
         {
             ast_const *k = NEW(ast_const);
@@ -393,7 +395,7 @@ attr
 
 members
     : %empty                 { $$ = NULL; }
-    | members member         { if ($2) { $2->next = $1; $$ = $2; } else $$ = $1; }
+    | members member         { if ($2 && !$2->dropped) { $2->next = $1; $$ = $2; } else $$ = $1; }
     ;
 
 /* member -> self_type T ; | constructor PATH ( PARAMS ) -> T ; | destructor PATH ;
@@ -439,6 +441,17 @@ fn_rest
     : path '(' params_opt ')' ret_opt ';' fn_attrs
         { $$ = $7 ? $7 : NEW(ast_member); $$->kind = AST_FN; $$->path = $1;
           $$->params = $3; $$->type = $5; }
+    | path '(' params_opt ')' ret_opt '{' { gen_lex_skip_rust(scanner); } RUST_CODE fn_attrs
+        {
+            /* flapigen glue may implement a method in Rust right there. Its body is read
+             * whole, so that one error covers it, and the function is dropped, so that
+             * nothing else (its Rust types, its missing C function) is reported. */
+            gen_diag_error(CTX->diag, @6, "a function body is Rust, which has no C meaning; "
+                           "bind a C function that does the same, ending the declaration "
+                           "with ';'");
+            $$ = $9 ? $9 : NEW(ast_member); $$->kind = AST_FN; $$->path = $1;
+            $$->dropped = 1;
+        }
     ;
 
 /* The attributes ride on a fresh member node that the fn rule then fills in. */
@@ -672,7 +685,7 @@ void *gen_yy_scan_bytes(const char *bytes, int len, void *scanner);
 
 int gen_parse(gen_arena *arena, gen_diag *diag, const char *text, size_t len, ast_file *out)
 {
-    gen_parse_ctx ctx = {arena, diag, 1, 1, "", 0, {0, 0, 0, 0}, out};
+    gen_parse_ctx ctx = {arena, diag, 1, 1, "", 0, {0, 0, 0, 0}, out, 0};
     int before = diag->errors;
     void *scanner;
     out->items = NULL;
