@@ -170,7 +170,7 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out" TYPE "type"
 %token STRUCT "struct"
 %token ATTR_OPEN "#["
-%token RUST_CODE "Rust code"
+%token RUST_CODE "Rust code" LIFETIME "lifetime"
 %token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
 
 %type <str> name c_type_words typemap_kind
@@ -185,7 +185,7 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %type <arm> union_arms union_arm
 %type <param> params params_opt param
 %type <type> type ctype atom type_args ret_opt out_target array tagged out_name
-%type <path> path
+%type <path> path fn_name
 
 %%
 
@@ -438,10 +438,10 @@ fn_decl
 
 /* What follows `fn` (or flapigen's older `method` and `static_method`). */
 fn_rest
-    : path '(' params_opt ')' ret_opt ';' fn_attrs
+    : fn_name '(' params_opt ')' ret_opt ';' fn_attrs
         { $$ = $7 ? $7 : NEW(ast_member); $$->kind = AST_FN; $$->path = $1;
           $$->params = $3; $$->type = $5; }
-    | path '(' params_opt ')' ret_opt '{' { gen_lex_skip_rust(scanner); } RUST_CODE fn_attrs
+    | fn_name '(' params_opt ')' ret_opt '{' { gen_lex_skip_rust(scanner); } RUST_CODE fn_attrs
         {
             /* flapigen glue may implement a method in Rust right there. Its body is read
              * whole, so that one error covers it, and the function is dropped, so that
@@ -470,6 +470,18 @@ fn_attrs
           a->next = $$->attrs; $$->attrs = a; }
     | fn_attrs IDENT values ';'
         { $$ = $1 ? $1 : NEW(ast_member); $$->attrs = setting(scanner, $$->attrs, $2, @2, $3); }
+    ;
+
+/* A function's name, with the lifetimes Rust declares after it (`fn get<'a>(&'a self)`):
+ * C has none, so they are read and dropped, as the `'a` of `&'a T` is. */
+fn_name
+    : path                   { $$ = $1; }
+    | path '<' lifetimes '>' { $$ = $1; }
+    ;
+
+lifetimes
+    : LIFETIME
+    | lifetimes ',' LIFETIME
     ;
 
 path
@@ -510,6 +522,8 @@ params
 param
     : '&' SELF               { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF; $$->loc = @$; }
     | '&' MUT SELF           { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF_MUT; $$->loc = @$; }
+    | '&' LIFETIME SELF      { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF; $$->loc = @$; }
+    | '&' LIFETIME MUT SELF  { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF_MUT; $$->loc = @$; }
     | SELF                   { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF_MOVE; $$->loc = @$; }
     | name ':' type
         { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->name = $1; $$->type = $3;
@@ -542,6 +556,8 @@ type
     | '*' CONST type         { $$ = type_node(scanner, AST_TYPE_PTR, NULL, $3, @$); $$->is_const = 1; }
     | '&' type               { $$ = type_node(scanner, AST_TYPE_REF, NULL, $2, @$); }
     | '&' MUT type           { $$ = type_node(scanner, AST_TYPE_REF, NULL, $3, @$); $$->is_mut = 1; }
+    | '&' LIFETIME type      { $$ = type_node(scanner, AST_TYPE_REF, NULL, $3, @$); }
+    | '&' LIFETIME MUT type  { $$ = type_node(scanner, AST_TYPE_REF, NULL, $4, @$); $$->is_mut = 1; }
     ;
 
 ctype

@@ -130,7 +130,7 @@ static void test_syntax_errors_are_all_reported(void **state)
               "});\n");
     assert_int_equal(p.errors, 2);
     const char *msg = unit_sink_text(&p.s);
-    assert_contains(msg, "t.in:3:5: error: expected '(', ';', '*' or '<' before 'fn'\n"
+    assert_contains(msg, "t.in:3:5: error: expected '(', ';', '<' or '*' before 'fn'\n"
                          "    3 |     fn Foo::val(&self) -> i32;\n"
                          "      |     ^~\n");
     assert_contains(msg, "t.in:4:17: error: expected ':' or '=' before 'i32'\n");

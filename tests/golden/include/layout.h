@@ -5,3 +5,4 @@ Lamp *lamp_new(void);
 void lamp_free(Lamp *l);
 Shade lamp_shade(const Lamp *l);
 int lamp_glow(int level);
+const char *lamp_name(Lamp *l, const Lamp *other);
