@@ -130,6 +130,11 @@ typedef struct ast_decor {
     ast_attr *attrs;
 } ast_decor;
 
+/* flapigen's visibility words before a member. A private member is checked like any
+ * other but not given to Python; a protected one is given under `_name`, Python's own
+ * mark of an internal name. */
+typedef enum ast_visibility { AST_PUBLIC, AST_PRIVATE, AST_PROTECTED } ast_visibility;
+
 typedef struct ast_member {
     ast_member_kind kind;
     const char *doc;
@@ -146,6 +151,7 @@ typedef struct ast_member {
     ast_setting *settings;/* PROPERTY: get/set lines */
     gen_loc loc;          /* the keyword */
     int dropped;          /* reported as having no C meaning (a Rust body): left out */
+    ast_visibility visibility; /* FN, CONSTRUCTOR: `private` or `protected` before it */
     struct ast_member *next;
 } ast_member;
 

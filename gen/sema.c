@@ -269,6 +269,8 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
     fn->doc = m->doc;
     fn->c_name = c_name(s, &m->path);
     fn->py_name = m->alias ? m->alias : m->path.name;
+    if (m->visibility == AST_PROTECTED)
+        fn->py_name = gen_arena_printf(s->arena, "_%s", fn->py_name);
     gen_loc name_loc = m->alias ? m->alias_loc : m->path.loc;
     if ((m->kind == AST_FN || m->alias) && cls)
         gen_sema_check_name(s, fn->py_name, name_loc,
@@ -519,11 +521,14 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
                 continue;
             }
             ctor = m;
-            cls->ctor = resolve_fn(s, m, cls);
+            gen_fn *made = resolve_fn(s, m, cls);
+            if (m->visibility != AST_PRIVATE)
+                cls->ctor = made;
             continue;
         }
         gen_fn *fn = resolve_fn(s, m, cls);
-        if (!fn)
+        /* A private member is checked, then kept from Python. */
+        if (!fn || m->visibility == AST_PRIVATE)
             continue;
         if (fn->kind == GEN_FN_CONSTRUCTOR)
             fn->kind = GEN_FN_CLASSMETHOD;

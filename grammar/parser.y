@@ -156,6 +156,7 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
     ast_union_arm *arm;
     ast_decor decor;
     ast_attr *attr;
+    ast_visibility visibility;
 }
 
 %token <str> IDENT "identifier" INT "integer" DOC "doc comment" INCLUDE "#include line"
@@ -170,12 +171,13 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out" TYPE "type"
 %token STRUCT "struct"
 %token ATTR_OPEN "#["
-%token RUST_CODE "Rust code" LIFETIME "lifetime"
+%token RUST_CODE "Rust code" LIFETIME "lifetime" PRIVATE "private" PROTECTED "protected"
 %token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
 
 %type <str> name c_type_words typemap_kind
 %type <decor> docs
 %type <attr> attr
+%type <visibility> visibility
 %type <item> items item
 %type <member> members member member_body fn_attrs fn_decl fn_rest
 %type <enum_item> enum_items enum_item_list enum_item
@@ -402,12 +404,35 @@ members
  *         | fn PATH ( PARAMS ) [-> T] ; [alias NAME ;] */
 member
     : docs member_body       { $$ = $2; $$->doc = $1.doc; $$->rust_attrs = $1.attrs; }
+    | docs visibility member_body
+        {
+            $$ = $3; $$->doc = $1.doc; $$->rust_attrs = $1.attrs;
+            if ($$->kind == AST_FN || $$->kind == AST_CONSTRUCTOR)
+                $$->visibility = $2;
+            else
+                gen_diag_error(CTX->diag, @2, "'%s' applies to 'fn' and 'constructor' only",
+                               $2 == AST_PRIVATE ? "private" : "protected");
+        }
     | error ';'              { $$ = NULL; yyerrok; }
+    ;
+
+visibility
+    : PRIVATE                { $$ = AST_PRIVATE; }
+    | PROTECTED              { $$ = AST_PROTECTED; }
     ;
 
 member_body
     : SELF_TYPE type ';'
         { $$ = NEW(ast_member); $$->kind = AST_SELF_TYPE; $$->type = $2; $$->loc = @1; }
+    | CONSTRUCTOR '=' IDENT ';'
+        {
+            /* flapigen's `constructor = empty;`: no constructor Python can call, which is
+             * what writing none says already. */
+            $$ = NEW(ast_member); $$->kind = AST_CONSTRUCTOR; $$->loc = @1; $$->dropped = 1;
+            if (strcmp($3, "empty") != 0)
+                gen_diag_error(CTX->diag, @3, "expected 'empty' after 'constructor =', not '%s'",
+                               $3);
+        }
     | CONSTRUCTOR path '(' params_opt ')' ret_opt ';' fn_attrs
         { $$ = $8 ? $8 : NEW(ast_member); $$->kind = AST_CONSTRUCTOR;
           $$->path = $2; $$->params = $4; $$->type = $6; $$->loc = @1; }
