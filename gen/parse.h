@@ -29,9 +29,10 @@ typedef struct gen_parse_ctx {
     int raw_depth;          /* in Rust code skipped whole: brackets open inside it */
 } gen_parse_ctx;
 
-/* Makes the scanner read the Rust code after an opening '{' (already read) up to its
- * matching '}' as one RUST_CODE token, whatever characters it holds (lexer.l). */
-void gen_lex_skip_rust(void *scanner);
+/* Makes the scanner read the Rust code after depth opening brackets (already read) up to
+ * the bracket that closes the first of them, as one RUST_CODE token, whatever characters
+ * it holds (lexer.l): 1 after a function body's '{', 2 inside `foreign_typemap!((`. */
+void gen_lex_skip_rust(void *scanner, int depth);
 
 /* Parses len bytes of glue text; returns the number of errors reported to diag. */
 int gen_parse(gen_arena *arena, gen_diag *diag, const char *text, size_t len, ast_file *out);

@@ -293,6 +293,14 @@ item
             $$->rust_attrs = $1.attrs;
             $$->loc = @2;
         }
+    | docs FOREIGN_TYPEMAP '!' '(' '(' { gen_lex_skip_rust(scanner, 2); } RUST_CODE ';'
+        {
+            /* flapigen's own typemaps are Rust conversion code: read whole, one error. */
+            gen_diag_error(CTX->diag, @2, "a foreign_typemap! written in Rust has no C "
+                           "meaning; describe a C struct with 'foreign_typemap!(namedtuple "
+                           "NAME: C_TYPE { ... })' or a type with 'type NAME = T;'");
+            $$ = NULL;
+        }
     | error ';'              { $$ = NULL; yyerrok; }
     ;
 
@@ -466,7 +474,7 @@ fn_rest
     : fn_name '(' params_opt ')' ret_opt ';' fn_attrs
         { $$ = $7 ? $7 : NEW(ast_member); $$->kind = AST_FN; $$->path = $1;
           $$->params = $3; $$->type = $5; }
-    | fn_name '(' params_opt ')' ret_opt '{' { gen_lex_skip_rust(scanner); } RUST_CODE fn_attrs
+    | fn_name '(' params_opt ')' ret_opt '{' { gen_lex_skip_rust(scanner, 1); } RUST_CODE fn_attrs
         {
             /* flapigen glue may implement a method in Rust right there. Its body is read
              * whole, so that one error covers it, and the function is dropped, so that
