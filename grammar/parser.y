@@ -609,6 +609,9 @@ atom
     | IDENT '<' type_args '>'
         { $$ = type_node(scanner, AST_TYPE_GENERIC, $1, NULL, @$); REVERSE(ast_type, $3);
           $$->args = $3; }
+    | IDENT '<' lifetimes '>'
+        { /* Rust's `Foo<'a>`: C's Foo, the lifetimes dropped */
+          $$ = type_node(scanner, AST_TYPE_NAME, $1, NULL, @$); }
     | IDENT '(' ')' ret_opt
         { $$ = type_node(scanner, AST_TYPE_FN, $1, $4, @$); }
     | IDENT '(' type_args ')' ret_opt
