@@ -432,7 +432,7 @@ visibility
 member_body
     : SELF_TYPE type ';'
         { $$ = NEW(ast_member); $$->kind = AST_SELF_TYPE; $$->type = $2; $$->loc = @1; }
-    | CONSTRUCTOR '=' IDENT ';'
+    | CONSTRUCTOR '=' IDENT ret_opt ';'
         {
             /* flapigen's `constructor = empty;`: no constructor Python can call, which is
              * what writing none says already. */
@@ -441,9 +441,7 @@ member_body
                 gen_diag_error(CTX->diag, @3, "expected 'empty' after 'constructor =', not '%s'",
                                $3);
         }
-    | CONSTRUCTOR path '(' params_opt ')' ret_opt ';' fn_attrs
-        { $$ = $8 ? $8 : NEW(ast_member); $$->kind = AST_CONSTRUCTOR;
-          $$->path = $2; $$->params = $4; $$->type = $6; $$->loc = @1; }
+    | CONSTRUCTOR fn_rest    { $$ = $2; $$->kind = AST_CONSTRUCTOR; $$->loc = @1; }
     | PROPERTY name ':' type '{' settings '}'
         { $$ = NEW(ast_member); $$->kind = AST_PROPERTY; $$->name = $2;
           $$->name_loc = @2; $$->type = $4; REVERSE(ast_setting, $6); $$->settings = $6;
