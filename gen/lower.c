@@ -325,7 +325,6 @@ static void add_pin(lower *l, const gen_fn *fn, gen_tv *pins, const char *obj, c
     gen_tv *m = gen_tv_map(l->a);
     gen_tv_set_str(l->a, m, "obj", obj);
     gen_tv_set_str(l->a, m, "use", fn->release_gil ? use : "CBPY_USE_READ");
-    gen_tv_set_str(l->a, m, "func", gen_lower_func_name(l, fn));
     gen_tv_push(l->a, pins, m);
 }
 
@@ -564,9 +563,14 @@ static int is_returned(const gen_module *m, const gen_class *c)
 
 /* Whether fn gives objects of class cls a reference to another object: a borrowed or lent
  * result or out-value refers to its owner, an iterator to its container, and an object
- * of fn's own class to what `keep P;` keeps. */
+ * of fn's own class to what `keep P;` keeps and to the stored callbacks its methods and
+ * constructors take. */
 static int refers_from(const gen_fn *fn, const void *cls)
 {
+    if (fn->cls == cls && stores_callbacks(fn, NULL) &&
+        (fn->self != GEN_SELF_NONE || fn->kind == GEN_FN_CONSTRUCTOR ||
+         fn->kind == GEN_FN_CLASSMETHOD))
+        return 1;
     for (size_t i = 0; i < fn->nouts; i++)
         if (fn->outs[i].type.kind == GEN_T_CLASS && fn->outs[i].type.cls == cls &&
             fn->outs[i].type.pass != GEN_PASS_OWNED && !fn->outs[i].copied)
@@ -598,13 +602,10 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     gen_tv_set_flag(l->a, v, "init_made", init_made);
     gen_tv_set_flag(l->a, v, "has_value",
                     c->storage == GEN_STORE_VALUE && (init_made || is_returned(l->m, c)));
-    /* Stored callbacks may refer back to the object that keeps them, a view's owner or a
-     * kept buffer to the view or the keeper (through a callback, an attribute of a
-     * bytearray subclass): cycles the collector must be able to see and break. */
-    int gc = gen_lower_each_fn(l->m, refers_from, c) || (c->ctor && stores_callbacks(c->ctor, NULL));
-    for (size_t i = 0; i < c->nfns; i++)
-        gc |= (c->fns[i]->self != GEN_SELF_NONE || c->fns[i]->kind == GEN_FN_CLASSMETHOD) &&
-              stores_callbacks(c->fns[i], NULL);
+    /* What an object refers to (a stored callback, its owner, a kept buffer) may refer
+     * back to it (through a closure, an attribute of a bytearray subclass): cycles the
+     * collector must be able to see and break. */
+    int gc = gen_lower_each_fn(l->m, refers_from, c);
     gen_tv_set_flag(l->a, v, "gc", gc);
     gen_tv_set_str(l->a, v, "type_flags",
                    gc ? "Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC" : "Py_TPFLAGS_DEFAULT");

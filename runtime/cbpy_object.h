@@ -113,12 +113,12 @@ enum { CBPY_WRAP_OPTIONAL = 1, CBPY_WRAP_SHARED = 2 };
 
 /* The C value of an object about to be used (use: CBPY_USE_*), or NULL with an exception:
  * moved into C, a lent object gone stale, (unless moved) broken, (written) shared, or in
- * use by a call without the GIL in a way that conflicts. */
+ * use by a running call in a way that conflicts (see busy_reads above). */
 CBPY_INTERNAL void *cbpy_checked_ptr(PyObject *o, const char *func, int use);
 
 /* The C value of a method's self, or NULL with the exception of cbpy_checked_ptr. The
- * usual object (its own memory, not broken, not written by a call without the GIL)
- * takes the inline tests; one that borrows or was lent its memory checks its owner
+ * usual object (its own memory, not broken, not written by a running call) takes the
+ * inline tests; one that borrows or was lent its memory checks its owner
  * too, out of line. */
 static inline void *cbpy_self(PyObject *self, const char *func)
 {
