@@ -122,6 +122,22 @@ static const char *unquote(void *scanner, const char *lit)
     return out;
 }
 
+/* decor with one more attribute (NULL: one the parser reported). `#[doc = "text"]` is a
+ * doc line; the others are kept for sema. */
+static ast_decor add_attr(void *scanner, ast_decor decor, ast_attr *a)
+{
+    if (a == NULL)
+        return decor;
+    if (strcmp(a->name, "doc") == 0 && !a->has_args && a->values && !a->values->call &&
+        a->values->text[0] == '"') {
+        decor.doc = join_doc(scanner, decor.doc, unquote(scanner, a->values->text));
+    } else {
+        a->next = decor.attrs;
+        decor.attrs = a;
+    }
+    return decor;
+}
+
 /* A `KEY VALUES;` line prepended to list; `value` keeps the first value as a C name. */
 static ast_setting *setting(void *scanner, ast_setting *list, const char *key, gen_loc key_loc,
                             ast_value *values)
@@ -374,19 +390,7 @@ settings
 docs
     : %empty                 { $$ = (ast_decor){0}; }
     | docs DOC               { $$ = $1; $$.doc = join_doc(scanner, $1.doc, $2); }
-    | docs attr
-        {
-            $$ = $1;
-            if ($2 == NULL)
-                ;
-            else if (strcmp($2->name, "doc") == 0 && !$2->has_args && $2->values &&
-                     !$2->values->call && $2->values->text[0] == '"')
-                $$.doc = join_doc(scanner, $1.doc, unquote(scanner, $2->values->text));
-            else {
-                $2->next = $$.attrs;
-                $$.attrs = $2;
-            }
-        }
+    | docs attr              { $$ = add_attr(scanner, $1, $2); }
     ;
 
 /* attr -> #[NAME] | #[NAME(VALUES)] | #[NAME = VALUE] */
