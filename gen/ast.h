@@ -24,6 +24,7 @@ typedef enum ast_type_kind {
     AST_TYPE_FN,      /* Fn(A, B) -> R: `args` the parameters, `inner` R or NULL; also
                          union(FIELD) { ARMS }, with `arms` set */
     AST_TYPE_OUT,     /* out T: `inner` is what C writes through a pointer */
+    AST_TYPE_TUPLE,   /* (A, B, ...): `args` are the members */
     AST_TYPE_ARRAY,   /* [T; SIZE]: `inner` the element, `size` or `size_param` the size */
 } ast_type_kind;
 

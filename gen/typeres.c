@@ -61,14 +61,16 @@ static void spell(gen_strbuf *sb, const ast_type *t)
             gen_strbuf_printf(sb, t->size->is_cexpr ? "`%s`" : "%s", t->size->text);
         gen_strbuf_puts(sb, "]");
         break;
+    case AST_TYPE_TUPLE:
     case AST_TYPE_GENERIC:
-        gen_strbuf_printf(sb, "%s<", t->name);
+        gen_strbuf_printf(sb, "%s%s", t->kind == AST_TYPE_TUPLE ? "" : t->name,
+                          t->kind == AST_TYPE_TUPLE ? "(" : "<");
         for (const ast_type *a = t->args; a; a = a->next) {
             spell(sb, a);
             if (a->next)
                 gen_strbuf_puts(sb, ", ");
         }
-        gen_strbuf_puts(sb, ">");
+        gen_strbuf_puts(sb, t->kind == AST_TYPE_TUPLE ? (t->args->next ? ")" : ",)") : ">");
         break;
     }
 }

@@ -600,12 +600,20 @@ ctype
     | ctype '*'              { $$ = type_node(scanner, AST_TYPE_PTR, NULL, $1, @$); }
     ;
 
-/* atom -> NAME | const NAME | () | [T] | NAME<T, ...> */
+/* atom -> NAME | const NAME | () | (T, ...) | [T] | NAME<T, ...> */
 atom
     : IDENT                  { $$ = type_node(scanner, AST_TYPE_NAME, $1, NULL, @$); }
     | tagged                 { $$ = $1; }
     | CONST IDENT            { $$ = type_node(scanner, AST_TYPE_NAME, $2, NULL, @$); $$->is_const = 1; }
     | '(' ')'                { $$ = type_node(scanner, AST_TYPE_UNIT, NULL, NULL, @$); }
+    | '(' type_args ')'
+        { /* Rust's tuple `(A, B)`; `(T)` is T itself */
+          if (!$2->next) $$ = $2;
+          else { $$ = type_node(scanner, AST_TYPE_TUPLE, NULL, NULL, @$); REVERSE(ast_type, $2);
+                 $$->args = $2; } }
+    | '(' type_args ',' ')'
+        { $$ = type_node(scanner, AST_TYPE_TUPLE, NULL, NULL, @$); REVERSE(ast_type, $2);
+          $$->args = $2; }
     | '[' type ']'           { $$ = type_node(scanner, AST_TYPE_SLICE, NULL, $2, @$); }
     | array                  { $$ = $1; }
     | IDENT '<' type_args '>'
