@@ -24,7 +24,7 @@ if(NOT TARGET cbindgen_py_runtime)
     "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_callback.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_str.c"
     "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_buffer.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_enum.c"
     "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_error.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_outbuf.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_dict.c")
+    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_dict.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_seq.c")
   target_include_directories(cbindgen_py_runtime PUBLIC "${CBINDGEN_PY_RUNTIME_DIR}")
   target_link_libraries(cbindgen_py_runtime PUBLIC Python3::Module)
   set_target_properties(cbindgen_py_runtime PROPERTIES

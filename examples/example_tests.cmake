@@ -1,19 +1,28 @@
 # example_tests.cmake: the tests every bundled example with a demo gets, registered by
-# cbpy_example_tests(<module>) from the example's own CMakeLists.txt:
-#   example.<module>.demo            demo.py's stdout must equal expected_output.txt exactly
-#                                    (run_demo.cmake compares and shows any mismatch);
+# cbpy_example_tests(<module> [DEMO <script>]) from the example's own CMakeLists.txt:
+#   example.<module>.demo            the demo script's stdout (demo.py unless DEMO names
+#                                    another script in the example's directory) must equal
+#                                    expected_output.txt exactly (run_demo.cmake compares and
+#                                    shows any mismatch);
 #   example.<module>.warnings.<cc>   the generated source compiles with every warning an
 #                                    error, under gcc and clang (a missing compiler fails).
 set(CBPY_EXAMPLES_DIR "${CMAKE_CURRENT_LIST_DIR}")
 
 function(cbpy_example_tests module)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "DEMO" "")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "cbpy_example_tests(${module}): unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT arg_DEMO)
+    set(arg_DEMO demo.py)
+  endif()
   if(NOT CBINDGEN_PY_BUILD_TESTS)
     return()
   endif()
   add_test(NAME example.${module}.demo
            COMMAND "${CMAKE_COMMAND}"
                    "-DPYTHON=${Python3_EXECUTABLE}"
-                   "-DDEMO=${CMAKE_CURRENT_SOURCE_DIR}/demo.py"
+                   "-DDEMO=${CMAKE_CURRENT_SOURCE_DIR}/${arg_DEMO}"
                    "-DEXPECTED=${CMAKE_CURRENT_SOURCE_DIR}/expected_output.txt"
                    "-DACTUAL=${CMAKE_CURRENT_BINARY_DIR}/demo_output.txt"
                    -P "${CBPY_EXAMPLES_DIR}/run_demo.cmake")

@@ -741,7 +741,8 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
     gen_arena *a = l->a;
     const gen_module *m = l->m;
     gen_tv_set(a, root, "errors", gen_lower_errors(l));
-    gen_tv_set_flag(a, root, "has_errors", m->nerrors > 0);
+    gen_tv_set_flag(a, root, "has_errors",
+                    m->nerrors > 0 || m->text_errors[0] || m->text_errors[1]);
     gen_tv_set_str(a, root, "base_error_doc",
                    gen_lower_c_string(a, gen_arena_printf(a, "Base class of the errors %s "
                                                              "raises.",

@@ -142,8 +142,16 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
     switch (t->kind) {
     case GEN_T_PRIM:
         gen_tv_set_flag(l->a, v, "k_prim", 1);
+        gen_tv_set_flag(l->a, v, "skip_none", t->optional);
         gen_tv_set_str(l->a, v, "suffix", t->prim->suffix);
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s%s", t->prim->c_type, var, init));
+        /* `&i32` and `Option<i32>`: C reads the value through a pointer, NULL for None. */
+        if (t->optional)
+            passed = gen_arena_printf(l->a, "(%s == NULL || %s == Py_None ? NULL : &%s)",
+                                      gen_lower_arg_expr(l, p, shape),
+                                      gen_lower_arg_expr(l, p, shape), var);
+        else if (t->by_ref)
+            passed = gen_arena_printf(l->a, "&%s", var);
         break;
     case GEN_T_STR:
     case GEN_T_STRING:
@@ -156,6 +164,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         break;
     case GEN_T_SLICE:
         gen_tv_set_flag(l->a, v, "k_slice", 1);
+        gen_tv_set_str(l->a, v, "slice_fn", t->seq ? "cbpy_arg_items" : "cbpy_arg_buffer");
         gen_tv_set_str(l->a, v, "item_kind", item_kind(t->prim));
         gen_tv_set_str(l->a, v, "item_type", t->prim->c_type);
         gen_tv_set_str(l->a, v, "writable", t->is_mut ? "1" : "0");
@@ -186,7 +195,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         break;
     case GEN_T_MAP:
         gen_tv_set_flag(l->a, v, "k_map", 1);
-        gen_tv_set_flag(l->a, v, "allow_none_map", t->optional);
+        gen_tv_set_flag(l->a, v, "skip_none", t->optional);
         gen_tv_set_str(l->a, v, "map", t->map->name);
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s", t->map->c_type, var));
         if (t->pass == GEN_PASS_MUT)
@@ -215,8 +224,21 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
                      ? var
                      : gen_arena_printf(l->a, "%s, len%d", var, p->pos);
         break;
+    case GEN_T_OBJS:
+        gen_tv_set_flag(l->a, v, "k_objs", 1);
+        gen_tv_set_str(l->a, v, "cls", t->cls->name);
+        gen_tv_set_str(l->a, v, "obj_size", t->cls->storage == GEN_STORE_VALUE
+                                                ? gen_arena_printf(l->a, "sizeof(%s)", t->cls->c_type)
+                                                : "0");
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "void *%s = NULL", var));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d = 0", p->pos));
+        passed = gen_arena_printf(l->a, t->cls->storage == GEN_STORE_VALUE
+                                            ? "(const %s *)%s, len%d"
+                                            : "(%s *const *)%s, len%d",
+                                  t->cls->c_type, var, p->pos);
+        break;
     case GEN_T_VEC:
-        break; /* typeres rejects Vec parameters */
+        break; /* typeres makes Vec parameters slices */
     }
     gen_tv_set(l->a, v, "decls", decls);
     *passed_out = passed;
@@ -252,8 +274,21 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
                                          fn->c_name);
     switch (t->kind) {
     case GEN_T_PRIM:
+        if (t->by_ref) {
+            /* `&i32`: the value C points at, read at once; NULL is None or an error. */
+            *decl = gen_arena_printf(l->a, "const %s *result = NULL", t->prim->c_type);
+            *conv = gen_arena_printf(l->a, "result != NULL ? cbpy_ret_%s(*result) : %s",
+                                     t->prim->suffix,
+                                     t->optional ? "cbpy_ret_unit()"
+                                                 : gen_arena_printf(l->a, "cbpy_err_null(%s)",
+                                                                    names));
+            return;
+        }
         *decl = gen_arena_printf(l->a, "%s result", t->prim->c_type);
         *conv = gen_arena_printf(l->a, "cbpy_ret_%s(result)", t->prim->suffix);
+        /* `Option<i32>`: C says whether it had a value, which it wrote to `result`. */
+        if (t->optional)
+            *conv = gen_arena_printf(l->a, "present ? %s : cbpy_ret_unit()", *conv);
         return;
     case GEN_T_STR:
     case GEN_T_STRING:
@@ -282,12 +317,22 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
     case GEN_T_CLASS:
         break;
     case GEN_T_SLICE:
+        if (!fn->ret_len && fn->ret_len_out < 0) {
+            /* A borrowed array counted through a trailing `size_t *`, as a Vec is; copied
+             * into bytes or a list (built by the template), never freed. */
+            *decl = gen_arena_printf(l->a, "const %s *result = NULL", t->prim->c_type);
+            *conv = strcmp(t->prim->glue, "u8") == 0
+                        ? gen_arena_printf(l->a, "cbpy_ret_bytes(result, result_len, %s)", names)
+                        : NULL;
+            return;
+        }
         /* Borrowed bytes, copied before anything else runs. */
         *decl = "const void *result = NULL";
         *conv = gen_arena_printf(l->a, "cbpy_ret_bytes(result, (size_t)(%s), %s)",
                                  result_len(l, fn), names);
         return;
     case GEN_T_MAPS:
+    case GEN_T_OBJS:
         return; /* typeres rejects array results */
     }
     const gen_class *c = t->cls;
@@ -433,6 +478,17 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
                                  msg, func);
         break;
     }
+    case GEN_ERR_TEXT:
+        /* The text is released once raised (unless C keeps it: `&str`). */
+        gen_lower_add_decl(l, decls, e->text_borrowed ? "const char *error_text = NULL"
+                                                      : "char *error_text = NULL");
+        cond = "error_text != NULL";
+        raise = e->text_borrowed
+                    ? gen_arena_printf(l->a, "cbpy_raise_message(cbpyx_Error, error_text, \"%s\")",
+                                       func)
+                    : gen_arena_printf(l->a, "cbpy_raise_message(cbpyx_Error, error_text, \"%s\"), "
+                                       "%s(error_text)", func, l->m->free_fn);
+        break;
     default:
         if (is_unit) {
             gen_lower_add_decl(l, decls, "int status");
@@ -501,6 +557,11 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         conv = "cbpy_steal(&made)";
     if (decl)
         gen_lower_add_decl(l, decls, decl);
+    int present = t->kind == GEN_T_PRIM && t->optional && !t->by_ref;
+    if (present) {
+        gen_lower_add_decl(l, decls, "bool present = false");
+        assign = "present = ";
+    }
     if (fn->nouts > (fn->ret_len_out >= 0))
         conv = out_results(l, fn, out_convs, conv);
     /* A length read from the library, or a copy it makes (`copy NAME;`), is a library call
@@ -516,7 +577,7 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
     /* Text the library declares `const unsigned char *` (SQLite) reads as char. */
     if (t->kind == GEN_T_STR || t->kind == GEN_T_STRING)
         assign = t->kind == GEN_T_STR ? "result = (const char *)" : "result = (char *)";
-    if (t->kind == GEN_T_VEC) {
+    if (t->kind == GEN_T_VEC || (t->kind == GEN_T_SLICE && !fn->ret_len && fn->ret_len_out < 0)) {
         gen_lower_add_decl(l, decls, "size_t result_len = 0");
         gen_strbuf_printf(call, "%s&result_len", call->len ? ", " : "");
         gen_tv_set_str(l->a, w, "elem_suffix", t->prim->suffix);
@@ -524,12 +585,17 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
     }
     if (t->kind == GEN_T_STRING || t->kind == GEN_T_VEC)
         gen_tv_set_str(l->a, w, "ret_free", l->m->free_fn);
+    if (present)
+        gen_strbuf_printf(call, "%s&result", call->len ? ", " : "");
     if (fn->error) {
         int is_pointer = t->kind != GEN_T_PRIM && t->kind != GEN_T_ENUM;
         error_check(l, fn, is_unit, is_pointer, w, decls, &assign, gen_lower_handle(l, fn));
         /* A status function hands its result back through a trailing out-parameter. */
         if (fn->error->conv == GEN_ERR_STATUS && !is_unit && !fn->ret_count)
             gen_strbuf_printf(call, "%s&result", call->len ? ", " : "");
+        /* A text error comes back through the last parameter of all. */
+        if (fn->error->conv == GEN_ERR_TEXT)
+            gen_strbuf_printf(call, "%s&error_text", call->len ? ", " : "");
     }
     gen_tv_set(l->a, w, "ret_decls", decls);
     gen_tv_set_str(l->a, w, "ret_assign", assign);
@@ -569,6 +635,9 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
         break;
     case GEN_T_CALLBACK:
         base = "Callable";
+        break;
+    case GEN_T_OBJS:
+        base = gen_arena_printf(l->a, "list[%s]", t->cls->name);
         break;
     default:
         base = t->cls->name;

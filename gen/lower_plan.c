@@ -490,7 +490,8 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, call_shape shape, con
     /* Typemap conversions may allocate for the length of the call. */
     int allocs = 0;
     for (size_t i = 0; i < fn->nparams; i++)
-        allocs |= fn->params[i].type.kind == GEN_T_MAP || fn->params[i].type.kind == GEN_T_MAPS;
+        allocs |= fn->params[i].type.kind == GEN_T_MAP || fn->params[i].type.kind == GEN_T_MAPS ||
+                  fn->params[i].type.kind == GEN_T_OBJS;
     for (size_t k = 0; k < fn->nouts; k++)
         allocs |= fn->outs[k].type.kind == GEN_T_MAP;
     gen_tv_set_flag(l->a, w, "uses_allocs", allocs);

@@ -36,6 +36,8 @@ typedef enum gen_type_kind {
     GEN_T_ENUM,    /* a foreign_enum! of this module */
     GEN_T_MAP,     /* a foreign_typemap! struct: by value, or `&T` (const pointer) */
     GEN_T_CALLBACK,/* Fn(A...) -> R: a function pointer and its `void *` user data */
+    GEN_T_OBJS,    /* &[Foo], Vec<Foo> parameters: an array of the C values (struct copies,
+                      or pointers of a pointer class) of a sequence of objects + length */
 } gen_type_kind;
 
 typedef struct gen_callback gen_callback;
@@ -59,7 +61,12 @@ typedef struct gen_type {
                                MAPS: the element */
     gen_callback *callback; /* CALLBACK */
     int is_mut;             /* SLICE: &mut [T], a writable buffer */
-    int optional;           /* Option<T>: None crosses as NULL */
+    int seq;                /* SLICE parameter (Vec<T>, and &[T] of other than bytes): any
+                               sequence of numbers is taken too, copied into an array */
+    int optional;           /* Option<T>: None crosses as NULL; for a number or bool (PRIM):
+                               a parameter is a pointer to the value, NULL for None, and C
+                               returns a bool, true when it filled a trailing `T *` */
+    int by_ref;             /* PRIM `&i32`: C takes (or returns) a pointer to one value */
     const char *spelling;   /* as written in the glue, for messages and docs */
     const char *c_name;     /* PRIM named by a `type NAME = T;` typedef: NAME, the C type an
                                out-value is declared with; else NULL */
@@ -272,6 +279,9 @@ typedef enum gen_err_conv {
     GEN_ERR_ERRNO,          /* return -1 (or NULL) with errno set */
     GEN_ERR_PREDICATE,      /* the result is the value or an error code, told apart by a C
                                expression of `result` (ZSTD_isError(result), result < 0) */
+    GEN_ERR_TEXT,           /* `Result<T, E>` with E no domain (flapigen's errors are any
+                               type): a trailing `char **` (E `&str`: `const char **`) C
+                               points at the error's text; raised as the module's Error */
 } gen_err_conv;
 
 /* What one status value of an error domain raises: its own message, a built-in Python
@@ -297,6 +307,7 @@ struct gen_error {
     const char *name;
     const char *doc;
     gen_err_conv conv;
+    int text_borrowed;      /* TEXT: E is `&str`, text C keeps (not released) */
     const char *message_fn; /* or NULL */
     const char *predicate;  /* PREDICATE: the C expression of `result` that means failure */
     const char *message_of; /* `message FN(self);` or `message `EXPR`;`: a C expression reading
@@ -393,6 +404,9 @@ typedef struct gen_module {
     gen_typemap **typemaps;
     size_t ntypemaps;
     const char *free_fn;    /* releases String and Vec results: foreign_free!, or "free" */
+    gen_error *text_errors[2]; /* the GEN_ERR_TEXT domains, owned and borrowed text, made
+                               when first used (they are not among `errors`: they raise the
+                               base class Error itself) */
     gen_typedef *typedefs;
     size_t ntypedefs;
 } gen_module;

@@ -325,7 +325,12 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
     } else {
         fn->kind = fn->self == GEN_SELF_NONE ? GEN_FN_STATIC : GEN_FN_METHOD;
     }
-    if (m->type) {
+    if (m->type && m->type->kind == AST_TYPE_TUPLE) {
+        /* Its members are out-values (sema_plan.c): C returns nothing else. */
+        fn->ret.kind = GEN_T_PRIM;
+        fn->ret.prim = gen_prim_unit();
+        fn->ret.spelling = gen_type_spelling(&s->scope, m->type);
+    } else if (m->type) {
         if (gen_resolve_type(&s->scope, m->type, cls, GEN_USE_RETURN, &fn->ret, &fn->error) < 0)
             bad = 1;
         const ast_type *ok = m->type->kind == AST_TYPE_GENERIC &&
@@ -454,6 +459,14 @@ static void declare_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
     if (!cls->c_type)
         return;
     const ast_member *decider = decide_storage(ac, cls);
+    /* Rust drops what a Box or Arc owns, so flapigen glue names no destructor: its C API
+     * calls the function that releases a T `T_delete`, and so does a class made through
+     * one. */
+    if (cls->storage == GEN_STORE_PTR && !cls->dtor && decider && !strchr(cls->c_type, ' ') &&
+        gen_smart_pointee(ctor_value_type(decider->type), NULL)) {
+        cls->dtor = gen_arena_printf(s->arena, "%s_delete", cls->c_type);
+        cls->dtor_line = decider->loc.first_line;
+    }
     if (cls->storage == GEN_STORE_PTR && !cls->dtor) {
         gen_diag_error(s->diag, ac->loc,
                        "class '%s' holds a '%s *' but names no destructor; add "
@@ -481,21 +494,35 @@ static int claim_class_name(gen_sema_ctx *s, const char **names, gen_loc *locs, 
     return 0;
 }
 
+static const ast_member *last_member(const ast_class *ac)
+{
+    const ast_member *m = ac->members;
+    while (m && m->next)
+        m = m->next;
+    return m;
+}
+
 /* Pass 2: constructors, functions and properties, with unique Python names. The
  * constructor without an alias is __new__; the others become classmethods. */
-static void define_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
+static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *attrs,
+                         gen_class *cls)
 {
     size_t n = 0, nprops = 0, nnames = 0;
     const ast_member *ctor = NULL;
+    const ast_member *derived = gen_sema_derived(s, ac, attrs);
     for (const ast_member *m = ac->members; m; m = m->next) {
         n += m->kind == AST_FN || m->kind == AST_CONSTRUCTOR;
         nprops += m->kind == AST_PROPERTY || m->kind == AST_FIELD;
     }
+    for (const ast_member *m = derived; m; m = m->next)
+        n++;
     cls->fns = gen_sema_alloc(s, n, sizeof *cls->fns);
     cls->props = gen_sema_alloc(s, nprops, sizeof *cls->props);
     const char **names = gen_sema_alloc(s, n + nprops, sizeof *names);
     gen_loc *locs = gen_sema_alloc(s, n + nprops, sizeof *locs);
-    for (const ast_member *m = ac->members; m; m = m->next) {
+    for (const ast_member *m = ac->members; m; m = m->next ? m->next
+                                                   : m == last_member(ac) ? derived
+                                                                          : NULL) {
         if (m->kind == AST_PROPERTY || m->kind == AST_FIELD) {
             gen_property *p = &cls->props[cls->nprops];
             if (gen_sema_define_property(s, m, cls, p) == 0 &&
@@ -597,6 +624,7 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
     out->typedefs = gen_sema_alloc(&s, count[AST_ITEM_TYPEDEF], sizeof *out->typedefs);
     out->ntypedefs = 0;
     const ast_class **class_ast = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *class_ast);
+    const ast_attr **class_attrs = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *class_attrs);
     out->nclasses = out->nincludes = out->nfns = out->nconsts = out->nenums = out->nerrors = 0;
     out->ntypemaps = 0;
     out->free_fn = "free";
@@ -650,10 +678,11 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
         gen_class *cls = gen_arena_alloc(arena, sizeof *cls);
         declare_class(&s, it->cls, cls);
         class_ast[out->nclasses] = it->cls;
+        class_attrs[out->nclasses] = it->rust_attrs;
         out->classes[out->nclasses++] = cls;
     }
     for (size_t i = 0; i < out->nclasses; i++)
-        define_class(&s, class_ast[i], out->classes[i]);
+        define_class(&s, class_ast[i], class_attrs[i], out->classes[i]);
     for (const ast_item *it = file->items; it; it = it->next) {
         if (it->kind == AST_ITEM_CONST) {
             gen_sema_define_const(&s, it->constant, &out->consts[out->nconsts++]);

@@ -193,10 +193,12 @@ int gen_sema_fn_attrs(gen_sema_ctx *s, const ast_member *m, gen_fn *fn, int bad)
         }
     }
     int has_len = fn->ret_len || fn->ret_len_out >= 0;
-    if (!bad && fn->ret.kind == GEN_T_SLICE && !has_len) {
-        gen_diag_error(s->diag, m->type->loc,
-                       "a borrowed buffer result is copied into bytes: say its length with "
-                       "'len `EXPR`;' or 'len OUT_PARAM;'");
+    /* (A slice result without `len` is counted by C, through a trailing `size_t *`.) */
+    if (!bad && has_len && fn->ret.kind == GEN_T_SLICE &&
+        strcmp(fn->ret.prim->glue, "u8") != 0 && strcmp(fn->ret.prim->glue, "i8") != 0) {
+        gen_diag_error(s->diag, m->path.loc,
+                       "'len' gives the length of a '&[u8]' or '&str' result, not of '%s'",
+                       fn->ret.spelling);
         bad = 1;
     } else if (!bad && has_len && fn->ret.kind != GEN_T_SLICE && fn->ret.kind != GEN_T_STR &&
                fn->ret_counts_out < 0) {

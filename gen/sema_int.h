@@ -38,6 +38,10 @@ int gen_sema_is_int_text(const char *t);
 /* Reports the Rust attributes of flapigen glue (`#[derive(...)]`...), which have no
  * effect yet, as warnings (sema_rust_attrs.c). */
 void gen_sema_rust_attrs(gen_sema_ctx *s, const ast_file *file);
+/* The special methods a class gets from its derives (attrs) and flapigen's names
+ * (`to_string` is also __str__ and __repr__), as a list of members: copies of the methods
+ * that implement them, aliased to the special names the class does not have yet. */
+const ast_member *gen_sema_derived(gen_sema_ctx *s, const ast_class *ac, const ast_attr *attrs);
 /* Reads fn's attributes (sema_attrs.c) and, unless bad (an error was reported for fn
  * already, so its result may be half resolved), checks them against its result; -1 after
  * reporting or when bad. */

@@ -212,7 +212,8 @@ static void plan_out(plan *p, const ast_param *ap, const ast_type *target)
                        "type as a number ('type lzma_check = u32;') and use that",
                        o->type.spelling);
         p->bad = 1;
-    } else if (!((o->type.kind == GEN_T_PRIM && o->type.prim->kind != GEN_PRIM_UNIT) ||
+    } else if (!((o->type.kind == GEN_T_PRIM && o->type.prim->kind != GEN_PRIM_UNIT &&
+                  !o->type.by_ref && !o->type.optional) ||
                  o->type.kind == GEN_T_MAP || o->type.kind == GEN_T_STR ||
                  o->type.kind == GEN_T_STRING || o->type.kind == GEN_T_CLASS)) {
         gen_diag_error(s->diag, target->loc,
@@ -404,6 +405,14 @@ int gen_sema_plan(gen_sema_ctx *s, const ast_member *m, gen_class *cls, gen_fn *
             return -1;
         }
     }
+    /* A tuple result `-> (A, B)` is C's out-parameters, one per member, after the rest. */
+    const ast_type *tuple = m->type && m->type->kind == AST_TYPE_TUPLE ? m->type : NULL;
+    for (const ast_type *t = tuple ? tuple->args : NULL; t; t = t->next)
+        if (++n >= MAX_PARAMS) {
+            gen_diag_error(s->diag, t->loc, "a function can take at most %d parameters",
+                           MAX_PARAMS - 1);
+            return -1;
+        }
     fn->params = gen_sema_alloc(s, n, sizeof *fn->params);
     fn->args = gen_sema_alloc(s, n + 1, sizeof *fn->args);
     fn->outs = gen_sema_alloc(s, n, sizeof *fn->outs);
@@ -424,6 +433,13 @@ int gen_sema_plan(gen_sema_ctx *s, const ast_member *m, gen_class *cls, gen_fn *
             plan_len(&p, ap);
         else
             plan_param(&p, ap);
+    }
+    for (const ast_type *t = tuple ? tuple->args : NULL; t; t = t->next) {
+        ast_param member = {0};
+        member.kind = AST_PARAM_NAMED;
+        member.type = (ast_type *)t;
+        member.loc = t->loc;
+        plan_out(&p, &member, t);
     }
     resolve_lengths(&p);
     return p.bad ? -1 : 0;

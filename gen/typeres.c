@@ -89,10 +89,32 @@ static int is_name(const ast_type *t, const char *name)
     return t->kind == AST_TYPE_NAME && strcmp(t->name, name) == 0;
 }
 
+const ast_type *gen_smart_pointee(const ast_type *t, int *locked)
+{
+    if (!t || t->kind != AST_TYPE_GENERIC || !t->args || t->args->next ||
+        (strcmp(t->name, "Box") != 0 && strcmp(t->name, "Arc") != 0 &&
+         strcmp(t->name, "Rc") != 0))
+        return NULL;
+    const ast_type *in = t->args;
+    if (locked)
+        *locked = 0;
+    if (in->kind == AST_TYPE_GENERIC && in->args && !in->args->next &&
+        (strcmp(in->name, "Mutex") == 0 || strcmp(in->name, "RefCell") == 0 ||
+         strcmp(in->name, "RwLock") == 0)) {
+        in = in->args;
+        if (locked)
+            *locked = 1;
+    }
+    return in->kind == AST_TYPE_NAME && !in->is_const ? in : NULL;
+}
+
 gen_storage gen_self_shape(const ast_type *t, const char *c_type)
 {
     if (!t || !c_type)
         return GEN_STORE_NONE;
+    const ast_type *pointee = gen_smart_pointee(t, NULL);
+    if (pointee && (is_name(pointee, c_type) || is_name(pointee, "Self")))
+        return GEN_STORE_PTR;
     if (t->kind == AST_TYPE_NAME && !t->is_const && (is_name(t, c_type) || is_name(t, "Self")))
         return GEN_STORE_VALUE;
     if (t->kind == AST_TYPE_PTR && !t->is_const && !t->inner->is_const &&
@@ -268,15 +290,45 @@ static int resolve_option(gen_scope *s, const ast_type *t, const gen_class *self
     if (resolve_inner(s, t->args, self, use, out) < 0)
         return -1;
     out->spelling = spelled;
-    if (!is_pointer_like(out) || out->optional) {
+    /* A number, bool or `&N` is given through a pointer, or returned with a bool that says
+     * whether C had one; a typemap by value is lent as `&T` is. */
+    int valued = out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT && !out->optional;
+    if (out->kind == GEN_T_MAP && out->pass == GEN_PASS_OWNED && use == GEN_USE_PARAM)
+        out->pass = GEN_PASS_REF;
+    if (!valued && (!is_pointer_like(out) || out->optional)) {
         gen_diag_error(s->diag, t->loc,
-                       "Option<T> needs a pointer-like T (&str, String, a borrowed class or a "
-                       "pointer class), so that None can cross as NULL; '%s' is not",
+                       "Option<T> needs a number, bool or pointer-like T (&str, String, a "
+                       "borrowed class or a pointer class), so that None can cross; '%s' is not",
                        gen_type_spelling(s, t->args));
         return -1;
     }
     out->optional = 1;
     return 0;
+}
+
+/* An array parameter, `&[T]` or `Vec<T>` (t), of element `elem`: numbers from a buffer or,
+ * but for bytes, any sequence; objects of a class from a sequence. */
+static int resolve_array(gen_scope *s, const ast_type *t, const ast_type *elem,
+                         const gen_class *self, gen_type *out)
+{
+    const char *spelled = out->spelling;
+    gen_pass pass;
+    gen_class *cls = elem->kind == AST_TYPE_NAME ? class_type(s, elem, self, GEN_USE_PARAM, &pass)
+                                                 : NULL;
+    if (cls) {
+        if (resolve_class(s, elem, cls, GEN_USE_PARAM, out) < 0)
+            return -1;
+        out->kind = GEN_T_OBJS;
+        out->pass = GEN_PASS_REF;
+        out->spelling = spelled;
+        return 0;
+    }
+    out->kind = GEN_T_SLICE;
+    out->prim = element(s, elem, t->kind == AST_TYPE_GENERIC ? "Vec" : "buffer");
+    out->seq = t->kind == AST_TYPE_GENERIC ||
+               (out->prim && strcmp(out->prim->glue, "u8") != 0 &&
+                strcmp(out->prim->glue, "i8") != 0);
+    return out->prim ? 0 : -1;
 }
 
 static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *self,
@@ -285,9 +337,12 @@ static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *sel
     if (strcmp(t->name, "Option") == 0)
         return resolve_option(s, t, self, use, out);
     if (strcmp(t->name, "Vec") == 0 && t->args && !t->args->next) {
+        /* A Vec parameter is C's (pointer, length) for the call, as `&[T]` is; Python may
+         * pass any sequence. */
+        if (use == GEN_USE_PARAM)
+            return resolve_array(s, t, t->args, self, out);
         if (use != GEN_USE_RETURN) {
-            gen_diag_error(s->diag, t->loc,
-                           "Vec<T> is only a return type; pass arrays as '&[T]' or '&mut [T]'");
+            gen_diag_error(s->diag, t->loc, "Vec<T> is a parameter or return type");
             return -1;
         }
         out->kind = GEN_T_VEC;
@@ -328,7 +383,8 @@ static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_typ
         gen_type *at = &cb->args[cb->nargs++];
         if (resolve_inner(s, a, NULL, GEN_USE_RETURN, at) < 0) {
             bad = 1;
-        } else if (!(at->kind == GEN_T_PRIM && at->prim->kind != GEN_PRIM_UNIT) &&
+        } else if (!(at->kind == GEN_T_PRIM && at->prim->kind != GEN_PRIM_UNIT &&
+                     !at->by_ref && !at->optional) &&
                    !(at->kind == GEN_T_STR && !at->optional)) {
             /* The trampoline's C signature must match C's function pointer type exactly,
              * which rules out enums, whose C type the glue does not name. */
@@ -344,7 +400,7 @@ static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_typ
         cb->ret->spelling = "()";
     } else if (resolve_inner(s, t->inner, NULL, GEN_USE_PARAM, cb->ret) < 0) {
         bad = 1;
-    } else if (cb->ret->kind != GEN_T_PRIM) {
+    } else if (cb->ret->kind != GEN_T_PRIM || cb->ret->by_ref || cb->ret->optional) {
         gen_diag_error(s->diag, t->inner->loc,
                        "a callback must return a number, bool or (), not '%s'",
                        cb->ret->spelling);
@@ -353,6 +409,46 @@ static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_typ
     out->kind = GEN_T_CALLBACK;
     out->callback = cb;
     return bad ? -1 : 0;
+}
+
+/* flapigen's smart pointers, `Box<T>`, `Arc<T>`, `Rc<T>` (and `Arc<Mutex<T>>`,
+ * `Rc<RefCell<T>>`), written by reference or not. C has one thing they can mean: a `T *` of
+ * a pointer class. Which ownership crosses follows Rust's: a result is a new object owning
+ * the pointer; a `Box<T>` argument is moved into C, as Rust moves it; an `Arc<T>`/`Rc<T>`
+ * argument stays the caller's (flapigen clones the Arc), lent const, or mutable behind a
+ * lock. Returns 0 if t is none of these; else 1, with out->kind GEN_T_CLASS on success. */
+static int resolve_smart(gen_scope *s, const ast_type *t, const gen_class *self,
+                         gen_type_use use, gen_type *out)
+{
+    const ast_type *smart = t->kind == AST_TYPE_REF ? t->inner : t;
+    int locked = 0;
+    const ast_type *pointee = gen_smart_pointee(smart, &locked);
+    if (!pointee)
+        return 0;
+    int moved = smart == t && strcmp(smart->name, "Box") == 0;
+    ast_type ptr = {0};
+    ptr.kind = AST_TYPE_PTR;
+    ptr.inner = (ast_type *)pointee;
+    ptr.loc = t->loc;
+    ptr.is_const = !locked && !moved;
+    gen_class *cls = class_type(s, &ptr, self, use, &out->pass);
+    if (!cls) {
+        gen_diag_error(s->diag, t->loc, "'%s' points to '%s', which is not the self_type of a "
+                       "class of the module", out->spelling, pointee->name);
+        return 1;
+    }
+    if (cls->storage == GEN_STORE_VALUE) {
+        gen_diag_error(s->diag, t->loc, "'%s' is a pointer, but class '%s' is stored by value "
+                       "(its constructor returns '%s')", out->spelling, cls->name, cls->c_type);
+        return 1;
+    }
+    if (use == GEN_USE_RETURN && smart == t)
+        out->pass = GEN_PASS_OWNED;
+    else if (use != GEN_USE_RETURN)
+        out->pass = moved ? GEN_PASS_OWNED : locked ? GEN_PASS_MUT : GEN_PASS_REF;
+    if (resolve_class(s, t, cls, use, out) < 0)
+        out->kind = GEN_T_PRIM;
+    return 1;
 }
 
 static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
@@ -369,8 +465,13 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
         out->spelling = spelled;
         return rc;
     }
-    if (t->kind == AST_TYPE_GENERIC)
-        return resolve_generic(s, t, self, use, out);
+    if (t->kind == AST_TYPE_GENERIC || (t->kind == AST_TYPE_REF && !t->is_mut &&
+                                        t->inner->kind == AST_TYPE_GENERIC)) {
+        if (resolve_smart(s, t, self, use, out))
+            return out->kind == GEN_T_CLASS ? 0 : -1;
+        if (t->kind == AST_TYPE_GENERIC)
+            return resolve_generic(s, t, self, use, out);
+    }
     if (t->kind == AST_TYPE_UNIT || (t->kind == AST_TYPE_NAME && !t->is_const)) {
         const gen_prim *p = t->kind == AST_TYPE_UNIT ? gen_prim_unit() : gen_prim_find(t->name);
         /* A library typedef declared with `type NAME = T;` crosses as T. */
@@ -387,6 +488,17 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
     }
     if (text_type(t, &out->kind))
         return 0;
+    /* `&i32`: a pointer to one value, which C reads (or, as a result, gives to read). */
+    if (t->kind == AST_TYPE_REF && !t->is_mut && t->inner->kind == AST_TYPE_NAME &&
+        !t->inner->is_const) {
+        const gen_prim *p = gen_prim_find(t->inner->name);
+        if (p && p->kind != GEN_PRIM_UNIT) {
+            out->kind = GEN_T_PRIM;
+            out->prim = p;
+            out->by_ref = 1;
+            return 0;
+        }
+    }
     if (t->kind == AST_TYPE_REF && !t->is_mut && t->inner->kind == AST_TYPE_SLICE &&
         t->inner->inner->kind == AST_TYPE_NAME &&
         (out->map = typemap_by_name(s, t->inner->inner->name))) {
@@ -399,6 +511,8 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
         return 0;
     }
     if (t->kind == AST_TYPE_REF && t->inner->kind == AST_TYPE_SLICE) {
+        if (!t->is_mut && use == GEN_USE_PARAM)
+            return resolve_array(s, t, t->inner->inner, self, out);
         out->kind = GEN_T_SLICE;
         out->is_mut = t->is_mut;
         out->prim = element(s, t->inner->inner, "buffer");
@@ -440,6 +554,9 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
 /* Which types each convention can report failure through. */
 static int fits_convention(const gen_error *e, const gen_type *t)
 {
+    /* `Option<i32>` already takes C's result (the bool); only a text error fits beside. */
+    if (t->kind == GEN_T_PRIM && t->optional && !t->by_ref && e->conv != GEN_ERR_TEXT)
+        return 0;
     switch (e->conv) {
     case GEN_ERR_STATUS:
         /* (A typemap out-parameter is a plain struct pointer, so it fits; an optional
@@ -453,6 +570,8 @@ static int fits_convention(const gen_error *e, const gen_type *t)
                (is_pointer_like(t) && !t->optional);
     case GEN_ERR_PREDICATE:
         return t->kind == GEN_T_PRIM && t->prim->kind == GEN_PRIM_INT;
+    case GEN_ERR_TEXT:
+        return 1;
     }
     return 0;
 }
@@ -468,11 +587,17 @@ static int resolve_result(gen_scope *s, const ast_type *t, const gen_class *self
     }
     gen_error *e = err->kind == AST_TYPE_NAME ? error_by_name(s, err->name) : NULL;
     if (!e) {
-        gen_diag_error(s->diag, err->loc,
-                       "'%s' is not an error domain; declare it with "
-                       "'foreign_error!(error %s { ... });'",
-                       gen_type_spelling(s, err), err->kind == AST_TYPE_NAME ? err->name : "E");
-        return -1;
+        /* flapigen's errors are any type, shown by their text: C gives that text. */
+        gen_type_kind text;
+        int borrowed = text_type(err, &text) && text == GEN_T_STR;
+        gen_error **slot = &s->mod->text_errors[borrowed];
+        if (!*slot) {
+            *slot = gen_arena_alloc(s->arena, sizeof **slot);
+            (*slot)->name = "Error";
+            (*slot)->conv = GEN_ERR_TEXT;
+            (*slot)->text_borrowed = borrowed;
+        }
+        e = *slot;
     }
     const char *spelled = gen_type_spelling(s, t);
     /* `status` (the status itself) and `status(S)` (whether it was S) read the result of
@@ -538,13 +663,12 @@ int gen_resolve_type(gen_scope *s, const ast_type *t, const gen_class *self, gen
              !(t->kind == AST_TYPE_PTR && out->kind == GEN_T_STRING);
         break;
     case GEN_USE_RETURN:
-        /* A borrowed byte buffer, copied out (its length comes from `len EXPR;`). */
-        ok = out->kind != GEN_T_SLICE || (!out->is_mut && out->prim->kind == GEN_PRIM_INT &&
-                                          (strcmp(out->prim->glue, "u8") == 0 ||
-                                           strcmp(out->prim->glue, "i8") == 0));
+        /* A borrowed array, copied out (its length from `len EXPR;`, or C's count). */
+        ok = out->kind != GEN_T_SLICE || !out->is_mut;
         break;
     default:
-        ok = (out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT) ||
+        ok = (out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT && !out->by_ref &&
+              !out->optional) ||
              (use == GEN_USE_CONST && out->kind == GEN_T_STR && !out->optional) ||
              out->kind == GEN_T_ENUM;
         break;

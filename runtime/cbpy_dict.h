@@ -27,8 +27,18 @@ CBPY_INTERNAL void *cbpy_allocs_new(cbpy_allocs *a, size_t n);
 CBPY_INTERNAL int cbpy_allocs_owns(const cbpy_allocs *a, const void *p);
 CBPY_INTERNAL void cbpy_allocs_release(cbpy_allocs *a);
 
+/* `&[Foo]`: the C values of a sequence of type's objects, as an array kept in allocs: struct
+ * copies of size bytes each for a value class, the pointers (size 0) for a pointer class. */
+CBPY_INTERNAL int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type,
+                                   size_t size, void **out, size_t *len, cbpy_allocs *allocs);
+
 /* TypeError unless o is a mapping (and not a sequence); names p and the typemap. 0 / -1. */
 CBPY_INTERNAL int cbpy_dict_mapping(PyObject *o, const cbpy_param *p, const char *what);
+/* `&[Foo]`: the C values of a sequence of type's objects, as an array kept in allocs: struct
+ * copies of size bytes each for a value class, the pointers (size 0) for a pointer class. */
+CBPY_INTERNAL int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type,
+                                   size_t size, void **out, size_t *len, cbpy_allocs *allocs);
+
 /* TypeError unless o is a mapping; ValueError naming the first key that is in neither
  * keys nor more (NULL-terminated; more may be NULL). what names the typemap. 0 / -1. */
 CBPY_INTERNAL int cbpy_dict_check(PyObject *o, const cbpy_param *p, const char *what,

@@ -94,6 +94,16 @@ CBPY_INTERNAL int cbpy_arg_buffer(PyObject *o, const cbpy_param *p, char kind,
                                   size_t itemsize, int writable, Py_buffer *view,
                                   size_t *len);
 
+/*
+ * As cbpy_arg_buffer, and for a read-only slice also any other sequence of numbers (a list,
+ * a tuple; not str or bytes-like), converted item by item with the argument checks, into an
+ * array the view then holds. Errors name the item: "f() argument 'v[2]' must be int, not
+ * str"; TypeError "... must be a sequence of ints or a buffer, not int" for a non-sequence.
+ */
+CBPY_INTERNAL int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind,
+                                 size_t itemsize, int writable, Py_buffer *view,
+                                 size_t *len);
+
 /* Releases a view cbpy_arg_buffer filled; a no-op on a zeroed or already released view. */
 static inline void cbpy_release_buffer(Py_buffer *view)
 {

@@ -1,0 +1,165 @@
+/*
+ * cbpy_seq.c: C arrays made from Python sequences for the length of one call, as flapigen's
+ * Python users pass them: `Vec<f32>` and `&[i32]` parameters from a list or tuple (or, as
+ * before, a buffer), and `&[Foo]` from a sequence of objects. A number array lives in a
+ * bytearray the wrapper's Py_buffer then holds, so that it is released by the same cleanup
+ * as a buffer argument; an object array lives in the call's cbpy_allocs. The sequence is
+ * copied first (a list, unless it is a tuple): conversions run Python code (__index__,
+ * __float__) that could otherwise change its length or free its items under the loop.
+ */
+#include "cbpy.h"
+
+/* The name an item's errors use: "v[2]" (or "1[2]" for a parameter written `_`). */
+static void item_param(const cbpy_param *p, Py_ssize_t i, char *name, size_t size,
+                       cbpy_param *item)
+{
+    if (p->name)
+        snprintf(name, size, "%s[%zd]", p->name, i);
+    else
+        snprintf(name, size, "%d[%zd]", p->pos, i);
+    *item = *p;
+    item->name = name;
+}
+
+/* One number of kind ('i', 'u', 'f') and size into dst, with the argument's checks. */
+static int number_item(PyObject *o, const cbpy_param *p, char kind, size_t size, char *dst)
+{
+    if (kind == 'f') {
+        if (size == sizeof(float)) {
+            float f;
+            if (cbpy_arg_float(o, p, &f) < 0)
+                return -1;
+            memcpy(dst, &f, sizeof f);
+        } else {
+            double d;
+            if (cbpy_arg_double(o, p, &d) < 0)
+                return -1;
+            memcpy(dst, &d, sizeof d);
+        }
+        return 0;
+    }
+    if (kind == 'i') {
+        long long max = size >= 8 ? LLONG_MAX : (1LL << (size * 8 - 1)) - 1, v;
+        if (cbpy_arg_signed(o, p, -max - 1, max, &v) < 0)
+            return -1;
+        int8_t i8 = (int8_t)v;
+        int16_t i16 = (int16_t)v;
+        int32_t i32 = (int32_t)v;
+        int64_t i64 = (int64_t)v;
+        memcpy(dst, size == 1 ? (void *)&i8 : size == 2 ? (void *)&i16 : size == 4 ? (void *)&i32 : (void *)&i64, size);
+        return 0;
+    }
+    unsigned long long umax = size >= 8 ? ULLONG_MAX : (1ULL << (size * 8)) - 1, u;
+    if (cbpy_arg_unsigned(o, p, umax, &u) < 0)
+        return -1;
+    uint8_t u8 = (uint8_t)u;
+    uint16_t u16 = (uint16_t)u;
+    uint32_t u32 = (uint32_t)u;
+    uint64_t u64 = (uint64_t)u;
+    memcpy(dst, size == 1 ? (void *)&u8 : size == 2 ? (void *)&u16 : size == 4 ? (void *)&u32 : (void *)&u64, size);
+    return 0;
+}
+
+/* A private copy of sequence o (a tuple is kept: nothing can change it), or NULL with
+ * TypeError "... must be <what>, not int" for a non-sequence or a str. */
+static PyObject *sequence_copy(PyObject *o, const cbpy_param *p, const char *what)
+{
+    if (PyTuple_Check(o)) {
+        Py_INCREF(o);
+        return o;
+    }
+    if (PyUnicode_Check(o) || PyBytes_Check(o) || PyByteArray_Check(o) ||
+        (!PySequence_Check(o) && !PyList_Check(o))) {
+        cbpy_err_expected(p, o, "%s", what);
+        return NULL;
+    }
+    return PySequence_List(o);
+}
+
+int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
+                   int writable, Py_buffer *view, size_t *len)
+{
+    PyObject *seq, *array;
+    Py_ssize_t n, i;
+    char name[96];
+    cbpy_param item;
+
+    if (writable || PyObject_CheckBuffer(o))
+        return cbpy_arg_buffer(o, p, kind, itemsize, writable, view, len);
+    seq = sequence_copy(o, p, kind == 'f' ? "a sequence of numbers or a buffer"
+                                          : "a sequence of ints or a buffer");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if ((size_t)n > (size_t)PY_SSIZE_T_MAX / itemsize) {
+        Py_DECREF(seq);
+        PyErr_NoMemory();
+        return -1;
+    }
+    array = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)itemsize);
+    if (array == NULL) {
+        Py_DECREF(seq);
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        item_param(p, i, name, sizeof name, &item);
+        if (number_item(PySequence_Fast_GET_ITEM(seq, i), &item, kind, itemsize,
+                        PyByteArray_AS_STRING(array) + i * (Py_ssize_t)itemsize) < 0) {
+            Py_DECREF(array);
+            Py_DECREF(seq);
+            return -1;
+        }
+    }
+    Py_DECREF(seq);
+    /* The view holds the only reference: releasing it frees the array. */
+    i = PyObject_GetBuffer(array, view, PyBUF_SIMPLE);
+    Py_DECREF(array);
+    if (i < 0)
+        return -1;
+    *len = (size_t)n;
+    return 0;
+}
+
+int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type, size_t size,
+                     void **out, size_t *len, cbpy_allocs *allocs)
+{
+    PyObject *seq;
+    Py_ssize_t n, i;
+    char name[96], *array;
+    cbpy_param item;
+    size_t each = size ? size : sizeof(void *);
+
+    seq = sequence_copy(o, p, "a sequence of objects");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    if ((size_t)n > (size_t)PY_SSIZE_T_MAX / each) {
+        Py_DECREF(seq);
+        PyErr_NoMemory();
+        return -1;
+    }
+    array = cbpy_allocs_new(allocs, n ? (size_t)n * each : 1);
+    if (array == NULL) {
+        Py_DECREF(seq);
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        void *value;
+        item_param(p, i, name, sizeof name, &item);
+        if (cbpy_arg_object(PySequence_Fast_GET_ITEM(seq, i), &item, type, 0, CBPY_USE_READ,
+                            &value) < 0) {
+            Py_DECREF(seq);
+            return -1;
+        }
+        /* A value class gives a copy of its struct; a pointer class, its pointer (which the
+         * caller's objects keep valid: C only borrows it for the call). */
+        if (size)
+            memcpy(array + (size_t)i * each, value, size);
+        else
+            memcpy(array + (size_t)i * each, &value, sizeof value);
+    }
+    Py_DECREF(seq);
+    *out = array;
+    *len = (size_t)n;
+    return 0;
+}
