@@ -618,9 +618,10 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
         base = gen_arena_printf(l->a, "list[%s]", t->map->name);
         break;
     case GEN_T_SLICE:
-        base = strcmp(t->prim->glue, "u8") == 0
-                   ? (t->is_mut ? "bytearray" : "bytes")
-                   : gen_arena_printf(l->a, "buffer[%s]", t->prim->glue);
+        /* Read-only arrays of numbers are given as (and returned as) lists. */
+        base = strcmp(t->prim->glue, "u8") == 0 ? (t->is_mut ? "bytearray" : "bytes")
+               : t->is_mut ? gen_arena_printf(l->a, "buffer[%s]", t->prim->glue)
+                           : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
         break;
     case GEN_T_VEC:
         base = strcmp(t->prim->glue, "u8") == 0

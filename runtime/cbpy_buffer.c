@@ -68,7 +68,8 @@ static int parse_format(const char *fmt, char *kind, size_t *size)
 }
 
 /*
- * "i32" from the glue spelling "&[i32]" or "&mut [i32]": what the messages call the item.
+ * "i32" from the glue spelling "&[i32]", "&mut [i32]" or "Vec<i32>": what the messages call
+ * the item.
  * A spelling of another shape (a C spelling, say) is used whole.
  */
 static PyObject *element_name(const char *type)
@@ -80,6 +81,8 @@ static PyObject *element_name(const char *type)
         s += 4;
     while (*s == ' ')
         s++;
+    if (strncmp(s, "Vec<", 4) == 0 && (end = strrchr(s, '>')) != NULL)
+        return PyUnicode_FromStringAndSize(s + 4, end - (s + 4));
     if (*s != '[' || (end = strchr(s, ']')) == NULL)
         return PyUnicode_FromString(type);
     s++;

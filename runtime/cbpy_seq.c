@@ -9,16 +9,22 @@
  */
 #include "cbpy.h"
 
-/* The name an item's errors use: "v[2]" (or "1[2]" for a parameter written `_`). */
-static void item_param(const cbpy_param *p, Py_ssize_t i, char *name, size_t size,
+/* The parameter an item's errors name: "v[2]" (or "1[2]" for a parameter written `_`),
+ * of the element type ("i32" from "Vec<i32>" or "&[i32]"), kept in buf. */
+static void item_param(const cbpy_param *p, Py_ssize_t i, char *buf, size_t size,
                        cbpy_param *item)
 {
-    if (p->name)
-        snprintf(name, size, "%s[%zd]", p->name, i);
-    else
-        snprintf(name, size, "%d[%zd]", p->pos, i);
+    const char *open = strpbrk(p->type, "<[");
+    const char *close = open ? strrchr(p->type, *open == '<' ? '>' : ']') : NULL;
+    int n = p->name ? snprintf(buf, size, "%s[%zd]", p->name, i)
+                    : snprintf(buf, size, "%d[%zd]", p->pos, i);
     *item = *p;
-    item->name = name;
+    item->name = buf;
+    if (open && close && close > open && n > 0 && (size_t)n + 1 + (size_t)(close - open) < size) {
+        memcpy(buf + n + 1, open + 1, (size_t)(close - open - 1));
+        buf[n + 1 + (close - open - 1)] = '\0';
+        item->type = buf + n + 1;
+    }
 }
 
 /* One number of kind ('i', 'u', 'f') and size into dst, with the argument's checks. */
@@ -46,7 +52,8 @@ static int number_item(PyObject *o, const cbpy_param *p, char kind, size_t size,
         int16_t i16 = (int16_t)v;
         int32_t i32 = (int32_t)v;
         int64_t i64 = (int64_t)v;
-        memcpy(dst, size == 1 ? (void *)&i8 : size == 2 ? (void *)&i16 : size == 4 ? (void *)&i32 : (void *)&i64, size);
+        memcpy(dst, size == 1 ? (void *)&i8 : size == 2 ? (void *)&i16
+                    : size == 4 ? (void *)&i32 : (void *)&i64, size);
         return 0;
     }
     unsigned long long umax = size >= 8 ? ULLONG_MAX : (1ULL << (size * 8)) - 1, u;
@@ -56,7 +63,8 @@ static int number_item(PyObject *o, const cbpy_param *p, char kind, size_t size,
     uint16_t u16 = (uint16_t)u;
     uint32_t u32 = (uint32_t)u;
     uint64_t u64 = (uint64_t)u;
-    memcpy(dst, size == 1 ? (void *)&u8 : size == 2 ? (void *)&u16 : size == 4 ? (void *)&u32 : (void *)&u64, size);
+    memcpy(dst, size == 1 ? (void *)&u8 : size == 2 ? (void *)&u16
+                : size == 4 ? (void *)&u32 : (void *)&u64, size);
     return 0;
 }
 
@@ -81,7 +89,7 @@ int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
 {
     PyObject *seq, *array;
     Py_ssize_t n, i;
-    char name[96];
+    char name[160];
     cbpy_param item;
 
     if (writable || PyObject_CheckBuffer(o))
@@ -125,7 +133,7 @@ int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type, size_
 {
     PyObject *seq;
     Py_ssize_t n, i;
-    char name[96], *array;
+    char name[160], *array;
     cbpy_param item;
     size_t each = size ? size : sizeof(void *);
 

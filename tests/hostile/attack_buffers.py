@@ -122,7 +122,38 @@ def attack_item_formats():
     expect(TypeError, lambda: t.sum_i32((ctypes.c_int32.__ctype_be__ * 2)(1, 2)),
            items % ("i32", ">i"))
     expect(TypeError, lambda: t.sum_u8(ctypes.c_int(5)), items % ("u8", "<i"))
-    expect(TypeError, lambda: t.sum_i32([1, 2]), "must be a buffer of i32 items, not list")
+    expect(TypeError, lambda: t.sum_u8([1, 2]), "must be a buffer of u8 items, not list")
+
+
+def attack_sequences_as_arrays():
+    # A read-only array of numbers other than bytes also takes a sequence, copied first.
+    assert t.sum_i32([1, 2]) == 3
+    assert t.sum_i32((1, 2, 3)) == 6
+    assert t.sum_i32([]) == 0
+    expect(TypeError, lambda: t.sum_i32([1, "2"]), "[1]' must be int, not str")
+    expect(OverflowError, lambda: t.sum_i32([2**31]), "[0]' is out of range for i32")
+    expect(TypeError, lambda: t.sum_i32("12"), "must be a sequence of ints or a buffer, not str")
+    expect(TypeError, lambda: t.sum_i32(5), "must be a sequence of ints or a buffer, not int")
+
+    # __index__ that empties the list it is read from: the copy is what gets converted.
+    victim = []
+
+    class Shrink:
+        def __index__(self):
+            victim.clear()
+            return 1
+    victim.extend([Shrink(), Shrink(), 3])
+    assert t.sum_i32(victim) == 5
+
+    class Boom:
+        def __index__(self):
+            raise KeyError("boom")
+    expect(KeyError, lambda: t.sum_i32([1, Boom()]), "boom")
+
+    class Liar(list):
+        def __len__(self):
+            return 10**9
+    assert t.sum_i32(Liar([1, 2])) == 3
     values = array.array("d", [1.0, 2.0])
     t.scale(values, 3.0)
     assert values.tolist() == [3.0, 6.0]
