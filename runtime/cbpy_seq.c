@@ -27,6 +27,18 @@ static void item_param(const cbpy_param *p, Py_ssize_t i, char *buf, size_t size
     }
 }
 
+/* The low size bytes of an integer's bits, as the C integer type of that size stores
+ * them (a signed value arrives as its two's complement). */
+static void store_int(char *dst, size_t size, unsigned long long bits)
+{
+    uint8_t u8 = (uint8_t)bits;
+    uint16_t u16 = (uint16_t)bits;
+    uint32_t u32 = (uint32_t)bits;
+    uint64_t u64 = (uint64_t)bits;
+    memcpy(dst, size == 1 ? (void *)&u8 : size == 2 ? (void *)&u16
+                : size == 4 ? (void *)&u32 : (void *)&u64, size);
+}
+
 /* One number of kind ('i', 'u', 'f') and size into dst, with the argument's checks. */
 static int number_item(PyObject *o, const cbpy_param *p, char kind, size_t size, char *dst)
 {
@@ -48,23 +60,13 @@ static int number_item(PyObject *o, const cbpy_param *p, char kind, size_t size,
         long long max = size >= 8 ? LLONG_MAX : (1LL << (size * 8 - 1)) - 1, v;
         if (cbpy_arg_signed(o, p, -max - 1, max, &v) < 0)
             return -1;
-        int8_t i8 = (int8_t)v;
-        int16_t i16 = (int16_t)v;
-        int32_t i32 = (int32_t)v;
-        int64_t i64 = (int64_t)v;
-        memcpy(dst, size == 1 ? (void *)&i8 : size == 2 ? (void *)&i16
-                    : size == 4 ? (void *)&i32 : (void *)&i64, size);
+        store_int(dst, size, (unsigned long long)v);
         return 0;
     }
     unsigned long long umax = size >= 8 ? ULLONG_MAX : (1ULL << (size * 8)) - 1, u;
     if (cbpy_arg_unsigned(o, p, umax, &u) < 0)
         return -1;
-    uint8_t u8 = (uint8_t)u;
-    uint16_t u16 = (uint16_t)u;
-    uint32_t u32 = (uint32_t)u;
-    uint64_t u64 = (uint64_t)u;
-    memcpy(dst, size == 1 ? (void *)&u8 : size == 2 ? (void *)&u16
-                : size == 4 ? (void *)&u32 : (void *)&u64, size);
+    store_int(dst, size, u);
     return 0;
 }
 
