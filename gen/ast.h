@@ -161,6 +161,8 @@ typedef struct ast_class {
     const char *doc;
     ast_member *members;
     gen_loc loc;          /* the class name */
+    int damaged;          /* a syntax error cost it a member (parser.y's recovery): sema
+                             does not report what that member's absence seems to imply */
 } ast_class;
 
 /* NAME = VALUE inside foreign_enum!. */

@@ -27,6 +27,27 @@ typedef struct gen_parse_ctx {
     gen_loc comment_start;  /* where an open block comment began */
     ast_file *file;
     int raw_depth;          /* in Rust code skipped whole: brackets open inside it */
+    /* Error recovery (grammar/parser.y reads every token through gen_yylex, which keeps
+     * these): */
+    gen_loc last_tok, prev_tok; /* the most recent token read, and the one before it */
+    int depth, braces;      /* brackets ( [ { and #[ open, and braces alone; a macro keyword
+                               resets both, as every macro starts at the top level */
+    int attr_line;          /* the line of the last `#[` */
+    const char *line_word;  /* the identifier that starts the current line, or NULL */
+    gen_loc line_word_loc;
+    int body_depth;         /* depth inside the body of the class or enum being read */
+    ast_class *cls;         /* the class being read, or NULL */
+    ast_enum *enm;          /* the enum being read, or NULL */
+    int skip;               /* what a recovery is skipping to the end of, or 0 */
+    int skip_depth;         /* the depth of the settings a recovery skips in */
+    gen_loc last_stop;      /* where the last recovery stopped, and its kind: no recovery */
+    int last_stop_skip;     /* of one kind stops twice before one token */
+    int npending;           /* tokens to hand the parser before reading on */
+    struct {
+        int tok;
+        const char *str;
+        gen_loc loc;
+    } pending[3];
 } gen_parse_ctx;
 
 /* Makes the scanner read the Rust code after depth opening brackets (already read) up to

@@ -448,9 +448,13 @@ static void declare_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
         } else {
             cls->c_type = self_type->type->name;
         }
+    } else if (ac->damaged) {
+        /* A syntax error may have cost it its self_type: read the class as flapigen's
+         * usual `self_type NAME;` rather than report what having none implies. */
+        cls->c_type = ac->name;
     }
     if (dtor) {
-        if (!self_type)
+        if (!self_type && !ac->damaged)
             gen_diag_error(s->diag, dtor->loc, "a destructor needs a 'self_type' in class '%s'",
                            ac->name);
         cls->dtor = c_name(s, &dtor->path);
@@ -467,7 +471,7 @@ static void declare_class(gen_sema_ctx *s, const ast_class *ac, gen_class *cls)
         cls->dtor = gen_arena_printf(s->arena, "%s_delete", cls->c_type);
         cls->dtor_line = decider->loc.first_line;
     }
-    if (cls->storage == GEN_STORE_PTR && !cls->dtor) {
+    if (cls->storage == GEN_STORE_PTR && !cls->dtor && !ac->damaged) {
         gen_diag_error(s->diag, ac->loc,
                        "class '%s' holds a '%s *' but names no destructor; add "
                        "'destructor NAME;'",

@@ -1,8 +1,17 @@
 /* parser.y: the glue language's grammar, as a pure bison parser with locations. It builds
  * the AST of gen/ast.h and nothing more: names and types are checked later by gen/sema.
- * Syntax errors are reported with what was expected and what was found, then the parser
- * resynchronises at the next ';' so that one run reports every error. Each rule opens
- * with the production it implements, as in Lua's lparser.c. */
+ * Each rule opens with the production it implements, as in Lua's lparser.c.
+ *
+ * Syntax errors are reported with what was expected and what was found, and one mistake
+ * gives one error. The parser then resumes where the damaged construct ends, so that the
+ * rest is read as written (see "Error recovery" below):
+ * - in a class, at the member: after its ';', or before the next member's keyword or the
+ *   class's '}'; in an enum, at the next ',' or '}'; in an attribute, after its ']' or at
+ *   the end of its line;
+ * - elsewhere, at the item: after a ';' outside every brace, or before the next item;
+ * - a class or enum whose header or end is damaged (no '!', '(', '{', '}' or `);`, a
+ *   misspelt `class` or macro name) is still read whole, name and members, with one
+ *   error, so that nothing else reports it unknown or reads its members as functions. */
 %define api.pure full
 %define api.prefix {gen_yy}
 %define api.location.type {gen_loc}
@@ -10,10 +19,13 @@
 %define parse.lac full
 %locations
 %param {void *scanner}
-/* Two known conflicts of one kind: in `-> Fn(A) -> R *` (or `-> out R *`) the '*' belongs
- * to the innermost type (shift), the only reading that makes sense; callbacks are never
- * results anyway. */
-%expect 2
+/* Five known conflicts of two kinds. Two: in `-> Fn(A) -> R *` (or `-> out R *`) the '*'
+ * belongs to the innermost type (shift), the only reading that makes sense; callbacks are
+ * never results anyway. Three: a syntax error right after a function's attributes (a
+ * doubled ';', a misspelt attribute) belongs to the attributes (shift), not to the next
+ * member or item, so that recovery keeps the function (fn_attrs in a member, in a
+ * module-level fn, and after a recovered member). */
+%expect 5
 
 %code requires {
 #include "parse.h"
@@ -21,11 +33,14 @@
 
 %code provides {
 int gen_yylex(GEN_YYSTYPE *lval, GEN_YYLTYPE *lloc, void *scanner);
+int gen_yylex_raw(GEN_YYSTYPE *lval, GEN_YYLTYPE *lloc, void *scanner);
 }
 
 %code {
 #include <stdlib.h>
 #include <string.h>
+
+#include "suggest.h"
 
 /* The parser's stacks outgrow their first 200 entries on deep nesting. Taking that memory
  * from the generator's allocator makes running out of it exit with status 3 like any other
@@ -157,6 +172,237 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 }
 }
 
+%code {
+/* Error recovery. Bison's own (pop to a state that takes `error`, then drop tokens one at
+ * a time until one fits) cannot tell a member's ';' from one inside its parentheses, nor a
+ * class's '}' from a property's, and drops the keyword that starts the next member. So
+ * each `error` rule here starts a skip instead: gen_yylex then drops tokens itself, with
+ * the bracket depth in view, and ends the skip with SKIP_END, either after the token that
+ * closes the damaged construct (TAKE: a member's ';', an attribute's ']') or before the
+ * one that starts the next (STOP: a member's keyword, the class's '}', the next item).
+ * Reaching the next macro or the end of the file inside a class or enum also hands out
+ * ITEM_CUT (CUT), which ends it, so that the class or enum is kept with what it holds. */
+enum { SKIP_ITEM = 1, SKIP_MEMBER, SKIP_ENUM_ITEM, SKIP_ATTR, SKIP_SETTING };
+enum { DROP, TAKE, STOP, CUT, CLOSE };
+
+static int is_macro(int tok)
+{
+    return tok == FOREIGN_CLASS || tok == FOREIGN_ENUM || tok == FOREIGN_ERROR ||
+           tok == FOREIGN_FREE || tok == FOREIGN_TYPEMAP || tok == MACRO_NAME;
+}
+
+/* These words start a member wherever they stand. */
+static int starts_member(int tok)
+{
+    return tok == FN || tok == SELF_TYPE || tok == CONSTRUCTOR || tok == DESTRUCTOR ||
+           tok == STATIC || tok == UNSAFE || tok == PRIVATE || tok == PROTECTED;
+}
+
+/* What a skip does with the token just read (depth counts it already). */
+static int skip_action(gen_parse_ctx *ctx, int tok, gen_loc loc)
+{
+    int d = ctx->skip == SKIP_SETTING ? ctx->skip_depth : ctx->body_depth;
+    if (tok == GEN_YYEOF || tok == INCLUDE || is_macro(tok))
+        return ctx->skip == SKIP_MEMBER || ctx->skip == SKIP_ENUM_ITEM ? CUT : STOP;
+    switch (ctx->skip) {
+    case SKIP_ITEM:
+        /* Outside every brace, a ';' ends an item, and these start one when they start a
+         * line (an attribute after a class's '}' belongs to nothing). */
+        if (ctx->braces > 0)
+            return DROP;
+        return tok == ';' ? TAKE
+               : (tok == FN || tok == CONST || tok == TYPE || tok == DOC || tok == ATTR_OPEN) &&
+                         loc.first_line > ctx->prev_tok.last_line
+                   ? STOP
+                   : DROP;
+    case SKIP_SETTING:
+        /* A setting ends at its ';'. A property's body left open is closed before the next
+         * member (CLOSE hands out the missing '}'). */
+        if (starts_member(tok)) {
+            ctx->depth = ctx->body_depth;
+            return CLOSE;
+        }
+        return tok == ';' && ctx->depth <= d ? TAKE : tok == '}' && ctx->depth < d ? STOP : DROP;
+    case SKIP_MEMBER:
+        if (tok == ';' && ctx->depth <= d)
+            return TAKE;
+        if (tok == '}' && ctx->depth < d)
+            return STOP;
+        /* A member's keyword closes what the damaged one left open. */
+        if (starts_member(tok)) {
+            ctx->depth = d;
+            return STOP;
+        }
+        /* These may also name a parameter, or belong to one. */
+        return (tok == PROPERTY || tok == FIELD || tok == READONLY || tok == METHOD ||
+                tok == STATIC_METHOD || tok == DOC || tok == ATTR_OPEN) && ctx->depth <= d
+                   ? STOP
+                   : DROP;
+    case SKIP_ENUM_ITEM:
+        return (tok == ',' && ctx->depth <= d) || (tok == '}' && ctx->depth < d) ? STOP : DROP;
+    default: /* SKIP_ATTR: an attribute ends at its ']', or with its line */
+        return tok == ']' ? TAKE : loc.first_line > ctx->attr_line ? STOP : DROP;
+    }
+}
+
+/* The next token from the scanner, with the bracket depth and the previous token kept. */
+static int read_token(void *scanner, GEN_YYSTYPE *lval, GEN_YYLTYPE *lloc)
+{
+    gen_parse_ctx *ctx = CTX;
+    int tok = gen_yylex_raw(lval, lloc, scanner);
+    if (lloc->first_line > ctx->last_tok.last_line) {
+        ctx->line_word = tok == IDENT ? lval->str : NULL;
+        ctx->line_word_loc = *lloc;
+    }
+    ctx->prev_tok = ctx->last_tok;
+    ctx->last_tok = *lloc;
+    if (is_macro(tok) || tok == INCLUDE)
+        ctx->depth = ctx->braces = 0;
+    ctx->depth += tok == '(' || tok == '[' || tok == '{' || tok == ATTR_OPEN;
+    ctx->depth -= tok == ')' || tok == ']' || tok == '}';
+    ctx->braces += (tok == '{') - (tok == '}');
+    if (tok == ATTR_OPEN)
+        ctx->attr_line = lloc->first_line;
+    return tok;
+}
+
+static void push_pending(gen_parse_ctx *ctx, int at, int tok, const char *str, gen_loc loc)
+{
+    memmove(&ctx->pending[at + 1], &ctx->pending[at],
+            (size_t)(ctx->npending - at) * sizeof ctx->pending[0]);
+    ctx->pending[at].tok = tok;
+    ctx->pending[at].str = str;
+    ctx->pending[at].loc = loc;
+    ctx->npending++;
+}
+
+int gen_yylex(GEN_YYSTYPE *lval, GEN_YYLTYPE *lloc, void *scanner)
+{
+    gen_parse_ctx *ctx = CTX;
+    for (;;) {
+        int tok;
+        if (ctx->npending) {
+            tok = ctx->pending[0].tok;
+            lval->str = ctx->pending[0].str;
+            *lloc = ctx->pending[0].loc;
+            ctx->npending--;
+            memmove(&ctx->pending[0], &ctx->pending[1], (size_t)ctx->npending * sizeof ctx->pending[0]);
+        } else {
+            tok = read_token(scanner, lval, lloc);
+        }
+        if (!ctx->skip)
+            return tok;
+        int act = skip_action(ctx, tok, *lloc);
+        /* A recovery that stopped before this very token already did not get past it:
+         * drop it this time, so that recovery always moves on (at the end of the file,
+         * give up: the parser stops there). */
+        int again = act >= STOP && ctx->last_stop_skip == ctx->skip &&
+                    ctx->last_stop.first_line == lloc->first_line &&
+                    ctx->last_stop.first_column == lloc->first_column;
+        if (again && tok == GEN_YYEOF) {
+            ctx->skip = 0;
+            return tok;
+        }
+        if (act == DROP || again)
+            continue;
+        int kind_of_skip = ctx->skip;
+        ctx->skip = 0;
+        if (act >= STOP) {
+            ctx->last_stop = *lloc;
+            ctx->last_stop_skip = kind_of_skip;
+            push_pending(ctx, 0, tok, lval->str, *lloc);
+            if (act == CUT)
+                push_pending(ctx, 0, ITEM_CUT, NULL, *lloc);
+            if (act == CLOSE)
+                push_pending(ctx, 0, '}', NULL, *lloc);
+        }
+        return SKIP_END;
+    }
+}
+
+/* Starts a skip from an `error` rule's action: the lookahead that did not fit, if bison
+ * still holds it, is the first token skipped. */
+static void recover(void *scanner, int kind, int *lookahead, const GEN_YYSTYPE *lval,
+                    const GEN_YYLTYPE *lloc)
+{
+    gen_parse_ctx *ctx = CTX;
+    if (ctx->cls && kind != SKIP_ATTR)
+        ctx->cls->damaged = 1;
+    ctx->skip = kind;
+    /* The depth of the list the error is in (a property's or error domain's settings): the
+     * depth where it was found, less the bracket that token opened, or plus the one it
+     * closed. */
+    int tok = *lookahead;
+    ctx->skip_depth = ctx->depth - (tok == '(' || tok == '[' || tok == '{') +
+                      (tok == ')' || tok == ']' || tok == '}');
+    if (*lookahead != GEN_YYEMPTY) {
+        push_pending(ctx, 0, *lookahead, lval->str, *lloc);
+        *lookahead = GEN_YYEMPTY;
+    }
+}
+#define RECOVER(kind) recover(scanner, kind, &yychar, &yylval, &yylloc)
+
+/* The class or enum an item's head names, made before its body is read: recovery inside
+ * it marks a class damaged. */
+static void open_class(void *scanner, const char *name, gen_loc loc)
+{
+    ast_class *c = NEW(ast_class);
+    c->name = name;
+    c->loc = loc;
+    CTX->cls = c;
+}
+
+static void open_enum(void *scanner, const char *kind, gen_loc kind_loc, const char *name,
+                      gen_loc loc)
+{
+    ast_enum *e = NEW(ast_enum);
+    e->kind = kind;
+    e->kind_loc = kind_loc;
+    e->name = name;
+    e->loc = loc;
+    CTX->enm = e;
+}
+
+/* In the epilogue, where bison's symbol names are known. */
+static void expected_before(void *scanner, const char *want, int lookahead, gen_loc loc);
+
+/* A word where a keyword belongs (`clas`, `foreign_clas!`): one of candidates (a
+ * NULL-terminated list) was meant. */
+static void misspelt(void *scanner, const char *word, gen_loc loc, const char *const *candidates)
+{
+    gen_suggest sg;
+    gen_suggest_init(&sg, word);
+    for (; *candidates; candidates++)
+        gen_suggest_offer(&sg, *candidates);
+    const char *best = gen_suggest_best(&sg);
+    gen_diag_error(CTX->diag, loc, "unexpected %s%s",
+                   gen_arena_printf(CTX->arena, "'%s'", word),
+                   best ? gen_arena_printf(CTX->arena, "; did you mean '%s'?", best) : "");
+}
+static const char *const class_words[] = {"class", NULL};
+static const char *const member_words[] = {"fn", "self_type", "constructor", "destructor",
+                                           "property", "field", "readonly", "static",
+                                           "method", "static_method", NULL};
+
+/* An attribute line after a function that is a misspelt member keyword (`destrutor f;`):
+ * reported as such, and dropped, the class marked as having lost a member. */
+static int member_word(void *scanner, const char *word, gen_loc loc)
+{
+    gen_suggest sg;
+    gen_suggest_init(&sg, word);
+    for (const char *const *k = member_words; *k; k++)
+        gen_suggest_offer(&sg, *k);
+    if (!gen_suggest_best(&sg))
+        return 0;
+    misspelt(scanner, word, loc, member_words);
+    if (CTX->cls)
+        CTX->cls->damaged = 1;
+    return 1;
+}
+static const char *const macro_words[] = {"foreign_class", "foreign_enum", "foreign_error",
+                                          "foreign_free", "foreign_typemap", NULL};
+}
+
 %union {
     const char *str;
     ast_type *type;
@@ -189,12 +435,17 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 %token ATTR_OPEN "#["
 %token RUST_CODE "Rust code" LIFETIME "lifetime" PRIVATE "private" PROTECTED "protected"
 %token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
+%token <str> MACRO_NAME "macro name"
+/* Made by error recovery (gen_yylex), never written: the end of the text a recovery skipped,
+ * and the end of a class or enum cut short by the next item or the end of the file. */
+%token SKIP_END "end of skipped text" ITEM_CUT "end of a cut item"
 
 %type <str> name c_type_words typemap_kind
 %type <decor> docs
 %type <attr> attr
 %type <visibility> visibility
 %type <item> items item
+%type <decor> class_head enum_head
 %type <member> members member member_body fn_attrs fn_decl fn_rest
 %type <enum_item> enum_items enum_item_list enum_item
 %type <setting> settings
@@ -207,30 +458,32 @@ static ast_setting *setting(void *scanner, ast_setting *list, const char *key, g
 
 %%
 
+/* The items are kept newest first as they are read, so that a parse that stops early still
+ * has them; gen_parse puts them in source order. */
 file
-    : items                  { REVERSE(ast_item, $1); CTX->file->items = $1; }
+    : items
     ;
 
 items
     : %empty                 { $$ = NULL; }
-    | items item             { if ($2) { $2->next = $1; $$ = $2; } else $$ = $1; }
+    | items item             { if ($2) { $2->next = $1; $$ = $2; } else $$ = $1;
+                               CTX->file->items = $$; }
     ;
 
 /* item -> INCLUDE | docs foreign_class ! ( class NAME { members } ) ; */
 item
     : INCLUDE
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_INCLUDE; $$->include = $1; $$->loc = @1; }
-    | docs FOREIGN_CLASS '!' '(' docs CLASS IDENT '{' members '}' ')' ';'
+    | docs class_head body_open members class_end
         {
             /* Docs and attributes may stand before the macro or, as flapigen writes them,
              * inside it before `class`. */
-            ast_decor d = join_decor(scanner, $1, $5);
-            ast_class *c = NEW(ast_class);
-            c->name = $7;
+            ast_decor d = join_decor(scanner, $1, $2);
+            ast_class *c = CTX->cls;
+            CTX->cls = NULL;
             c->doc = d.doc;
-            c->loc = @7;
-            REVERSE(ast_member, $9);
-            c->members = $9;
+            REVERSE(ast_member, $4);
+            c->members = $4;
             $$ = NEW(ast_item);
             $$->kind = AST_ITEM_CLASS;
             $$->cls = c;
@@ -255,23 +508,20 @@ item
             $$->rust_attrs = $1.attrs;
             $$->loc = @2;
         }
-    | docs FOREIGN_ENUM '!' '(' docs IDENT IDENT '{' enum_items '}' ')' ';'
+    | docs enum_head body_open enum_items enum_end
         {
-            ast_decor d = join_decor(scanner, $1, $5);
-            ast_enum *e = NEW(ast_enum);
-            e->kind = $6;
-            e->kind_loc = @6;
-            e->name = $7;
+            ast_decor d = join_decor(scanner, $1, $2);
+            ast_enum *e = CTX->enm;
+            CTX->enm = NULL;
             e->doc = d.doc;
-            e->items = $9;
-            e->loc = @7;
+            e->items = $4;
             $$ = NEW(ast_item);
             $$->kind = AST_ITEM_ENUM;
             $$->enumeration = e;
             $$->rust_attrs = d.attrs;
             $$->loc = @2;
         }
-    | docs FOREIGN_ERROR '!' '(' IDENT IDENT '{' settings '}' ')' ';'
+    | docs FOREIGN_ERROR '!' '(' IDENT IDENT '{' settings '}' macro_close
         {
             ast_error *e = NEW(ast_error);
             e->kind = $5;
@@ -292,7 +542,7 @@ item
           $$->rust_attrs = $1.attrs; $$->loc = @3; }
     | FOREIGN_FREE '!' '(' IDENT ')' ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_FREE; $$->free_fn = $4; $$->loc = @4; }
-    | docs FOREIGN_TYPEMAP '!' '(' typemap_kind IDENT ':' c_type_words '{' params_opt '}' ')' ';'
+    | docs FOREIGN_TYPEMAP '!' '(' typemap_kind IDENT ':' c_type_words '{' params_opt '}' macro_close
         {
             ast_typemap *t = NEW(ast_typemap);
             t->kind = $5;
@@ -317,7 +567,67 @@ item
                            "NAME: C_TYPE { ... })' or a type with 'type NAME = T;'");
             $$ = NULL;
         }
-    | error ';'              { $$ = NULL; yyerrok; }
+    | error { RECOVER(SKIP_ITEM); } SKIP_END
+        { $$ = NULL; }
+    ;
+
+/* class_head -> foreign_class ! ( docs class NAME: opens the class, so that recovery inside
+ * it knows where it is; its value is the docs inside the macro. A misspelt `class` or
+ * macro name is reported and read as meant. */
+class_head
+    : FOREIGN_CLASS macro_open docs class_word IDENT
+        { $$ = $3; open_class(scanner, $5, @5); }
+    | MACRO_NAME macro_open docs CLASS IDENT
+        { misspelt(scanner, $1, @1, macro_words); $$ = $3; open_class(scanner, $5, @5); }
+    ;
+
+class_word
+    : CLASS
+    | IDENT                  { misspelt(scanner, $1, @1, class_words); }
+    ;
+
+/* enum_head -> foreign_enum ! ( docs KIND NAME, or a misspelt macro name: opens the enum,
+ * as class_head does the class. */
+enum_head
+    : FOREIGN_ENUM macro_open docs IDENT IDENT
+        { $$ = $3; open_enum(scanner, $4, @4, $5, @5); }
+    | MACRO_NAME macro_open docs IDENT IDENT
+        { misspelt(scanner, $1, @1, macro_words); $$ = $3; open_enum(scanner, $4, @4, $5, @5); }
+    ;
+
+/* macro_open -> ! (: a missing '!' or '(' is reported, and the macro read on */
+macro_open
+    : '!' '('
+    | '('                    { expected_before(scanner, "'!'", GEN_YYEMPTY, @1); }
+    | '!'                    { expected_before(scanner, "'('", yychar, yylloc); }
+    ;
+
+/* body_open -> {: a missing '{' is reported (by bison) and the members or enum values
+ * read on. Either way it marks the depth of the body, where a member's ';' stands. */
+body_open
+    : '{'                    { CTX->body_depth = CTX->depth; }
+    | error                  { CTX->body_depth = CTX->depth; }
+    ;
+
+/* class_end -> } ) ; : a missing '}' before `);` is reported and the class kept, and so is
+ * one cut short by the next macro or the end of the file (recovery's ITEM_CUT). */
+class_end
+    : '}' macro_close
+    | ')' { expected_before(scanner, "'}'", GEN_YYEMPTY, @1); } ';'
+    | ITEM_CUT
+    ;
+
+/* enum_end -> } ) ; */
+enum_end
+    : '}' macro_close
+    | ITEM_CUT
+    ;
+
+/* macro_close -> ) ;: when either is missing bison reports it, and what follows is skipped
+ * to the next item. */
+macro_close
+    : ')' ';'
+    | error { RECOVER(SKIP_ITEM); } SKIP_END
     ;
 
 /* The kind of a typemap, as written (sema checks it; `struct` is a keyword of types). */
@@ -363,7 +673,7 @@ enum_items
 
 enum_item_list
     : enum_item                      { $$ = $1; }
-    | enum_item_list ',' enum_item   { $3->next = $1; $$ = $3; }
+    | enum_item_list ',' enum_item   { if ($3) { $3->next = $1; $$ = $3; } else $$ = $1; }
     ;
 
 /* enum_item -> docs NAME = VALUE */
@@ -371,6 +681,8 @@ enum_item
     : docs IDENT '=' value
         { $$ = NEW(ast_enum_item); $$->doc = $1.doc; $$->rust_attrs = $1.attrs; $$->name = $2;
           $$->value = $4; $$->loc = @2; }
+    | error { RECOVER(SKIP_ENUM_ITEM); } SKIP_END
+        { $$ = NULL; }
     ;
 
 settings
@@ -383,7 +695,8 @@ settings
         { $$ = setting(scanner, $1, gen_arena_printf(CTX->arena, "%s mut", $2), @2, $4); }
     | settings CLASS values ';'
         { $$ = setting(scanner, $1, "class", @2, $3); }
-    | settings error ';'     { $$ = $1; yyerrok; }
+    | settings error { RECOVER(SKIP_SETTING); } SKIP_END
+        { $$ = $1; }
     ;
 
 /* docs -> { DOC | ATTR }: doc comments and attributes, in any order */
@@ -404,7 +717,8 @@ attr
     | ATTR_OPEN IDENT '=' value ']'
         { $$ = NEW(ast_attr); $$->name = $2; $$->values = NEW(ast_value); *$$->values = $4;
           $$->loc = @2; }
-    | ATTR_OPEN error ']'    { $$ = NULL; yyerrok; }
+    | ATTR_OPEN error { RECOVER(SKIP_ATTR); } SKIP_END
+        { $$ = NULL; }
     ;
 
 members
@@ -425,7 +739,8 @@ member
                 gen_diag_error(CTX->diag, @2, "'%s' applies to 'fn' and 'constructor' only",
                                $2 == AST_PRIVATE ? "private" : "protected");
         }
-    | error ';'              { $$ = NULL; yyerrok; }
+    | error { RECOVER(SKIP_MEMBER); } SKIP_END fn_attrs
+        { $$ = NULL; }
     ;
 
 visibility
@@ -501,10 +816,16 @@ fn_attrs
           $$->alias = $3; $$->alias_loc = @3; }
     | fn_attrs IDENT ';'
         { $$ = $1 ? $1 : NEW(ast_member);
-          ast_setting *a = NEW(ast_setting); a->key = $2; a->key_loc = @2;
-          a->next = $$->attrs; $$->attrs = a; }
+          if (!member_word(scanner, $2, @2)) {
+              ast_setting *a = NEW(ast_setting); a->key = $2; a->key_loc = @2;
+              a->next = $$->attrs; $$->attrs = a;
+          } }
     | fn_attrs IDENT values ';'
-        { $$ = $1 ? $1 : NEW(ast_member); $$->attrs = setting(scanner, $$->attrs, $2, @2, $3); }
+        { $$ = $1 ? $1 : NEW(ast_member);
+          if (!member_word(scanner, $2, @2))
+              $$->attrs = setting(scanner, $$->attrs, $2, @2, $3); }
+    | fn_attrs error { RECOVER(CTX->cls ? SKIP_MEMBER : SKIP_ITEM); } SKIP_END
+        { $$ = $1; }
     ;
 
 /* A function's name, with the lifetimes Rust declares after it (`fn get<'a>(&'a self)`):
@@ -699,28 +1020,98 @@ type_args
 
 %%
 
+/* The found token of "expected X before Y": its text, or what it is. */
+static void describe_token(gen_parse_ctx *ctx, int symbol, char *out, size_t size)
+{
+    if (symbol == YYSYMBOL_YYEOF || symbol == YYSYMBOL_ITEM_CUT)
+        snprintf(out, size, "end of file");
+    else if (symbol == YYSYMBOL_DOC || symbol == YYSYMBOL_INCLUDE)
+        snprintf(out, size, "%s", yysymbol_name(symbol));
+    else
+        snprintf(out, size, "'%.*s'", (int)(ctx->tok_len > 40 ? 40 : ctx->tok_len), ctx->tok);
+}
+
+/* Where to report a token found instead of what was expected: at the token, unless it
+ * starts a later line than the token before it, as when a ';' is missing at the end of a
+ * line; then just after that previous token, where the fix goes, as C compilers do. */
+static gen_loc error_loc(gen_parse_ctx *ctx, int symbol, gen_loc loc)
+{
+    gen_loc prev = ctx->prev_tok;
+    if (symbol == YYSYMBOL_YYEOF || prev.last_line == 0 || loc.first_line <= prev.last_line)
+        return loc;
+    return (gen_loc){prev.last_line, prev.last_column, prev.last_line, prev.last_column + 1};
+}
+
+/* A damaged header the grammar reads anyway: "expected WANT before" the lookahead. */
+static void expected_before(void *scanner, const char *want, int lookahead, gen_loc loc)
+{
+    gen_parse_ctx *ctx = CTX;
+    int symbol = lookahead == GEN_YYEMPTY ? YYSYMBOL_YYUNDEF : YYTRANSLATE(lookahead);
+    char found[96];
+    describe_token(ctx, symbol, found, sizeof found);
+    gen_diag_error(ctx->diag, error_loc(ctx, symbol, loc), "expected %s before %s", want,
+                   found);
+}
+
+/* "; did you mean 'self_type'?" when an identifier stands where one of the keywords among
+ * the expected tokens was likely meant, else "". */
+static const char *keyword_hint(void *scanner, const char *word, const yysymbol_kind_t *expected,
+                                int n)
+{
+    gen_suggest sg;
+    gen_suggest_init(&sg, word);
+    for (int i = 0; i < n; i++) {
+        const char *name = yysymbol_name(expected[i]);
+        if (name[0] >= 'a' && name[0] <= 'z' && !strchr(name, ' '))
+            gen_suggest_offer(&sg, name);
+    }
+    const char *best = gen_suggest_best(&sg);
+    return best ? gen_arena_printf(CTX->arena, "; did you mean '%s'?", best) : "";
+}
+
 /* "expected ';' before 'fn'", or with several candidates "expected one of ...". */
 static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner)
 {
     gen_parse_ctx *ctx = CTX;
     enum { MAX_EXPECTED = 6 };
-    yysymbol_kind_t expected[MAX_EXPECTED];
-    int n = yypcontext_expected_tokens(pctx, expected, MAX_EXPECTED);
+    yysymbol_kind_t expected[YYNTOKENS];
+    int all = yypcontext_expected_tokens(pctx, expected, YYNTOKENS);
+    /* Tokens only recovery makes, or that are accepted only to be reported, are not
+     * what the user should write. */
+    int n = 0;
+    for (int i = 0; i < all; i++)
+        if (expected[i] != YYSYMBOL_SKIP_END && expected[i] != YYSYMBOL_ITEM_CUT &&
+            expected[i] != YYSYMBOL_MACRO_NAME)
+            expected[n++] = expected[i];
     yysymbol_kind_t got = yypcontext_token(pctx);
-    gen_loc loc = *yypcontext_location(pctx);
-
     char found[96];
-    if (got == YYSYMBOL_YYEOF)
-        snprintf(found, sizeof found, "end of file");
-    else if (got == YYSYMBOL_DOC || got == YYSYMBOL_INCLUDE)
-        snprintf(found, sizeof found, "%s", yysymbol_name(got));
-    else
-        snprintf(found, sizeof found, "'%.*s'", (int)(ctx->tok_len > 40 ? 40 : ctx->tok_len),
-                 ctx->tok);
+    describe_token(ctx, got, found, sizeof found);
+    const char *hint = "";
+    if (got == YYSYMBOL_IDENT && n != 1) /* with one choice, the message names it */
+        hint = keyword_hint(scanner, gen_arena_strndup(ctx->arena, ctx->tok, ctx->tok_len),
+                            expected, n);
+    /* A token that is wrong (a misspelt keyword, or one of many choices) is shown where it
+     * is; one found where a short list was expected, as where a missing token belongs. */
+    gen_loc loc = *yypcontext_location(pctx);
+    if (n > 0 && n <= MAX_EXPECTED && !hint[0])
+        loc = error_loc(ctx, got, loc);
+    /* A line that starts with a misspelt member keyword (`fun f(&self);`) reads as far as
+     * it can as something else, a function's attribute: the mistake is its first word. */
+    if (!hint[0] && ctx->line_word && ctx->line_word_loc.first_line == loc.first_line &&
+        ctx->line_word_loc.first_column < loc.first_column) {
+        gen_suggest sg;
+        gen_suggest_init(&sg, ctx->line_word);
+        for (const char *const *k = member_words; *k; k++)
+            gen_suggest_offer(&sg, *k);
+        if (gen_suggest_best(&sg)) {
+            misspelt(scanner, ctx->line_word, ctx->line_word_loc, member_words);
+            return 0;
+        }
+    }
 
     char want[256] = "";
     size_t used = 0;
-    for (int i = 0; i < n && n > 0; i++) {
+    for (int i = 0; i < n && n <= MAX_EXPECTED; i++) {
         const char *name = yysymbol_name(expected[i]);
         int quote = expected[i] != YYSYMBOL_IDENT && expected[i] != YYSYMBOL_INT &&
                     expected[i] != YYSYMBOL_YYEOF && expected[i] != YYSYMBOL_STRLIT &&
@@ -734,10 +1125,10 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner)
             break;
         used += (size_t)w;
     }
-    if (n > 0)
-        gen_diag_error(ctx->diag, loc, "expected %s before %s", want, found);
+    if (n > 0 && n <= MAX_EXPECTED)
+        gen_diag_error(ctx->diag, loc, "expected %s before %s%s", want, found, hint);
     else
-        gen_diag_error(ctx->diag, loc, "unexpected %s", found);
+        gen_diag_error(ctx->diag, loc, "unexpected %s%s", found, hint);
     return 0;
 }
 
@@ -747,7 +1138,8 @@ void *gen_yy_scan_bytes(const char *bytes, int len, void *scanner);
 
 int gen_parse(gen_arena *arena, gen_diag *diag, const char *text, size_t len, ast_file *out)
 {
-    gen_parse_ctx ctx = {arena, diag, 1, 1, "", 0, {0, 0, 0, 0}, out, 0};
+    gen_parse_ctx ctx = {.arena = arena, .diag = diag, .line = 1, .column = 1, .tok = "",
+                         .file = out};
     int before = diag->errors;
     void *scanner;
     out->items = NULL;
@@ -758,5 +1150,6 @@ int gen_parse(gen_arena *arena, gen_diag *diag, const char *text, size_t len, as
     gen_yy_scan_bytes(text, (int)len, scanner);
     gen_yyparse(scanner);
     gen_yylex_destroy(scanner);
+    REVERSE(ast_item, out->items);
     return diag->errors - before;
 }

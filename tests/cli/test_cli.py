@@ -114,7 +114,8 @@ class Cli(unittest.TestCase):
         bad = self.write("glue.in", SEED.replace("-> i32;", "-> i32"))
         r = run(bad, "-o", out)
         self.assertEqual(r.returncode, 1)
-        self.assertRegex(r.stderr, r"glue.in:8:1: error: expected .* before '}'")
+        # Reported where the ';' belongs, after the line's last token.
+        self.assertRegex(r.stderr, r"glue.in:7:30: error: expected .* before '}'")
         self.assertEqual(self.read("glue.c"), before)
         self.assertEqual(sorted(os.listdir(self.dir)), ["glue.c", "glue.cmake", "glue.in"])
 

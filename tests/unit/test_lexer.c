@@ -21,7 +21,7 @@ static void lex(const char *text, lexed *out)
 {
     memset(&out->a, 0, sizeof out->a);
     unit_sink_open(&out->s, &out->d, text);
-    gen_parse_ctx ctx = {&out->a, &out->d, 1, 1, "", 0, {0, 0, 0, 0}, NULL, 0};
+    gen_parse_ctx ctx = {.arena = &out->a, .diag = &out->d, .line = 1, .column = 1, .tok = ""};
     yyscan_t scanner;
     assert_int_equal(gen_yylex_init_extra(&ctx, &scanner), 0);
     gen_yy_scan_bytes(text, (int)strlen(text), scanner);

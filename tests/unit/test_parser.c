@@ -130,9 +130,10 @@ static void test_syntax_errors_are_all_reported(void **state)
               "});\n");
     assert_int_equal(p.errors, 2);
     const char *msg = unit_sink_text(&p.s);
-    assert_contains(msg, "t.in:3:5: error: expected '(', ';', '<' or '*' before 'fn'\n"
-                         "    3 |     fn Foo::val(&self) -> i32;\n"
-                         "      |     ^~\n");
+    /* A missing ';' is reported where it belongs, after the line's last token. */
+    assert_contains(msg, "t.in:2:18: error: expected ';', '(', '<' or '*' before 'fn'\n"
+                         "    2 |     self_type Foo\n"
+                         "      |                  ^\n");
     assert_contains(msg, "t.in:4:17: error: expected ':' or '=' before 'i32'\n");
     /* Recovery kept the member after the errors. */
     ast_member *m = p.file.items->cls->members;
@@ -152,6 +153,54 @@ static void test_unexpected_end(void **state)
     done(&p);
 }
 
+/* One mistake, one error: a class whose '{' is missing, with a misspelt member keyword,
+ * is still read whole, as a class, and the item after it too. Losing a member marks the
+ * class damaged, so that sema does not report what its absence implies. */
+static void test_recovery_keeps_the_class(void **state)
+{
+    (void)state;
+    parsed p;
+    parse(&p, "foreign_class!(class Foo\n"
+              "    self_type Foo;\n"
+              "    fn Foo::a(&self);\n"
+              "});\n"
+              "foreign_class!(class Bar {\n"
+              "    self_typ Bar;\n"
+              "    fn Bar::b(&self, x: i32);\n"
+              "});\n"
+              "fn f();\n");
+    assert_int_equal(p.errors, 2);
+    const char *msg = unit_sink_text(&p.s);
+    assert_contains(msg, "t.in:1:25: error: expected '{' before 'self_type'\n");
+    assert_contains(msg, "t.in:6:5: error: unexpected 'self_typ'; did you mean 'self_type'?\n");
+    ast_item *it = p.file.items;
+    assert_int_equal(it->kind, AST_ITEM_CLASS);
+    assert_string_equal(it->cls->name, "Foo");
+    assert_int_equal(it->cls->damaged, 0);
+    assert_string_equal(it->cls->members->next->path.name, "a");
+    it = it->next;
+    assert_string_equal(it->cls->name, "Bar");
+    assert_int_equal(it->cls->damaged, 1);
+    assert_string_equal(it->cls->members->path.name, "b");
+    assert_null(it->cls->members->next);
+    it = it->next;
+    assert_int_equal(it->kind, AST_ITEM_FN);
+    assert_null(it->next);
+    done(&p);
+}
+
+/* A file that ends inside a class keeps the class, with one error. */
+static void test_truncated_class_is_kept(void **state)
+{
+    (void)state;
+    parsed p;
+    parse(&p, "foreign_class!(class Foo {\n    fn f();\n");
+    assert_int_equal(p.errors, 1);
+    assert_string_equal(p.file.items->cls->name, "Foo");
+    assert_string_equal(p.file.items->cls->members->path.name, "f");
+    done(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +208,8 @@ int main(void)
         cmocka_unit_test(test_types_params_alias),
         cmocka_unit_test(test_syntax_errors_are_all_reported),
         cmocka_unit_test(test_unexpected_end),
+        cmocka_unit_test(test_recovery_keeps_the_class),
+        cmocka_unit_test(test_truncated_class_is_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
