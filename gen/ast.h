@@ -47,6 +47,7 @@ typedef struct ast_type {
     ast_type_kind kind;
     const char *name;        /* NAME and GENERIC */
     int is_mut, is_const;    /* PTR and REF qualifiers */
+    int is_dyn;              /* NAME written `dyn Trait` (its `+ Send` bounds dropped) */
     struct ast_type *inner;  /* PTR, REF, SLICE */
     struct ast_type *args;   /* GENERIC: first argument */
     struct ast_type *next;   /* next generic argument */
@@ -163,6 +164,10 @@ typedef struct ast_class {
     gen_loc loc;          /* the class name */
     int damaged;          /* a syntax error cost it a member (parser.y's recovery): sema
                              does not report what that member's absence seems to imply */
+    const char *callback_kind; /* foreign_callback!(callback|interface NAME ...): the word;
+                             members are its methods, each `fn` with its Python name in
+                             `alias`; NULL for a class */
+    gen_loc callback_kind_loc;
 } ast_class;
 
 /* NAME = VALUE inside foreign_enum!. */
@@ -226,6 +231,7 @@ typedef enum ast_item_kind {
     AST_ITEM_ERROR,
     AST_ITEM_FREE,    /* foreign_free!(NAME); */
     AST_ITEM_TYPEMAP,
+    AST_ITEM_CALLBACK, /* foreign_callback! (or foreign_interface!): `cls` */
     AST_ITEM_TYPEDEF, /* type NAME = T; (kept last: sema counts items by kind) */
 } ast_item_kind;
 

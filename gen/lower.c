@@ -736,6 +736,27 @@ static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
     return v;
 }
 
+/* A foreign_callback!: one trampoline per method, each a callback's with the method name. */
+static gen_tv *lower_iface(lower *l, const gen_iface *f)
+{
+    gen_tv *v = gen_tv_map(l->a), *methods = gen_tv_list(l->a);
+    gen_tv_set_str(l->a, v, "name", f->name);
+    for (size_t i = 0; i < f->nmethods; i++) {
+        const gen_iface_method *im = &f->methods[i];
+        gen_tv *t = gen_tv_map(l->a);
+        const char *func = gen_arena_printf(l->a, "%s.%s", f->name, im->name);
+        gen_lower_callback_sig(l, &im->sig, func, t);
+        gen_tv_set_str(l->a, t, "tramp", gen_arena_printf(l->a, "cbpyi_%s_%s", f->name, im->name));
+        gen_tv_set_str(l->a, t, "cb_method", im->name);
+        gen_tv_set_str(l->a, t, "func", func);
+        gen_tv_set_str(l->a, t, "pname", "method");
+        gen_tv_set_str(l->a, t, "pos", "0");
+        gen_tv_push(l->a, methods, t);
+    }
+    gen_tv_set(l->a, v, "methods", methods);
+    return v;
+}
+
 static gen_tv *lower_module_items(lower *l, gen_tv *root)
 {
     gen_arena *a = l->a;
@@ -751,6 +772,10 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
     for (size_t i = 0; i < m->ntypemaps; i++)
         gen_tv_push(a, typemaps, lower_typemap(l, m->typemaps[i]));
     gen_tv_set(a, root, "typemaps", typemaps);
+    gen_tv *ifaces = gen_tv_list(a);
+    for (size_t i = 0; i < m->nifaces; i++)
+        gen_tv_push(a, ifaces, lower_iface(l, m->ifaces[i]));
+    gen_tv_set(a, root, "ifaces", ifaces);
     gen_tv *enums = gen_tv_list(a);
     for (size_t i = 0; i < m->nenums; i++)
         gen_tv_push(a, enums, lower_enum(l, m->enums[i]));

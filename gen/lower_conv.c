@@ -72,28 +72,23 @@ static const char *item_kind(const gen_prim *p)
     return p->glue[0] == 'u' ? "'u'" : "'i'";
 }
 
-/* A callback parameter: the trampoline's C signature and conversions, and how the wrapper
- * holds the callable (on its stack, or kept by self or the module). */
-static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
-                           gen_tv *v, gen_tv *decls)
+void gen_lower_callback_sig(lower *l, const gen_callback *cb, const char *func, gen_tv *v)
 {
-    const gen_callback *cb = p->type.callback;
     gen_strbuf params = {0}, convs = {0};
     for (size_t i = 0; i < cb->nargs; i++) {
         const gen_type *a = &cb->args[i];
-        gen_strbuf_printf(&params, "%s a%zu, ",
-                          a->kind == GEN_T_STR ? "const char *" : a->prim->c_type, i + 1);
-        if (a->kind == GEN_T_STR)
+        /* Text C passes is lent for the call, whether the glue says `&str` or `String`. */
+        int text = a->kind == GEN_T_STR || a->kind == GEN_T_STRING;
+        gen_strbuf_printf(&params, "%s a%zu, ", text ? "const char *" : a->prim->c_type, i + 1);
+        if (text)
             gen_strbuf_printf(&convs, "cbpy_ret_str(a%zu, 1, \"%s\", \"callback\"), ", i + 1,
-                              gen_lower_func_name(l, fn));
+                              func);
         else
             gen_strbuf_printf(&convs, "cbpy_ret_%s(a%zu), ", a->prim->suffix, i + 1);
     }
     gen_strbuf_puts(&params, "void *user");
     gen_strbuf_puts(&convs, "NULL");
     gen_tv_set_flag(l->a, v, "k_callback", 1);
-    gen_tv_set_flag(l->a, v, cb->stored ? "k_stored" : "k_sync", 1);
-    gen_tv_set_str(l->a, v, "tramp", gen_arena_printf(l->a, "%s_cb%d", wrapper, p->pos));
     gen_tv_set_str(l->a, v, "cb_params", gen_arena_strdup(l->a, gen_strbuf_str(&params)));
     gen_tv_set_str(l->a, v, "cb_args", gen_arena_printf(l->a, "{%s}", gen_strbuf_str(&convs)));
     gen_tv_set_str(l->a, v, "cb_nargs", gen_arena_printf(l->a, "%zu", cb->nargs));
@@ -102,6 +97,27 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
     if (has_ret) {
         gen_tv_set_str(l->a, v, "cb_ret_suffix", cb->ret->prim->suffix);
         gen_tv_set_str(l->a, v, "cb_ret_glue", cb->ret->prim->glue);
+    }
+    gen_strbuf_release(&params);
+    gen_strbuf_release(&convs);
+}
+
+/* A callback parameter: the trampoline's C signature and conversions, and how the wrapper
+ * holds the callable (on its stack, or kept by self or the module). An object of a
+ * foreign_callback! (`dyn Trait`) is held the same way; its trampolines are the module's. */
+static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
+                           gen_tv *v, gen_tv *decls)
+{
+    const gen_callback *cb = p->type.callback;
+    gen_tv_set_flag(l->a, v, cb->stored ? "k_stored" : "k_sync", 1);
+    if (cb->iface) {
+        gen_tv_set_str(l->a, v, "cb_kind", "interface");
+        gen_tv_set_str(l->a, v, "cb_methods",
+                       gen_arena_printf(l->a, "cbpyi_%s__methods", cb->iface->name));
+    } else {
+        gen_lower_callback_sig(l, cb, gen_lower_func_name(l, fn), v);
+        gen_tv_set_str(l->a, v, "cb_kind", "callback");
+        gen_tv_set_str(l->a, v, "tramp", gen_arena_printf(l->a, "%s_cb%d", wrapper, p->pos));
     }
     /* Who keeps a stored callable: the object called on, the object a constructor makes
      * (through `pending`, see cbpy_adopt_callbacks), or else the module. */
@@ -114,8 +130,24 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
     gen_lower_add_decl(l, decls,
                        cb->stored ? gen_arena_printf(l->a, "cbpy_callback *cb%d = NULL", p->pos)
                                   : gen_arena_printf(l->a, "cbpy_callback cb%d = {0}", p->pos));
-    gen_strbuf_release(&params);
-    gen_strbuf_release(&convs);
+}
+
+/* The struct of a foreign_callback! that C gets for parameter p: the holder, a release
+ * function, and the module's trampoline for each method; lent for the call (a pointer to
+ * it) or, for `Box<dyn Trait>`, given by value for C to keep. */
+static const char *iface_struct(lower *l, const gen_param *p)
+{
+    const gen_callback *cb = p->type.callback;
+    gen_strbuf sb = {0};
+    gen_strbuf_printf(&sb, "%s(%s){.opaque = %scb%d, .release = cbpy_iface_release",
+                      cb->stored ? "" : "&", cb->iface->name, cb->stored ? "" : "&", p->pos);
+    for (size_t i = 0; i < cb->iface->nmethods; i++)
+        gen_strbuf_printf(&sb, ", .%s = cbpyi_%s_%s", cb->iface->methods[i].name,
+                          cb->iface->name, cb->iface->methods[i].name);
+    gen_strbuf_puts(&sb, "}");
+    const char *r = gen_arena_strdup(l->a, gen_strbuf_str(&sb));
+    gen_strbuf_release(&sb);
+    return r;
 }
 
 gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const char *wrapper,
@@ -211,8 +243,9 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         break;
     case GEN_T_CALLBACK:
         lower_callback(l, fn, p, wrapper, v, decls);
-        passed = gen_arena_printf(l->a, "%s_cb%d, %scb%d", wrapper, p->pos,
-                                  t->callback->stored ? "" : "&", p->pos);
+        passed = t->callback->iface ? iface_struct(l, p)
+                                    : gen_arena_printf(l->a, "%s_cb%d, %scb%d", wrapper, p->pos,
+                                                       t->callback->stored ? "" : "&", p->pos);
         break;
     case GEN_T_MAPS:
         gen_tv_set_flag(l->a, v, "k_maps", 1);

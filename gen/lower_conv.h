@@ -73,6 +73,10 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w,
 
 /* The Python type a value of t is on the Python side, as docstrings name it. */
 const char *gen_lower_py_type(lower *l, const gen_type *t);
+/* A trampoline's C signature (cb_params, cb_ret_c), the conversions of C's arguments
+ * (cb_args, cb_nargs) and of the Python result (cb_ret_suffix, cb_ret_glue), into v;
+ * func names the callable in messages. */
+void gen_lower_callback_sig(lower *l, const gen_callback *cb, const char *func, gen_tv *v);
 
 /* The conversion of a constant's C value to a new Python object. */
 const char *gen_lower_const_value(lower *l, const gen_const *k);

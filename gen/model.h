@@ -79,7 +79,29 @@ struct gen_callback {
     size_t nargs;
     struct gen_type *ret;   /* what the callable returns to C: a primitive or enum, or () */
     int stored;             /* Box<Fn(...)>: C keeps it past the call */
+    const struct gen_iface *iface; /* `dyn Trait`: an object with these methods, given to C
+                               as the interface's struct (then args and ret are unused) */
 };
+
+/* A foreign_callback!: methods a Python object implements, which C calls through a struct
+ * of function pointers, flapigen's C layout:
+ *   typedef struct NAME { void *opaque; void (*release)(void *opaque);
+ *                         R (*METHOD)(A..., void *opaque); ... } NAME;
+ * each METHOD named as Python calls it (the name before '=' in the glue). */
+typedef struct gen_iface_method {
+    const char *name;
+    gen_callback sig;
+    gen_loc loc;
+} gen_iface_method;
+
+typedef struct gen_iface {
+    const char *name;       /* the callback's name: the C struct type */
+    const char *trait;      /* its self_type, which `dyn Trait` names (as does its name) */
+    const char *doc;
+    gen_iface_method *methods;
+    size_t nmethods;
+    gen_loc loc;
+} gen_iface;
 
 typedef enum gen_self { GEN_SELF_NONE, GEN_SELF_CONST, GEN_SELF_MUT, GEN_SELF_MOVE } gen_self;
 /* CONSTRUCTOR is the class's __new__; CLASSMETHOD is another constructor, reached as
@@ -404,6 +426,8 @@ typedef struct gen_module {
     gen_typemap **typemaps;
     size_t ntypemaps;
     const char *free_fn;    /* releases String and Vec results: foreign_free!, or "free" */
+    gen_iface **ifaces;
+    size_t nifaces;
     gen_error *text_errors[2]; /* the GEN_ERR_TEXT domains, owned and borrowed text, made
                                when first used (they are not among `errors`: they raise the
                                base class Error itself) */

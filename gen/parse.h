@@ -38,6 +38,8 @@ typedef struct gen_parse_ctx {
     int body_depth;         /* depth inside the body of the class or enum being read */
     ast_class *cls;         /* the class being read, or NULL */
     ast_enum *enm;          /* the enum being read, or NULL */
+    int in_callback;        /* reading a foreign_callback!'s body, whose members start
+                               `NAME = ...`: such a NAME is handed out as CB_NAME */
     int skip;               /* what a recovery is skipping to the end of, or 0 */
     int skip_depth;         /* the depth of the settings a recovery skips in */
     gen_loc last_stop;      /* where the last recovery stopped, and its kind: no recovery */

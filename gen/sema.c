@@ -625,6 +625,8 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
     out->enums = gen_sema_alloc(&s, count[AST_ITEM_ENUM], sizeof *out->enums);
     out->errors = gen_sema_alloc(&s, count[AST_ITEM_ERROR], sizeof *out->errors);
     out->typemaps = gen_sema_alloc(&s, count[AST_ITEM_TYPEMAP], sizeof *out->typemaps);
+    out->ifaces = gen_sema_alloc(&s, count[AST_ITEM_CALLBACK], sizeof *out->ifaces);
+    out->nifaces = 0;
     out->typedefs = gen_sema_alloc(&s, count[AST_ITEM_TYPEDEF], sizeof *out->typedefs);
     out->ntypedefs = 0;
     const ast_class **class_ast = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *class_ast);
@@ -676,6 +678,10 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
             out->typemaps[out->ntypemaps++] = t;
         }
     }
+    /* Callbacks before classes, whose functions take them. */
+    for (const ast_item *it = file->items; it; it = it->next)
+        if (it->kind == AST_ITEM_CALLBACK)
+            out->ifaces[out->nifaces++] = gen_sema_declare_iface(&s, it->cls);
     for (const ast_item *it = file->items; it; it = it->next) {
         if (it->kind != AST_ITEM_CLASS)
             continue;

@@ -13,7 +13,8 @@ static void spell(gen_strbuf *sb, const ast_type *t)
 {
     switch (t->kind) {
     case AST_TYPE_NAME:
-        gen_strbuf_printf(sb, "%s%s", t->is_const ? "const " : "", t->name);
+        gen_strbuf_printf(sb, "%s%s%s", t->is_const ? "const " : "", t->is_dyn ? "dyn " : "",
+                          t->name);
         break;
     case AST_TYPE_UNIT:
         gen_strbuf_puts(sb, "()");
@@ -105,7 +106,7 @@ const ast_type *gen_smart_pointee(const ast_type *t, int *locked)
         if (locked)
             *locked = 1;
     }
-    return in->kind == AST_TYPE_NAME && !in->is_const ? in : NULL;
+    return in->kind == AST_TYPE_NAME && !in->is_const && !in->is_dyn ? in : NULL;
 }
 
 gen_storage gen_self_shape(const ast_type *t, const char *c_type)
@@ -385,11 +386,11 @@ static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_typ
             bad = 1;
         } else if (!(at->kind == GEN_T_PRIM && at->prim->kind != GEN_PRIM_UNIT &&
                      !at->by_ref && !at->optional) &&
-                   !(at->kind == GEN_T_STR && !at->optional)) {
+                   !((at->kind == GEN_T_STR || at->kind == GEN_T_STRING) && !at->optional)) {
             /* The trampoline's C signature must match C's function pointer type exactly,
              * which rules out enums, whose C type the glue does not name. */
             gen_diag_error(s->diag, a->loc,
-                           "a callback argument must be a number, bool or '&str', not '%s'",
+                           "a callback argument must be a number, bool, '&str' or 'String', not '%s'",
                            at->spelling);
             bad = 1;
         }
@@ -451,11 +452,46 @@ static int resolve_smart(gen_scope *s, const ast_type *t, const gen_class *self,
     return 1;
 }
 
+/* `&dyn Trait`, `&mut dyn Trait` (for the call) or `Box<dyn Trait>` (kept by C): a Python
+ * object implementing a foreign_callback!, passed as its struct. Returns 0 if t is none. */
+static int resolve_dyn(gen_scope *s, const ast_type *t, gen_type_use use, gen_type *out)
+{
+    int stored = t->kind == AST_TYPE_GENERIC && strcmp(t->name, "Box") == 0 && t->args &&
+                 !t->args->next;
+    const ast_type *named = stored || t->kind == AST_TYPE_REF ? (stored ? t->args : t->inner) : t;
+    if (named->kind != AST_TYPE_NAME || !named->is_dyn)
+        return 0;
+    const gen_iface *f = NULL;
+    for (size_t i = 0; i < s->mod->nifaces && !f; i++)
+        if (strcmp(s->mod->ifaces[i]->trait, named->name) == 0 ||
+            strcmp(s->mod->ifaces[i]->name, named->name) == 0)
+            f = s->mod->ifaces[i];
+    if (!f) {
+        gen_diag_error(s->diag, named->loc, "'dyn %s' names no foreign_callback! of the module",
+                       named->name);
+        return -1;
+    }
+    if (use != GEN_USE_PARAM || (!stored && t->kind != AST_TYPE_REF)) {
+        gen_diag_error(s->diag, t->loc, "a callback object is a parameter, '&dyn %s' for the "
+                       "call or 'Box<dyn %s>' for C to keep", named->name, named->name);
+        return -1;
+    }
+    gen_callback *cb = gen_arena_alloc(s->arena, sizeof *cb);
+    cb->iface = f;
+    cb->stored = stored;
+    out->kind = GEN_T_CALLBACK;
+    out->callback = cb;
+    return 1;
+}
+
 static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
                          gen_type_use use, gen_type *out)
 {
     memset(out, 0, sizeof *out);
     out->spelling = gen_type_spelling(s, t);
+    int dyn = resolve_dyn(s, t, use, out);
+    if (dyn)
+        return dyn < 0 ? -1 : 0;
     if (t->kind == AST_TYPE_FN)
         return resolve_callback(s, t, 0, use, out);
     if (t->kind == AST_TYPE_GENERIC && strcmp(t->name, "Box") == 0 && t->args &&

@@ -188,14 +188,16 @@ enum { DROP, TAKE, STOP, CUT, CLOSE };
 static int is_macro(int tok)
 {
     return tok == FOREIGN_CLASS || tok == FOREIGN_ENUM || tok == FOREIGN_ERROR ||
-           tok == FOREIGN_FREE || tok == FOREIGN_TYPEMAP || tok == MACRO_NAME;
+           tok == FOREIGN_FREE || tok == FOREIGN_TYPEMAP || tok == FOREIGN_CALLBACK ||
+           tok == MACRO_NAME;
 }
 
 /* These words start a member wherever they stand. */
 static int starts_member(int tok)
 {
     return tok == FN || tok == SELF_TYPE || tok == CONSTRUCTOR || tok == DESTRUCTOR ||
-           tok == STATIC || tok == UNSAFE || tok == PRIVATE || tok == PROTECTED;
+           tok == STATIC || tok == UNSAFE || tok == PRIVATE || tok == PROTECTED ||
+           tok == CB_NAME;
 }
 
 /* What a skip does with the token just read (depth counts it already). */
@@ -290,6 +292,17 @@ int gen_yylex(GEN_YYSTYPE *lval, GEN_YYLTYPE *lloc, void *scanner)
         } else {
             tok = read_token(scanner, lval, lloc);
         }
+        /* In a callback's body, a name followed by '=' starts a method (`onEvent = ...`):
+         * told apart here, as bison would need a second token of lookahead. */
+        if (tok == IDENT && ctx->in_callback && ctx->depth == ctx->body_depth &&
+            !ctx->npending) {
+            GEN_YYSTYPE next;
+            ctx->pending[0].tok = read_token(scanner, &next, &ctx->pending[0].loc);
+            ctx->pending[0].str = next.str;
+            ctx->npending = 1;
+            if (ctx->pending[0].tok == '=')
+                tok = CB_NAME;
+        }
         if (!ctx->skip)
             return tok;
         int act = skip_action(ctx, tok, *lloc);
@@ -350,11 +363,13 @@ static void open_class(void *scanner, const char *name, gen_loc loc)
     c->name = name;
     c->loc = loc;
     CTX->cls = c;
+    CTX->in_callback = 0;
 }
 
 static void open_enum(void *scanner, const char *kind, gen_loc kind_loc, const char *name,
                       gen_loc loc)
 {
+    CTX->in_callback = 0;
     ast_enum *e = NEW(ast_enum);
     e->kind = kind;
     e->kind_loc = kind_loc;
@@ -435,6 +450,8 @@ static const char *const macro_words[] = {"foreign_class", "foreign_enum", "fore
 %token ATTR_OPEN "#["
 %token RUST_CODE "Rust code" LIFETIME "lifetime" PRIVATE "private" PROTECTED "protected"
 %token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
+%token FOREIGN_CALLBACK "foreign_callback" DYN "dyn"
+%token <str> CB_NAME "method name"
 %token <str> MACRO_NAME "macro name"
 /* Made by error recovery (gen_yylex), never written: the end of the text a recovery skipped,
  * and the end of a class or enum cut short by the next item or the end of the file. */
@@ -445,7 +462,7 @@ static const char *const macro_words[] = {"foreign_class", "foreign_enum", "fore
 %type <attr> attr
 %type <visibility> visibility
 %type <item> items item
-%type <decor> class_head enum_head
+%type <decor> class_head enum_head callback_head
 %type <member> members member member_body fn_attrs fn_decl fn_rest
 %type <enum_item> enum_items enum_item_list enum_item
 %type <setting> settings
@@ -486,6 +503,22 @@ item
             c->members = $4;
             $$ = NEW(ast_item);
             $$->kind = AST_ITEM_CLASS;
+            $$->cls = c;
+            $$->rust_attrs = d.attrs;
+            $$->loc = @2;
+        }
+    | docs callback_head body_open members class_end
+        {
+            /* A callback interface reads as a class whose members are its methods. */
+            ast_decor d = join_decor(scanner, $1, $2);
+            ast_class *c = CTX->cls;
+            CTX->cls = NULL;
+            CTX->in_callback = 0;
+            c->doc = d.doc;
+            REVERSE(ast_member, $4);
+            c->members = $4;
+            $$ = NEW(ast_item);
+            $$->kind = AST_ITEM_CALLBACK;
             $$->cls = c;
             $$->rust_attrs = d.attrs;
             $$->loc = @2;
@@ -579,6 +612,18 @@ class_head
         { $$ = $3; open_class(scanner, $5, @5); }
     | MACRO_NAME macro_open docs CLASS IDENT
         { misspelt(scanner, $1, @1, macro_words); $$ = $3; open_class(scanner, $5, @5); }
+    ;
+
+/* callback_head -> foreign_callback ! ( docs callback|interface NAME (or foreign_interface!) */
+callback_head
+    : FOREIGN_CALLBACK macro_open docs IDENT IDENT
+        {
+            $$ = $3;
+            open_class(scanner, $5, @5);
+            CTX->cls->callback_kind = $4;
+            CTX->cls->callback_kind_loc = @4;
+            CTX->in_callback = 1;
+        }
     ;
 
 class_word
@@ -751,6 +796,13 @@ visibility
 member_body
     : SELF_TYPE type ';'
         { $$ = NEW(ast_member); $$->kind = AST_SELF_TYPE; $$->type = $2; $$->loc = @1; }
+    | SELF_TYPE IDENT bounds ';'
+        { /* a callback's trait with its marker traits (`OnEvent + Send`), dropped */
+          $$ = NEW(ast_member); $$->kind = AST_SELF_TYPE;
+          $$->type = type_node(scanner, AST_TYPE_NAME, $2, NULL, @2); $$->loc = @1; }
+    | CB_NAME '=' fn_rest
+        { /* a callback's method: `onEvent = Trait::on_event(&self, ...)` */
+          $$ = $3; $$->alias = $1; $$->alias_loc = @1; $$->loc = @1; }
     | CONSTRUCTOR '=' IDENT ret_opt ';'
         {
             /* flapigen's `constructor = empty;`: no constructor Python can call, which is
@@ -833,6 +885,12 @@ fn_attrs
 fn_name
     : path                   { $$ = $1; }
     | path '<' lifetimes '>' { $$ = $1; }
+    ;
+
+/* bounds -> + NAME { + NAME }: Rust's marker traits (`+ Send`), which C has no use for */
+bounds
+    : '+' IDENT
+    | bounds '+' IDENT
     ;
 
 lifetimes
@@ -940,6 +998,10 @@ atom
     | IDENT '<' type_args '>'
         { $$ = type_node(scanner, AST_TYPE_GENERIC, $1, NULL, @$); REVERSE(ast_type, $3);
           $$->args = $3; }
+    | DYN IDENT
+        { $$ = type_node(scanner, AST_TYPE_NAME, $2, NULL, @$); $$->is_dyn = 1; }
+    | DYN IDENT bounds
+        { $$ = type_node(scanner, AST_TYPE_NAME, $2, NULL, @$); $$->is_dyn = 1; }
     | IDENT '<' lifetimes '>'
         { /* Rust's `Foo<'a>`: C's Foo, the lifetimes dropped */
           $$ = type_node(scanner, AST_TYPE_NAME, $1, NULL, @$); }

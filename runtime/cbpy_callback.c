@@ -8,6 +8,9 @@
 /* Stored callbacks of module-level functions: kept for the life of the module. */
 static PyObject *module_keep;
 
+static cbpy_callback *store(PyObject *o, const cbpy_param *p, PyObject **keep);
+static PyObject *call(cbpy_callback *cb, PyObject *f, PyObject **args, Py_ssize_t n);
+
 int cbpy_arg_callback(PyObject *o, const cbpy_param *p, cbpy_callback *cb)
 {
     if (!PyCallable_Check(o))
@@ -55,12 +58,55 @@ void cbpy_adopt_callbacks(PyObject *obj, PyObject **pending)
     Py_CLEAR(*pending);
 }
 
+/* TypeError unless o has every method a foreign_callback! names (a callable attribute). */
+static int check_methods(PyObject *o, const cbpy_param *p, const char *const *methods)
+{
+    for (; *methods != NULL; methods++) {
+        PyObject *m = PyObject_GetAttrString(o, *methods);
+        int ok = m != NULL && PyCallable_Check(m);
+        Py_XDECREF(m);
+        if (!ok) {
+            if (m == NULL && !PyErr_ExceptionMatches(PyExc_AttributeError))
+                return -1; /* the object's own failure, kept */
+            PyErr_Clear();
+            return cbpy_err_arg(PyExc_TypeError, p, "must have a method '%s' (%s)", *methods,
+                                p->type);
+        }
+    }
+    return 0;
+}
+
+int cbpy_arg_interface(PyObject *o, const cbpy_param *p, const char *const *methods,
+                       cbpy_callback *cb)
+{
+    if (check_methods(o, p, methods) < 0)
+        return -1;
+    cb->callable = o;
+    return 0;
+}
+
+cbpy_callback *cbpy_arg_stored_interface(PyObject *o, const cbpy_param *p,
+                                         const char *const *methods, PyObject **keep)
+{
+    return check_methods(o, p, methods) < 0 ? NULL : store(o, p, keep);
+}
+
+void cbpy_iface_release(void *opaque)
+{
+    (void)opaque; /* the holder's owner keeps the object (cbpy_callback.h) */
+}
+
 cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObject **keep)
 {
     if (!PyCallable_Check(o)) {
         cbpy_err_type(p, "callable", o);
         return NULL;
     }
+    return store(o, p, keep);
+}
+
+static cbpy_callback *store(PyObject *o, const cbpy_param *p, PyObject **keep)
+{
     if (*keep == NULL && (*keep = PyList_New(0)) == NULL)
         return NULL;
     cbpy_callback *cb = PyMem_Calloc(1, sizeof *cb);
@@ -133,7 +179,27 @@ int cbpy_callback_ready(const cbpy_callback *cb)
     return !cb->failed;
 }
 
+PyObject *cbpy_callback_call_method(cbpy_callback *cb, const char *name, PyObject **args,
+                                    Py_ssize_t n)
+{
+    PyObject *method = PyObject_GetAttrString(cb->callable, name);
+    if (method == NULL) {
+        for (Py_ssize_t i = 0; i < n; i++)
+            Py_XDECREF(args[i]);
+        cbpy_callback_fail(cb);
+        return NULL;
+    }
+    return call(cb, method, args, n);
+}
+
 PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, Py_ssize_t n)
+{
+    Py_INCREF(cb->callable);
+    return call(cb, cb->callable, args, n);
+}
+
+/* Calls f (a reference taken over) with n new references in args. */
+static PyObject *call(cbpy_callback *cb, PyObject *f, PyObject **args, Py_ssize_t n)
 {
     PyObject *r = NULL, *tuple = PyTuple_New(n);
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -145,8 +211,9 @@ PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, Py_ssize_t n)
         PyTuple_SetItem(tuple, i, args[i]);
     }
     if (tuple != NULL)
-        r = PyObject_CallObject(cb->callable, tuple);
+        r = PyObject_CallObject(f, tuple);
     Py_XDECREF(tuple);
+    Py_DECREF(f);
     if (r == NULL)
         cbpy_callback_fail(cb);
     return r;

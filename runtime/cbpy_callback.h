@@ -121,6 +121,20 @@ CBPY_INTERNAL int cbpy_callback_ready(const cbpy_callback *cb);
 /* In a trampoline: calls the callable with n new references in args (taken over, NULLs
  * meaning a failed conversion); returns its result, or NULL after recording the failure. */
 CBPY_INTERNAL PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, Py_ssize_t n);
+/* The same for a foreign_callback! method: calls the object's method name. */
+CBPY_INTERNAL PyObject *cbpy_callback_call_method(cbpy_callback *cb, const char *name,
+                                                  PyObject **args, Py_ssize_t n);
+/* A foreign_callback! object (`&dyn Trait` for the call, `Box<dyn Trait>` kept as a stored
+ * callback is): as cbpy_arg_callback and cbpy_arg_stored_callback, but o must have each
+ * method of the NULL-terminated methods (TypeError "... must have a method 'f' (...)"). */
+CBPY_INTERNAL int cbpy_arg_interface(PyObject *o, const cbpy_param *p,
+                                     const char *const *methods, cbpy_callback *cb);
+CBPY_INTERNAL cbpy_callback *cbpy_arg_stored_interface(PyObject *o, const cbpy_param *p,
+                                                       const char *const *methods,
+                                                       PyObject **keep);
+/* The `release` of a foreign_callback!'s struct: C calls it when it drops the object. A
+ * no-op: the object lives as long as its holder's owner, as a stored callback does. */
+CBPY_INTERNAL void cbpy_iface_release(void *opaque);
 /* In a trampoline: records the pending exception (sync) or reports it (stored). */
 CBPY_INTERNAL void cbpy_callback_fail(cbpy_callback *cb);
 /* After the C call: -1 with the kept exception raised if the callback failed, else 0. */

@@ -8,6 +8,7 @@ import array
 import copy
 import ctypes
 import gc
+import sys
 import unittest
 
 import e2e_flapigen as m
@@ -430,6 +431,74 @@ class MessagesAndDocstrings(unittest.TestCase):
         # fn Forms::table(n: u32) -> &[i32];  Python gets a list, as the docstring says.
         self.assertEqual(F.table.__doc__, "table(n: int) -> list[int]")
         self.assertEqual(F.squares.__doc__, "squares(n: int) -> list[int]")
+
+
+class Callbacks(unittest.TestCase):
+    """foreign_callback!: any object with the methods, lent (&dyn) or kept (Box<dyn>)."""
+
+    class Recorder:
+        def __init__(self, wanted=lambda code: True):
+            self.events, self.labels, self.wanted = [], [], wanted
+
+        def onEvent(self, code, text):
+            self.events.append((code, text))
+
+        def onLabel(self, label):
+            self.labels.append(label)
+
+        def isWanted(self, code):
+            return self.wanted(code)
+
+    def test_lent_for_the_call(self):
+        bus = m.Bus()
+        r = self.Recorder(lambda code: code > 0)
+        self.assertTrue(bus.notify(r, 5))
+        self.assertFalse(bus.notify(r, -1))
+        self.assertEqual(r.events, [(5, "now")])
+
+    def test_missing_method_is_a_type_error(self):
+        class Half:
+            def onEvent(self, code, text):
+                pass
+        msg = error_message(self, TypeError, m.Bus().notify, Half(), 1)
+        self.assertIn("argument 'obs' must have a method 'onLabel'", msg)
+
+    def test_exception_in_a_method_reaches_the_caller(self):
+        class Boom(self.Recorder):
+            def isWanted(self, code):
+                raise KeyError(code)
+        with self.assertRaises(KeyError):
+            m.Bus().notify(Boom(), 3)
+
+    def test_wrong_result_type(self):
+        class Liar(self.Recorder):
+            def isWanted(self, code):
+                return "yes"
+        msg = error_message(self, TypeError, m.Bus().notify, Liar(), 3)
+        self.assertIn("Observer.isWanted", msg)
+
+    def test_kept_by_the_object(self):
+        bus = m.Bus()
+        a, b = self.Recorder(), self.Recorder(lambda code: code % 2 == 0)
+        bus.subscribe(a)
+        bus.subscribe(b)
+        refs = sys.getrefcount(a)
+        del a
+        gc.collect()
+        self.assertEqual(bus.emit(4), 2)
+        self.assertEqual(bus.emit(3), 1)
+        self.assertEqual(b.events, [(4, "later")])
+        self.assertEqual(b.labels, ["emit", "emit"])
+        self.assertGreater(refs, 2)
+
+    def test_kept_objects_die_with_their_owner(self):
+        bus = m.Bus()
+        r = self.Recorder()
+        bus.subscribe(r)
+        before = sys.getrefcount(r)
+        del bus
+        gc.collect()
+        self.assertEqual(sys.getrefcount(r), before - 1)
 
 
 if __name__ == "__main__":

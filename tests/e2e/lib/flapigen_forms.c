@@ -320,3 +320,53 @@ int32_t Forms_hidden(void) { return 11; }
 int32_t Forms_internal(void) { return 12; }
 int32_t Forms_unsafe_add(int32_t a, int32_t b) { return a + b; }
 int32_t Forms_static_neg(int32_t a) { return -a; }
+
+/* Bus: observers given for one call, or kept until the bus is deleted. */
+struct Bus {
+    Observer kept[4];
+    int n;
+};
+
+Bus *Bus_new(void)
+{
+    return calloc(1, sizeof(Bus));
+}
+
+void Bus_delete(Bus *bus)
+{
+    for (int i = 0; i < bus->n && i < 4; i++)
+        bus->kept[i].release(bus->kept[i].opaque);
+    free(bus);
+}
+
+bool Bus_notify(const Bus *bus, const Observer *obs, int32_t code)
+{
+    (void)bus;
+    if (!obs->isWanted(code, obs->opaque))
+        return false;
+    obs->onEvent(code, "now", obs->opaque);
+    return true;
+}
+
+void Bus_subscribe(Bus *bus, Observer obs)
+{
+    Observer *slot = &bus->kept[bus->n % 4];
+    if (bus->n >= 4)
+        slot->release(slot->opaque);
+    *slot = obs;
+    bus->n++;
+}
+
+int32_t Bus_emit(const Bus *bus, int32_t code)
+{
+    int32_t sent = 0;
+    for (int i = 0; i < bus->n && i < 4; i++) {
+        const Observer *o = &bus->kept[i];
+        o->onLabel("emit", o->opaque);
+        if (o->isWanted(code, o->opaque)) {
+            o->onEvent(code, "later", o->opaque);
+            sent++;
+        }
+    }
+    return sent;
+}

@@ -92,4 +92,24 @@ int32_t Forms_hidden(void);
 int32_t Forms_internal(void);
 int32_t Forms_unsafe_add(int32_t a, int32_t b);
 int32_t Forms_static_neg(int32_t a);
+
+/* foreign_callback! Observer, in flapigen's C layout: the object, its release, and one
+ * function pointer per method, named as the glue's Python names, the object last. */
+typedef struct Observer {
+    void *opaque;
+    void (*release)(void *opaque);
+    void (*onEvent)(int32_t code, const char *text, void *opaque);
+    void (*onLabel)(const char *label, void *opaque);
+    bool (*isWanted)(int32_t code, void *opaque);
+} Observer;
+
+typedef struct Bus Bus;
+Bus *Bus_new(void);
+void Bus_delete(Bus *bus);
+/* Calls obs->onEvent(code, "now") when obs->isWanted(code); returns whether it did. */
+bool Bus_notify(const Bus *bus, const Observer *obs, int32_t code);
+/* Keeps obs (at most 4; a fifth releases and replaces the oldest). */
+void Bus_subscribe(Bus *bus, Observer obs);
+/* Labels every kept observer "emit", then sends code to those that want it; the count. */
+int32_t Bus_emit(const Bus *bus, int32_t code);
 #endif
