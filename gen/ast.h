@@ -103,6 +103,7 @@ typedef enum ast_member_kind {
     AST_FN,          /* fn path(params) [-> T]; [alias name;] [attribute;]... */
     AST_PROPERTY,    /* property NAME: T { get PATH; [set PATH;] } */
     AST_FIELD,       /* [readonly] field NAME: T; */
+    AST_CODE,        /* foreign_code "PYTHON"; (`name` holds the source) */
 } ast_member_kind;
 
 /* One `KEY [VALUE];` line of a foreign_error! or property body, or a function attribute. */
@@ -232,6 +233,7 @@ typedef enum ast_item_kind {
     AST_ITEM_FREE,    /* foreign_free!(NAME); */
     AST_ITEM_TYPEMAP,
     AST_ITEM_CALLBACK, /* foreign_callback! (or foreign_interface!): `cls` */
+    AST_ITEM_CODE,    /* foreign_code "PYTHON"; at the top level: `include` holds it */
     AST_ITEM_TYPEDEF, /* type NAME = T; (kept last: sema counts items by kind) */
 } ast_item_kind;
 

@@ -581,10 +581,46 @@ static int refers_from(const gen_fn *fn, const void *cls)
     return fn->cls == cls && fn->nkeeps > 0;
 }
 
+/* foreign_code blocks as C strings, for cbpy_run_code into target (a C expression): each
+ * dedented (flapigen indents them inside the class) and after as many empty lines as put
+ * its first line at its glue line, so that a traceback names the glue file and line. */
+static gen_tv *lower_codes(lower *l, const gen_code *codes, size_t n, const char *target)
+{
+    gen_tv *list = gen_tv_list(l->a);
+    for (size_t i = 0; i < n; i++) {
+        size_t indent = (size_t)-1;
+        for (const char *line = codes[i].text; *line;) {
+            size_t w = strspn(line, " \t"), len = strcspn(line, "\n");
+            if (w < len && w < indent)
+                indent = w;
+            line += len + (line[len] == '\n');
+        }
+        gen_strbuf sb = {0};
+        for (int k = 1; k < codes[i].line; k++)
+            gen_strbuf_puts(&sb, "\n");
+        for (const char *line = codes[i].text; *line;) {
+            size_t w = strspn(line, " \t"), len = strcspn(line, "\n");
+            size_t cut = w < indent ? w : indent;
+            gen_strbuf_printf(&sb, "%.*s\n", (int)(len - (cut < len ? cut : len)),
+                              line + (cut < len ? cut : len));
+            line += len + (line[len] == '\n');
+        }
+        gen_tv *v = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, v, "code", gen_lower_c_string(l->a, gen_strbuf_str(&sb)));
+        gen_tv_set_str(l->a, v, "target", target);
+        gen_tv_push(l->a, list, v);
+        gen_strbuf_release(&sb);
+    }
+    return list;
+}
+
 static gen_tv *lower_class(lower *l, const gen_class *c)
 {
     gen_tv *v = gen_tv_map(l->a);
     gen_tv_set_str(l->a, v, "name", c->name);
+    gen_tv_set(l->a, v, "codes",
+               lower_codes(l, c->codes, c->ncodes,
+                           gen_arena_printf(l->a, "(PyObject *)cbpyw_%s__type", c->name)));
     if (c->c_type) {
         gen_tv_set_str(l->a, v, "c_type", c->c_type);
         gen_tv_set_str(l->a, v, "storage_doc",
@@ -772,6 +808,7 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
     for (size_t i = 0; i < m->ntypemaps; i++)
         gen_tv_push(a, typemaps, lower_typemap(l, m->typemaps[i]));
     gen_tv_set(a, root, "typemaps", typemaps);
+    gen_tv_set(a, root, "codes", lower_codes(l, m->codes, m->ncodes, "NULL"));
     gen_tv *ifaces = gen_tv_list(a);
     for (size_t i = 0; i < m->nifaces; i++)
         gen_tv_push(a, ifaces, lower_iface(l, m->ifaces[i]));

@@ -237,6 +237,13 @@ typedef struct gen_fn {
     gen_class *cls;         /* NULL for a module-level function */
 } gen_fn;
 
+/* flapigen's `foreign_code "..."`: Python source run at import, into the namespace of a
+ * class or the module, as written at a glue line. */
+typedef struct gen_code {
+    const char *text;
+    int line;
+} gen_code;
+
 typedef enum gen_storage {
     GEN_STORE_NONE,         /* no self_type: a namespace of static methods */
     GEN_STORE_VALUE,        /* the C struct lives inline in the Python object */
@@ -270,6 +277,8 @@ struct gen_class {
     size_t nfns;
     gen_property *props;
     size_t nprops;
+    struct gen_code *codes; /* foreign_code: Python run into the class at import */
+    size_t ncodes;
     gen_loc loc;
 };
 
@@ -431,6 +440,8 @@ typedef struct gen_module {
     gen_error *text_errors[2]; /* the GEN_ERR_TEXT domains, owned and borrowed text, made
                                when first used (they are not among `errors`: they raise the
                                base class Error itself) */
+    gen_code *codes;        /* module-level foreign_code, in glue order */
+    size_t ncodes;
     gen_typedef *typedefs;
     size_t ntypedefs;
 } gen_module;

@@ -520,6 +520,10 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
     }
     for (const ast_member *m = derived; m; m = m->next)
         n++;
+    size_t ncodes = 0;
+    for (const ast_member *m = ac->members; m; m = m->next)
+        ncodes += m->kind == AST_CODE;
+    cls->codes = gen_sema_alloc(s, ncodes, sizeof *cls->codes);
     cls->fns = gen_sema_alloc(s, n, sizeof *cls->fns);
     cls->props = gen_sema_alloc(s, nprops, sizeof *cls->props);
     const char **names = gen_sema_alloc(s, n + nprops, sizeof *names);
@@ -534,6 +538,11 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
                 cls->nprops++;
             continue;
         }
+        if (m->kind == AST_CODE) {
+            cls->codes[cls->ncodes].text = m->name;
+            cls->codes[cls->ncodes++].line = m->loc.first_line;
+            continue;
+        }
         if (m->kind != AST_FN && m->kind != AST_CONSTRUCTOR)
             continue;
         if (m->kind == AST_CONSTRUCTOR && !cls->c_type) {
@@ -541,7 +550,7 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
                            ac->name);
             continue;
         }
-        if (m->kind == AST_CONSTRUCTOR && !m->alias) {
+        if (m->kind == AST_CONSTRUCTOR && !m->alias && m->visibility != AST_PRIVATE) {
             if (ctor) {
                 gen_diag_error(s->diag, m->loc,
                                "class '%s' already has a constructor without an alias; give "
@@ -552,9 +561,7 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
                 continue;
             }
             ctor = m;
-            gen_fn *made = resolve_fn(s, m, cls);
-            if (m->visibility != AST_PRIVATE)
-                cls->ctor = made;
+            cls->ctor = resolve_fn(s, m, cls);
             continue;
         }
         gen_fn *fn = resolve_fn(s, m, cls);
@@ -626,6 +633,8 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
     out->errors = gen_sema_alloc(&s, count[AST_ITEM_ERROR], sizeof *out->errors);
     out->typemaps = gen_sema_alloc(&s, count[AST_ITEM_TYPEMAP], sizeof *out->typemaps);
     out->ifaces = gen_sema_alloc(&s, count[AST_ITEM_CALLBACK], sizeof *out->ifaces);
+    out->codes = gen_sema_alloc(&s, count[AST_ITEM_CODE], sizeof *out->codes);
+    out->ncodes = 0;
     out->nifaces = 0;
     out->typedefs = gen_sema_alloc(&s, count[AST_ITEM_TYPEDEF], sizeof *out->typedefs);
     out->ntypedefs = 0;
@@ -679,9 +688,14 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
         }
     }
     /* Callbacks before classes, whose functions take them. */
-    for (const ast_item *it = file->items; it; it = it->next)
+    for (const ast_item *it = file->items; it; it = it->next) {
         if (it->kind == AST_ITEM_CALLBACK)
             out->ifaces[out->nifaces++] = gen_sema_declare_iface(&s, it->cls);
+        if (it->kind == AST_ITEM_CODE) {
+            out->codes[out->ncodes].text = it->include;
+            out->codes[out->ncodes++].line = it->loc.first_line;
+        }
+    }
     for (const ast_item *it = file->items; it; it = it->next) {
         if (it->kind != AST_ITEM_CLASS)
             continue;

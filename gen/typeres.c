@@ -99,6 +99,10 @@ const ast_type *gen_smart_pointee(const ast_type *t, int *locked)
     const ast_type *in = t->args;
     if (locked)
         *locked = 0;
+    /* `Box<Box<dyn Trait>>`, flapigen's trait object of a class `self_type dyn Trait`. */
+    if (in->kind == AST_TYPE_GENERIC && strcmp(in->name, "Box") == 0 && in->args &&
+        !in->args->next)
+        in = in->args;
     if (in->kind == AST_TYPE_GENERIC && in->args && !in->args->next &&
         (strcmp(in->name, "Mutex") == 0 || strcmp(in->name, "RefCell") == 0 ||
          strcmp(in->name, "RwLock") == 0)) {
@@ -106,7 +110,7 @@ const ast_type *gen_smart_pointee(const ast_type *t, int *locked)
         if (locked)
             *locked = 1;
     }
-    return in->kind == AST_TYPE_NAME && !in->is_const && !in->is_dyn ? in : NULL;
+    return in->kind == AST_TYPE_NAME && !in->is_const ? in : NULL;
 }
 
 gen_storage gen_self_shape(const ast_type *t, const char *c_type)
@@ -240,9 +244,15 @@ static int resolve_class(gen_scope *s, const ast_type *t, gen_class *cls, gen_ty
     return 0;
 }
 
-/* &str, const char *, String, and char * (a returned string the caller releases). */
+/* &str, const char *, String, and char * (a returned string the caller releases); Rust's
+ * paths, `&Path` and `PathBuf`, are text in C too. */
 static int text_type(const ast_type *t, gen_type_kind *kind)
 {
+    if ((t->kind == AST_TYPE_REF && !t->is_mut && is_name(t->inner, "Path")) ||
+        (is_name(t, "PathBuf") && !t->is_const)) {
+        *kind = t->kind == AST_TYPE_REF ? GEN_T_STR : GEN_T_STRING;
+        return 1;
+    }
     if (t->kind == AST_TYPE_REF && !t->is_mut && is_name(t->inner, "str")) {
         *kind = GEN_T_STR;
         return 1;
@@ -467,6 +477,10 @@ static int resolve_dyn(gen_scope *s, const ast_type *t, gen_type_use use, gen_ty
             strcmp(s->mod->ifaces[i]->name, named->name) == 0)
             f = s->mod->ifaces[i];
     if (!f) {
+        /* A class may wrap a trait object (`self_type dyn Trait`): then it is that class. */
+        for (size_t i = 0; i < s->mod->nclasses; i++)
+            if (s->mod->classes[i]->c_type && strcmp(s->mod->classes[i]->c_type, named->name) == 0)
+                return 0;
         gen_diag_error(s->diag, named->loc, "'dyn %s' names no foreign_callback! of the module",
                        named->name);
         return -1;

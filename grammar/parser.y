@@ -137,6 +137,27 @@ static const char *unquote(void *scanner, const char *lit)
     return out;
 }
 
+/* The text of a Rust string literal: quotes removed and its simple escapes read. */
+static const char *rust_unescape(void *scanner, const char *lit)
+{
+    size_t n = strlen(lit), k = 0;
+    char *out = gen_arena_alloc(CTX->arena, n);
+    for (size_t i = 1; i + 1 < n; i++) {
+        char c = lit[i];
+        if (c == '\\' && i + 2 < n) {
+            char e = lit[i + 1];
+            c = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
+            if (c == e && e != '"' && e != '\\' && e != '\'')
+                c = '\\'; /* not one of these: kept as written */
+            else
+                i++;
+        }
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return out;
+}
+
 /* decor with one more attribute (NULL: one the parser reported). `#[doc = "text"]` is a
  * doc line; the others are kept for sema. */
 static ast_decor add_attr(void *scanner, ast_decor decor, ast_attr *a)
@@ -450,14 +471,15 @@ static const char *const macro_words[] = {"foreign_class", "foreign_enum", "fore
 %token ATTR_OPEN "#["
 %token RUST_CODE "Rust code" LIFETIME "lifetime" PRIVATE "private" PROTECTED "protected"
 %token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
-%token FOREIGN_CALLBACK "foreign_callback" DYN "dyn"
+%token FOREIGN_CALLBACK "foreign_callback" DYN "dyn" FOREIGN_CODE "foreign_code"
+%token <str> RAWSTR "raw string"
 %token <str> CB_NAME "method name"
 %token <str> MACRO_NAME "macro name"
 /* Made by error recovery (gen_yylex), never written: the end of the text a recovery skipped,
  * and the end of a class or enum cut short by the next item or the end of the file. */
 %token SKIP_END "end of skipped text" ITEM_CUT "end of a cut item"
 
-%type <str> name c_type_words typemap_kind
+%type <str> name c_type_words typemap_kind code
 %type <decor> docs
 %type <attr> attr
 %type <visibility> visibility
@@ -573,6 +595,8 @@ item
     | docs TYPE IDENT '=' type ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_TYPEDEF; $$->alias = $3; $$->aliased = $5;
           $$->rust_attrs = $1.attrs; $$->loc = @3; }
+    | FOREIGN_CODE code ';'
+        { $$ = NEW(ast_item); $$->kind = AST_ITEM_CODE; $$->include = $2; $$->loc = @2; }
     | FOREIGN_FREE '!' '(' IDENT ')' ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_FREE; $$->free_fn = $4; $$->loc = @4; }
     | docs FOREIGN_TYPEMAP '!' '(' typemap_kind IDENT ':' c_type_words '{' params_opt '}' macro_close
@@ -673,6 +697,13 @@ enum_end
 macro_close
     : ')' ';'
     | error { RECOVER(SKIP_ITEM); } SKIP_END
+    ;
+
+/* code -> "TEXT" | r"TEXT" | r#"TEXT"#: flapigen's foreign_code, Python source here. A
+ * quoted string's escapes are Rust's (\n, \t, \r, \", \\ and \' are read; others kept). */
+code
+    : STRLIT                 { $$ = rust_unescape(scanner, $1); }
+    | RAWSTR                 { $$ = $1; }
     ;
 
 /* The kind of a typemap, as written (sema checks it; `struct` is a keyword of types). */
@@ -823,6 +854,8 @@ member_body
     | READONLY FIELD name ':' type ';'
         { $$ = NEW(ast_member); $$->kind = AST_FIELD; $$->readonly = 1;
           $$->name = $3; $$->name_loc = @3; $$->type = $5; $$->loc = @1; }
+    | FOREIGN_CODE code ';'
+        { $$ = NEW(ast_member); $$->kind = AST_CODE; $$->name = $2; $$->loc = @2; }
     | DESTRUCTOR path ';'
         { $$ = NEW(ast_member); $$->kind = AST_DESTRUCTOR; $$->path = $2; $$->loc = @1; }
     | fn_decl                { $$ = $1; }

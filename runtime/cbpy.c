@@ -293,6 +293,33 @@ PyObject *cbpy_no_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     return NULL;
 }
 
+int cbpy_run_code(PyObject *module, PyObject *type, const char *code, const char *filename)
+{
+    PyObject *globals = PyModule_GetDict(module), *ns, *co, *r, *key, *value;
+    Py_ssize_t pos = 0;
+    int rc = -1;
+    if (PyDict_GetItemString(globals, "__builtins__") == NULL &&
+        PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) < 0)
+        return -1;
+    ns = type != NULL ? PyDict_New() : (Py_INCREF(globals), globals);
+    if (ns == NULL)
+        return -1;
+    co = Py_CompileString(code, filename, Py_file_input);
+    r = co != NULL ? PyEval_EvalCode(co, globals, ns) : NULL;
+    Py_XDECREF(co);
+    if (r != NULL && type != NULL) {
+        /* Set as attributes, so that a special method (`__int__`) fills its slot too. */
+        while (PyDict_Next(ns, &pos, &key, &value))
+            if (PyObject_SetAttr(type, key, value) < 0)
+                goto done;
+    }
+    rc = r != NULL ? 0 : -1;
+done:
+    Py_XDECREF(r);
+    Py_DECREF(ns);
+    return rc;
+}
+
 int cbpy_add_constant(PyObject *module, const char *name, PyObject *value)
 {
     if (value == NULL)

@@ -433,6 +433,30 @@ class MessagesAndDocstrings(unittest.TestCase):
         self.assertEqual(F.squares.__doc__, "squares(n: int) -> list[int]")
 
 
+class ForeignCode(unittest.TestCase):
+    """foreign_code "...": Python run into the class, or the module, at import."""
+
+    def test_class_code_adds_methods_and_attributes(self):
+        p = m.Point(3, -4)
+        self.assertEqual(p.norm1(), 7)
+        self.assertEqual(p.mirrored(), m.Point(-4, 3))
+        self.assertEqual(m.Point.ORIGIN_NAME, "origin")
+
+    def test_module_code_sees_the_module(self):
+        self.assertEqual(m.total_live(), m.live_shared() + m.live_locked() + m.live_boxed())
+
+    def test_tracebacks_name_the_glue_line(self):
+        import traceback
+        try:
+            m.Point.mirrored(None)
+        except AttributeError as e:
+            frame = traceback.extract_tb(e.__traceback__)[-1]
+        self.assertTrue(frame.filename.endswith("flapigen.in"), frame.filename)
+        with open(frame.filename) as glue:
+            self.assertIn("return Point(self.y(), self.x())",
+                          glue.read().splitlines()[frame.lineno - 1])
+
+
 class Callbacks(unittest.TestCase):
     """foreign_callback!: any object with the methods, lent (&dyn) or kept (Box<dyn>)."""
 
