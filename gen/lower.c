@@ -198,6 +198,9 @@ static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
         [GEN_ADAPT_NEXT] = "adapt_next",         [GEN_ADAPT_EXIT] = "adapt_exit",
     };
     const gen_special *sp = gen_special_find(fn->special);
+    /* `copy.deepcopy` asks `__deepcopy__(memo)`: the copy C makes is the object's whole
+     * state, so the same method answers, the memo unused. */
+    gen_tv_set_flag(l->a, w, "adapt_copy", strcmp(sp->name, "__copy__") == 0);
     if (sp->adapter == GEN_ADAPT_METHOD)
         return;
     gen_tv_set_flag(l->a, w, flags[sp->adapter], 1);

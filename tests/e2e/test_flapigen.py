@@ -298,6 +298,16 @@ class ValueClassDerives(unittest.TestCase):
         r.set_x(7)
         self.assertEqual((p.x(), r.x()), (1, 7))
 
+    def test_deepcopy(self):
+        p = m.Point(1, 2)
+        box = {"a": [p, p]}
+        deep = copy.deepcopy(box)
+        self.assertIsNot(deep["a"][0], p)
+        self.assertEqual(deep["a"][0], p)
+        deep["a"][0].set_x(5)
+        self.assertEqual(p.x(), 1)
+        self.assertEqual(copy.deepcopy(m.Shared.from_rc(4)).get(), 4)
+
     def test_eq(self):
         self.assertTrue(m.Point(1, 2) == m.Point(1, 2))
         self.assertFalse(m.Point(1, 2) == m.Point(1, 3))
