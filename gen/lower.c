@@ -112,19 +112,19 @@ static const char *outs_py_type(lower *l, const gen_fn *fn)
     return t;
 }
 
-/* The docstring of a callable: first the Argument Clinic signature that inspect.signature
- * reads ("name($self, a, /, b=3)\n--\n\n"), then the glue's doc, then the same signature
- * with the Python types of parameters and result, which help() shows. */
-static const char *docstring(lower *l, const gen_fn *fn, const char *name, const char *doc)
+/* The two signatures of a callable: the Argument Clinic one that inspect.signature reads
+ * ("name($self, a, /, b=3)") into clinic, and the same with the Python types of parameters
+ * and result, which help() shows, into typed (with a "Raises E on failure." line). */
+static void signatures(lower *l, const gen_fn *fn, const char *name, gen_strbuf *clinic,
+                       gen_strbuf *typed)
 {
-    gen_strbuf sb = {0}, typed = {0};
-    gen_strbuf_printf(&sb, "%s(", name);
-    gen_strbuf_printf(&typed, "%s(", name);
+    gen_strbuf_printf(clinic, "%s(", name);
+    gen_strbuf_printf(typed, "%s(", name);
     const char *sep = "";
     /* An init function's self is the object being made: Python does not pass it. */
     if ((fn->self != GEN_SELF_NONE && fn->kind != GEN_FN_CONSTRUCTOR) ||
         fn->kind == GEN_FN_CLASSMETHOD) {
-        gen_strbuf_puts(&sb, fn->kind == GEN_FN_CLASSMETHOD ? "$type" : "$self");
+        gen_strbuf_puts(clinic, fn->kind == GEN_FN_CLASSMETHOD ? "$type" : "$self");
         sep = ", ";
     }
     for (size_t i = 0; i < fn->nparams; i++) {
@@ -132,32 +132,52 @@ static const char *docstring(lower *l, const gen_fn *fn, const char *name, const
         const char *pname = param_py_name(l, p);
         /* inspect evaluates a default it cannot read as a literal against sys.modules, so
          * an enum member is named through its module there. */
-        gen_strbuf_printf(&sb, "%s%s%s%s%s%s", sep, pname, p->def_py ? "=" : "",
+        gen_strbuf_printf(clinic, "%s%s%s%s%s%s", sep, pname, p->def_py ? "=" : "",
                           p->def_py && p->type.kind == GEN_T_ENUM ? l->m->name : "",
                           p->def_py && p->type.kind == GEN_T_ENUM ? "." : "",
                           p->def_py ? p->def_py : "");
-        gen_strbuf_printf(&typed, "%s%s: %s%s%s", i ? ", " : "", pname,
+        gen_strbuf_printf(typed, "%s%s: %s%s%s", i ? ", " : "", pname,
                           gen_lower_py_type(l, &p->type), p->def_py ? " = " : "",
                           p->def_py ? p->def_py : "");
         sep = ", ";
         if ((int)i + 1 == fn->npos_only) {
-            gen_strbuf_puts(&sb, ", /");
+            gen_strbuf_puts(clinic, ", /");
             if (fn->npos_only < (int)fn->nparams)
-                gen_strbuf_puts(&typed, ", /");
+                gen_strbuf_puts(typed, ", /");
         }
     }
-    gen_strbuf_printf(&typed, ") -> %s%s",
+    gen_strbuf_puts(clinic, ")");
+    gen_strbuf_printf(typed, ") -> %s%s",
                       fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD
                           ? fn->cls->name
                       : fn->nouts > (fn->ret_len_out >= 0) ? outs_py_type(l, fn)
                                                            : gen_lower_py_type(l, &fn->ret),
                       fn->none_status ? " | None" : "");
     if (fn->error)
-        gen_strbuf_printf(&typed, "\nRaises %s on failure.", fn->error->name);
-    gen_strbuf_printf(&sb, ")\n--\n\n%s%s%s", gen_strbuf_str(&typed), doc ? "\n\n" : "",
+        gen_strbuf_printf(typed, "\nRaises %s on failure.", fn->error->name);
+}
+
+/* The docstring of a callable: the Argument Clinic signature, then the glue's doc, then
+ * the typed signature. */
+static const char *docstring(lower *l, const gen_fn *fn, const char *name, const char *doc)
+{
+    gen_strbuf sb = {0}, typed = {0};
+    signatures(l, fn, name, &sb, &typed);
+    gen_strbuf_printf(&sb, "\n--\n\n%s%s%s", gen_strbuf_str(&typed), doc ? "\n\n" : "",
                       doc ? doc : "");
     const char *r = gen_lower_c_string(l->a, gen_strbuf_str(&sb));
     gen_strbuf_release(&sb);
+    gen_strbuf_release(&typed);
+    return r;
+}
+
+/* The typed signature alone, for the docstring of a set of overloads. */
+static const char *signature_line(lower *l, const gen_fn *fn, const char *name)
+{
+    gen_strbuf clinic = {0}, typed = {0};
+    signatures(l, fn, name, &clinic, &typed);
+    const char *r = gen_arena_strdup(l->a, gen_strbuf_str(&typed));
+    gen_strbuf_release(&clinic);
     gen_strbuf_release(&typed);
     return r;
 }
@@ -233,10 +253,11 @@ int gen_lower_each_fn(const gen_module *m, int (*visit)(const gen_fn *, const vo
     int rc = 0;
     for (size_t i = 0; i < m->nclasses && !rc; i++) {
         const gen_class *c = m->classes[i];
-        if (c->ctor)
-            rc = visit(c->ctor, ctx);
+        for (const gen_fn *o = c->ctor; o && !rc; o = o->overloads)
+            rc = visit(o, ctx);
         for (size_t j = 0; j < c->nfns && !rc; j++)
-            rc = visit(c->fns[j], ctx);
+            for (const gen_fn *o = c->fns[j]; o && !rc; o = o->overloads)
+                rc = visit(o, ctx);
         for (size_t j = 0; j < c->nprops && !rc; j++) {
             if (c->props[j].get_fn)
                 rc = visit(c->props[j].get_fn, ctx);
@@ -383,8 +404,10 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
 {
     gen_tv *w = gen_tv_map(l->a);
     int is_ctor = fn->kind == GEN_FN_CONSTRUCTOR, is_static = fn->kind == GEN_FN_STATIC;
-    /* Slots and property accessors are called positionally by CPython itself. */
-    int keywords = gen_lower_takes_keywords(fn) && !fn->special && !fn->accessor;
+    /* Slots and property accessors are called positionally by CPython itself; overloads,
+     * by their dispatcher, which passes what it got. */
+    int keywords = (gen_lower_takes_keywords(fn) && !fn->special && !fn->accessor) ||
+                   (fn->overload && !is_ctor);
     call_shape shape = is_ctor                ? SHAPE_NEW
                        : keywords            ? SHAPE_KEYWORDS
                        : fn->nparams == 0    ? SHAPE_NOARGS
@@ -398,6 +421,8 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                           : fn->cls ? gen_arena_printf(l->a, "cbpyw_%s__m_%s", fn->cls->name,
                                                        fn->py_name)
                                     : gen_arena_printf(l->a, "cbpym_f_%s", fn->py_name);
+    if (fn->overload)
+        wrapper = gen_arena_printf(l->a, "%s_o%d", wrapper, fn->overload);
     const char *self = is_static ? "PyObject *Py_UNUSED(self)" : "PyObject *self";
     static const char *const meth[] = {"", "METH_NOARGS", "METH_O", "METH_FASTCALL",
                                        "METH_FASTCALL | METH_KEYWORDS"};
@@ -420,7 +445,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set_flag(l->a, w, "release_callbacks", fn->release_callbacks);
     /* A protocol that is an ordinary method (__copy__) sits in the method table. */
     int plain = !fn->special || gen_special_find(fn->special)->adapter == GEN_ADAPT_METHOD;
-    gen_tv_set_flag(l->a, w, "in_methods", plain && !fn->accessor && !is_ctor);
+    gen_tv_set_flag(l->a, w, "in_methods", plain && !fn->accessor && !is_ctor && !fn->overload);
     if (fn->special)
         lower_special(l, fn, w);
     if (keywords) {
@@ -445,7 +470,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                                           "%s, PyObject *const *args, Py_ssize_t nargs, "
                                           "PyObject *kwnames",
                                           self));
-    if (!is_ctor && plain && !fn->accessor)
+    if (!is_ctor && plain && !fn->accessor && !fn->overload)
         gen_tv_set_str(l->a, w, "doc", docstring(l, fn, fn->py_name, fn->doc));
 
     gen_tv *params = gen_tv_list(l->a);
@@ -587,6 +612,107 @@ static int refers_from(const gen_fn *fn, const void *cls)
 /* foreign_code blocks as C strings, for cbpy_run_code into target (a C expression): each
  * dedented (flapigen indents them inside the class) and after as many empty lines as put
  * its first line at its glue line, so that a traceback names the glue file and line. */
+/* What an overload's dispatcher tests a positional argument with (runtime/cbpy_args.h):
+ * one letter per kind of glue type, upper case when None is taken too. */
+static char overload_kind(const gen_type *t)
+{
+    char k;
+    switch (t->kind) {
+    case GEN_T_PRIM:
+        k = t->prim->kind == GEN_PRIM_BOOL ? 'b' : t->prim->kind == GEN_PRIM_FLOAT ? 'f' : 'i';
+        break;
+    case GEN_T_STR:
+    case GEN_T_STRING:
+        k = 's';
+        break;
+    case GEN_T_CLASS:
+        k = 'o';
+        break;
+    case GEN_T_ENUM:
+        k = 'i';
+        break;
+    case GEN_T_SLICE:
+    case GEN_T_MAPS:
+    case GEN_T_OBJS:
+        k = 'q';
+        break;
+    case GEN_T_CALLBACK:
+        k = t->callback->iface ? 'a' : 'c';
+        break;
+    default:
+        k = 'a';
+        break;
+    }
+    return t->optional ? (char)(k - 'a' + 'A') : k;
+}
+
+/* The function a Python name calls when it has overloads: it picks the first overload
+ * whose arity and positional argument types fit, and calls its wrapper. */
+static gen_tv *lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
+{
+    /* The dispatcher has the name and table entry the first would have alone: its wrapper
+     * name without the `_o1`. */
+    gen_tv *w = gen_tv_map(l->a);
+    gen_tv *ow1 = lower_fn(l, first);
+    const char *w1 = gen_tv_lookup_str(ow1, "wrapper");
+    int is_ctor = first->kind == GEN_FN_CONSTRUCTOR;
+    gen_tv_set_str(l->a, w, "wrapper", gen_arena_printf(l->a, "%.*s", (int)(strlen(w1) - 3), w1));
+    gen_tv_set_str(l->a, w, "py_name", first->py_name);
+    gen_tv_set_str(l->a, w, "func", gen_lower_func_name(l, first));
+    gen_tv_set_flag(l->a, w, "in_methods", !is_ctor);
+    gen_tv_set_flag(l->a, w, "is_ctor", is_ctor);
+    /* (A static method's self is NULL, passed along as the overloads ignore it.) */
+    gen_tv_set_str(l->a, w, "signature",
+                   is_ctor ? "PyTypeObject *type, PyObject *args, PyObject *kwargs"
+                           : "PyObject *self, PyObject *const *args, Py_ssize_t nargs, "
+                             "PyObject *kwnames");
+    gen_tv_set_str(l->a, w, "meth_flags",
+                   first->kind == GEN_FN_CLASSMETHOD ? "METH_FASTCALL | METH_KEYWORDS | METH_CLASS"
+                   : first->kind == GEN_FN_STATIC ? "METH_FASTCALL | METH_KEYWORDS | METH_STATIC"
+                                                  : "METH_FASTCALL | METH_KEYWORDS");
+    gen_tv *cands = gen_tv_list(l->a);
+    gen_strbuf docs = {0};
+    for (const gen_fn *o = first; o; o = o->overloads) {
+        gen_tv *ow = o == first ? ow1 : lower_fn(l, o);
+        gen_tv_push(l->a, overloads, ow);
+        gen_tv *c = gen_tv_map(l->a);
+        gen_strbuf kinds = {0}, types = {0};
+        for (size_t i = 0; i < o->nparams; i++) {
+            const gen_type *t = &o->params[i].type;
+            gen_strbuf_printf(&kinds, "%c", overload_kind(t));
+            gen_strbuf_printf(&types, "%s, ", t->kind == GEN_T_CLASS
+                                                  ? gen_arena_printf(l->a, "&cbpyw_%s__type",
+                                                                     t->cls->name)
+                                                  : "NULL");
+        }
+        gen_strbuf_puts(&types, "NULL");
+        gen_tv_set_str(l->a, c, "call", gen_tv_lookup_str(ow, "wrapper"));
+        gen_tv_set_str(l->a, c, "kinds", gen_arena_strdup(l->a, gen_strbuf_str(&kinds)));
+        gen_tv_set_str(l->a, c, "types", gen_arena_strdup(l->a, gen_strbuf_str(&types)));
+        gen_tv_set_str(l->a, c, "nmin", gen_arena_printf(l->a, "%d", o->nrequired));
+        gen_tv_set_str(l->a, c, "nmax", gen_arena_printf(l->a, "%zu", o->nparams));
+        gen_tv_set_str(l->a, c, "k", gen_arena_printf(l->a, "%d", o->overload - 1));
+        const char *sig = signature_line(l, o, first->kind == GEN_FN_CONSTRUCTOR
+                                                   ? first->cls->name : first->py_name);
+        gen_tv_set_str(l->a, c, "sig", gen_lower_c_string(l->a, sig));
+        gen_strbuf_printf(&docs, "%s%s", docs.len ? "\n" : "", sig);
+        gen_tv_push(l->a, cands, c);
+        gen_strbuf_release(&kinds);
+        gen_strbuf_release(&types);
+    }
+    gen_tv_set(l->a, w, "cands", cands);
+    gen_tv_set_str(l->a, w, "ncands", gen_arena_printf(l->a, "%zu", cands->n));
+    gen_tv_set_flag(l->a, w, "dispatch", 1);
+    /* A constructor's signatures go to the class's docstring (lower_class). */
+    gen_strbuf_printf(&docs, "\n\nOverloads: the first whose parameters take the arguments "
+                             "is called.%s%s", first->doc ? "\n\n" : "",
+                      first->doc ? first->doc : "");
+    gen_tv_set_str(l->a, w, is_ctor ? "overloads_doc" : "doc",
+                   gen_lower_c_string(l->a, gen_strbuf_str(&docs)));
+    gen_strbuf_release(&docs);
+    return w;
+}
+
 static gen_tv *lower_codes(lower *l, const gen_code *codes, size_t n, const char *target)
 {
     gen_tv *list = gen_tv_list(l->a);
@@ -653,18 +779,28 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
         gen_tv_set_str(l->a, v, "dtor_line", gen_arena_printf(l->a, "%d", c->dtor_line));
     }
     if (c->ctor) {
-        gen_tv_set(l->a, v, "ctor", lower_fn(l, c->ctor));
+        gen_tv *ctor_overloads = gen_tv_list(l->a);
+        gen_tv *ctor = c->ctor->overloads ? lower_dispatch(l, c->ctor, ctor_overloads)
+                                          : lower_fn(l, c->ctor);
+        gen_tv_set(l->a, v, "ctor", ctor);
+        gen_tv_set(l->a, v, "ctor_overloads", ctor_overloads);
         const char *doc = c->doc && c->ctor->doc
                               ? gen_arena_printf(l->a, "%s\n\n%s", c->doc, c->ctor->doc)
                           : c->doc ? c->doc
                                    : c->ctor->doc;
-        gen_tv_set_str(l->a, v, "class_doc", docstring(l, c->ctor, c->name, doc));
+        const char *ov = gen_tv_lookup_str(ctor, "overloads_doc");
+        gen_tv_set_str(l->a, v, "class_doc",
+                       !ov ? docstring(l, c->ctor, c->name, doc)
+                       : c->doc ? gen_arena_printf(l->a, "%s\\n\\n%s",
+                                                   gen_lower_c_string(l->a, c->doc), ov)
+                                : ov);
     } else {
         gen_tv_set_str(l->a, v, "class_doc", gen_lower_c_string(l->a, c->doc ? c->doc : ""));
     }
     gen_tv *fns = gen_tv_list(l->a);
     for (size_t i = 0; i < c->nfns; i++)
-        gen_tv_push(l->a, fns, lower_fn(l, c->fns[i]));
+        gen_tv_push(l->a, fns, c->fns[i]->overloads ? lower_dispatch(l, c->fns[i], fns)
+                                                    : lower_fn(l, c->fns[i]));
     gen_tv_set(l->a, v, "fns", fns);
     lower_properties(l, c, v);
     int compares = 0;

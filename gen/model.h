@@ -185,6 +185,12 @@ typedef struct gen_out {
 
 typedef struct gen_fn {
     gen_fn_kind kind;
+    struct gen_fn *overloads; /* the next function under the same Python name (flapigen's
+                               overloads: several constructors, or one alias twice), in glue
+                               order; a call picks the first whose parameters take its
+                               arguments */
+    int overload;           /* 1-based place in such a set (the first has one only when
+                               `overloads` is set), else 0 */
     const char *c_name;
     const char *call_expr;  /* a getter that is a C expression of self (`get `EXPR`;`, a text
                                field): evaluated instead of calling c_name, which then only

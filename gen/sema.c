@@ -498,6 +498,43 @@ static int claim_class_name(gen_sema_ctx *s, const char **names, gen_loc *locs, 
     return 0;
 }
 
+/* Whether a call could not tell a from b: the same arity and the same kind of value for
+ * every parameter (what the dispatcher tests, runtime/cbpy_args.h). */
+static int same_overload(const gen_fn *a, const gen_fn *b)
+{
+    if (a->nparams != b->nparams || a->nrequired != b->nrequired)
+        return 0;
+    for (size_t i = 0; i < a->nparams; i++) {
+        const gen_type *x = &a->params[i].type, *y = &b->params[i].type;
+        int xk = x->kind == GEN_T_PRIM ? (int)x->prim->kind : -1,
+            yk = y->kind == GEN_T_PRIM ? (int)y->prim->kind : -1;
+        if (x->kind != y->kind || xk != yk || x->optional != y->optional ||
+            (x->kind == GEN_T_CLASS && x->cls != y->cls))
+            return 0;
+    }
+    return 1;
+}
+
+/* fn joins the overloads of first, last, unless a call could not tell it from one. */
+static void add_overload(gen_sema_ctx *s, gen_fn *first, gen_fn *fn, gen_loc loc)
+{
+    gen_fn *last = first;
+    for (gen_fn *o = first; o; o = o->overloads) {
+        if (same_overload(o, fn)) {
+            gen_diag_error(s->diag, loc,
+                           "'%s' overloads '%s' with the same number and kinds of parameters, "
+                           "so no call could reach it",
+                           fn->c_name, o->c_name);
+            gen_diag_note(s->diag, o->loc, "the overload it cannot be told from is here");
+            return;
+        }
+        last = o;
+    }
+    first->overload = 1;
+    last->overloads = fn;
+    fn->overload = last->overload + 1;
+}
+
 static const ast_member *last_member(const ast_class *ac)
 {
     const ast_member *m = ac->members;
@@ -551,17 +588,13 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
             continue;
         }
         if (m->kind == AST_CONSTRUCTOR && !m->alias && m->visibility != AST_PRIVATE) {
-            if (ctor) {
-                gen_diag_error(s->diag, m->loc,
-                               "class '%s' already has a constructor without an alias; give "
-                               "this one a Python name with 'alias NAME;' to make it a "
-                               "classmethod",
-                               ac->name);
-                gen_diag_note(s->diag, ctor->loc, "the constructor without an alias is here");
-                continue;
-            }
+            gen_fn *made = resolve_fn(s, m, cls);
+            /* Several constructors are overloads of __new__. */
+            if (ctor && cls->ctor && made)
+                add_overload(s, cls->ctor, made, m->path.loc);
+            else if (!ctor)
+                cls->ctor = made;
             ctor = m;
-            cls->ctor = resolve_fn(s, m, cls);
             continue;
         }
         gen_fn *fn = resolve_fn(s, m, cls);
@@ -570,6 +603,15 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
             continue;
         if (fn->kind == GEN_FN_CONSTRUCTOR)
             fn->kind = GEN_FN_CLASSMETHOD;
+        /* A second function under a name is an overload, if it is called the same way. */
+        gen_fn *first = NULL;
+        for (size_t i = 0; i < cls->nfns && !first; i++)
+            if (strcmp(cls->fns[i]->py_name, fn->py_name) == 0)
+                first = cls->fns[i];
+        if (first && first->kind == fn->kind && !first->special && !fn->special) {
+            add_overload(s, first, fn, m->alias ? m->alias_loc : m->path.loc);
+            continue;
+        }
         if (claim_class_name(s, names, locs, &nnames, ac->name, fn->py_name,
                              m->alias ? m->alias_loc : m->path.loc) == 0)
             cls->fns[cls->nfns++] = fn;

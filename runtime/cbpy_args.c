@@ -93,3 +93,56 @@ int cbpy_parse_tuple(const cbpy_sig *sig, PyObject *args, PyObject *kwargs, PyOb
         kwargs = NULL;
     return cbpy_parse_slow(sig, items, nargs, NULL, kwargs, out);
 }
+
+/* Whether o fits an overload's parameter of this kind (cbpy_args.h). */
+static int takes(char kind, PyTypeObject **type, PyObject *o)
+{
+    if (o == Py_None && kind >= 'A' && kind <= 'Z')
+        return 1;
+    switch (kind | 0x20) { /* lower case */
+    case 'b':
+        return PyBool_Check(o);
+    case 'i':
+        return PyLong_Check(o) || (PyIndex_Check(o) && !PyFloat_Check(o));
+    case 'f':
+        return PyFloat_Check(o) || PyLong_Check(o) || PyIndex_Check(o) ||
+               (Py_TYPE(o)->tp_as_number != NULL && Py_TYPE(o)->tp_as_number->nb_float != NULL);
+    case 's':
+        return PyUnicode_Check(o);
+    case 'o':
+        return type != NULL && *type != NULL && PyObject_TypeCheck(o, *type);
+    case 'q':
+        return PyObject_CheckBuffer(o) || (PySequence_Check(o) && !PyUnicode_Check(o));
+    case 'c':
+        return PyCallable_Check(o);
+    default:
+        return 1;
+    }
+}
+
+int cbpy_pick_overload(const cbpy_overload *c, int n, PyObject *const *args, Py_ssize_t nargs,
+                       Py_ssize_t nkw, const char *func)
+{
+    for (int k = 0; k < n; k++) {
+        Py_ssize_t i = 0;
+        if (nargs + nkw < c[k].nmin || nargs + nkw > c[k].nmax || nargs > c[k].nmax)
+            continue;
+        while (i < nargs && takes(c[k].kinds[i], c[k].types[i], args[i]))
+            i++;
+        if (i == nargs)
+            return k;
+    }
+    /* None fits: say what was given and what would be taken. */
+    PyObject *given = PyUnicode_FromString(""), *sigs = PyUnicode_FromString("");
+    for (Py_ssize_t i = 0; given != NULL && i < nargs; i++)
+        Py_SETREF(given, PyUnicode_FromFormat("%U%s%s", given, i ? ", " : "",
+                                              Py_TYPE(args[i])->tp_name));
+    for (int k = 0; sigs != NULL && k < n; k++)
+        Py_SETREF(sigs, PyUnicode_FromFormat("%U%s%s", sigs, k ? "; " : "", c[k].sig));
+    if (given != NULL && sigs != NULL)
+        PyErr_Format(PyExc_TypeError, "%s(): no overload takes (%U)%s; the overloads are: %U",
+                     func, given, nkw ? " and keywords" : "", sigs);
+    Py_XDECREF(given);
+    Py_XDECREF(sigs);
+    return -1;
+}

@@ -30,6 +30,25 @@ typedef struct cbpy_sig {
     int nrequired;
 } cbpy_sig;
 
+/*
+ * One overload of a Python name (flapigen's several constructors, or one alias twice): what
+ * each of its Python parameters takes, one letter per parameter: 'b' bool, 'i' an int (or
+ * __index__), 'f' a number, 's' str, 'o' an object of *types[i], 'q' a sequence or buffer,
+ * 'c' a callable, 'a' anything; upper case takes None too.
+ */
+typedef struct cbpy_overload {
+    const char *kinds;
+    PyTypeObject **const *types;
+    int nmin, nmax;             /* the arguments it takes, positional and keyword together */
+    const char *sig;            /* its typed signature, for the error */
+} cbpy_overload;
+
+/* The index of the first of n overloads whose arity fits nargs positional and nkw keyword
+ * arguments and whose kinds take args; else -1 with TypeError "f(): no overload takes
+ * (int, str); the overloads are: f(a: int), f(s: str)". */
+CBPY_INTERNAL int cbpy_pick_overload(const cbpy_overload *c, int n, PyObject *const *args,
+                                     Py_ssize_t nargs, Py_ssize_t nkw, const char *func);
+
 CBPY_INTERNAL int cbpy_parse_slow(const cbpy_sig *sig, PyObject *const *args,
                                   Py_ssize_t nargs, PyObject *kwnames, PyObject *kwdict,
                                   PyObject **out);

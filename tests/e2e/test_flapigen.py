@@ -443,6 +443,43 @@ class MessagesAndDocstrings(unittest.TestCase):
         self.assertEqual(F.squares.__doc__, "squares(n: int) -> list[int]")
 
 
+class Overloads(unittest.TestCase):
+    """Several constructors, or one alias for several functions: the first overload whose
+    arity and argument types fit is called."""
+
+    def test_constructors(self):
+        self.assertEqual(m.Over().get(), 0)
+        self.assertEqual(m.Over(7).get(), 7)
+        self.assertEqual(m.Over("abc").get(), 3)
+        self.assertFalse(hasattr(m.Over, "from_float"))
+
+    def test_methods_by_type_and_arity(self):
+        o = m.Over(1)
+        o.add(2)
+        o.add("xy")
+        o.add(m.Over(3))
+        o.add(4, 5)
+        self.assertEqual(o.get(), 1 + 2 + 200 + 3000 + 20)
+        self.assertEqual(m.Over.make(4).get(), 40)
+        self.assertEqual(m.Over.make(4, 5).get(), 20)
+        self.assertEqual(m.Over.make(4, None).get(), -4)
+        self.assertEqual(m.Over.make(a=2, b=3).get(), 6)
+
+    def test_no_overload_fits(self):
+        msg = error_message(self, TypeError, m.Over, 1.5)
+        self.assertIn("Over(): no overload takes (float); the overloads are: Over() -> Over; "
+                      "Over(v: int) -> Over; Over(s: str) -> Over", msg)
+        msg = error_message(self, TypeError, m.Over().add, [1])
+        self.assertIn("Over.add(): no overload takes (list)", msg)
+        # An overload that fits by type still checks its values.
+        msg = error_message(self, OverflowError, m.Over, 2**40)
+        self.assertIn("out of range for i32", msg)
+
+    def test_docstrings_list_the_overloads(self):
+        self.assertIn("add(v: int) -> None\nadd(s: str) -> None", m.Over.add.__doc__)
+        self.assertIn("Over(v: int) -> Over", m.Over.__doc__)
+
+
 class ForeignCode(unittest.TestCase):
     """foreign_code "...": Python run into the class, or the module, at import."""
 

@@ -91,7 +91,7 @@ static void test_errors(void **state)
               "    constructor Foo::new(_: i33) -> Foo *;\n"
               "    fn Foo::a(&self, x: i32, x: i32);\n"
               "    fn Foo::b(_: u8);\n"
-              "    fn b(); alias b;\n"
+              "    fn b(&self); alias b;\n"
               "    fn Foo::c(_: i32, &self);\n"
               "    fn Foo::d(_: ()) -> Foo;\n"
               "});\n"
@@ -104,7 +104,7 @@ static void test_errors(void **state)
     assert_contains(msg, "t.in:3:29: error: unknown type 'i33'; did you mean 'i32'?\n");
     assert_contains(msg, "t.in:4:30: error: duplicate parameter 'x'\n");
     assert_contains(msg, "t.in:4:22: note: previous parameter 'x' is here\n");
-    assert_contains(msg, "t.in:6:19: error: class 'Foo' already has a member 'b'\n");
+    assert_contains(msg, "t.in:6:24: error: class 'Foo' already has a member 'b'\n");
     assert_contains(msg, "t.in:5:8: note: previous definition is here\n");
     assert_contains(msg, "t.in:7:23: error: 'self' must be the first parameter\n");
     assert_contains(msg, "t.in:8:18: error: a parameter cannot have type '()'\n");

@@ -370,3 +370,59 @@ int32_t Bus_emit(const Bus *bus, int32_t code)
     }
     return sent;
 }
+
+/* Over: the value, changed by whichever overload Python picked. */
+Over Over_new(void)
+{
+    return (Over){0};
+}
+
+Over Over_from_int(int32_t v)
+{
+    return (Over){v};
+}
+
+Over Over_from_text(const char *s)
+{
+    return (Over){(int32_t)strlen(s)};
+}
+
+Over Over_from_float(double v)
+{
+    return (Over){(int32_t)v};
+}
+
+int32_t Over_get(const Over *o)
+{
+    return o->v;
+}
+
+void Over_add_int(Over *o, int32_t v)
+{
+    o->v += v;
+}
+
+void Over_add_text(Over *o, const char *s)
+{
+    o->v += 100 * (int32_t)strlen(s);
+}
+
+void Over_add_over(Over *o, const Over *other)
+{
+    o->v += 1000 * other->v;
+}
+
+void Over_add_two(Over *o, int32_t a, int32_t b)
+{
+    o->v += a * b;
+}
+
+Over Over_scaled(int32_t v)
+{
+    return (Over){10 * v};
+}
+
+Over Over_product(int32_t a, const int32_t *b)
+{
+    return (Over){b ? a * *b : -a};
+}

@@ -93,6 +93,22 @@ int32_t Forms_internal(void);
 int32_t Forms_unsafe_add(int32_t a, int32_t b);
 int32_t Forms_static_neg(int32_t a);
 
+/* Over: overloaded constructors and methods. */
+typedef struct Over {
+    int32_t v;
+} Over;
+Over Over_new(void);
+Over Over_from_int(int32_t v);
+Over Over_from_text(const char *s);
+Over Over_from_float(double v);
+int32_t Over_get(const Over *o);
+void Over_add_int(Over *o, int32_t v);
+void Over_add_text(Over *o, const char *s);
+void Over_add_over(Over *o, const Over *other);
+void Over_add_two(Over *o, int32_t a, int32_t b);
+Over Over_scaled(int32_t v);
+Over Over_product(int32_t a, const int32_t *b);
+
 /* foreign_callback! Observer, in flapigen's C layout: the object, its release, and one
  * function pointer per method, named as the glue's Python names, the object last. */
 typedef struct Observer {
