@@ -27,6 +27,7 @@ typedef struct gen_parse_ctx {
     gen_loc comment_start;  /* where an open block comment began */
     ast_file *file;
     int raw_depth;          /* in Rust code skipped whole: brackets open inside it */
+    const char *raw_start;  /* ... and where it starts in the scanner's copy of the text */
     /* Error recovery (grammar/parser.y reads every token through gen_yylex, which keeps
      * these): */
     gen_loc last_tok, prev_tok; /* the most recent token read, and the one before it */
@@ -56,6 +57,14 @@ typedef struct gen_parse_ctx {
  * the bracket that closes the first of them, as one RUST_CODE token, whatever characters
  * it holds (lexer.l): 1 after a function body's '{', 2 inside `foreign_typemap!((`. */
 void gen_lex_skip_rust(void *scanner, int depth);
+
+/* flapigen's `foreign_typemap!(define_c_type!(module = "m.h"; [#[repr(C)]] [pub] struct
+ * NAME { FIELD: T, ... }); (r_type) NAME; (f_type) "C_NAME";)`, given the macro's name and
+ * the text after it (to the typemap's closing ')'): a namedtuple typemap of that struct
+ * (C type C_NAME, else `struct NAME`), or NULL when the typemap holds anything else, such
+ * as conversion code (parse_rust.c). */
+ast_typemap *gen_parse_define_c_type(gen_arena *a, const char *macro, const char *text,
+                                     gen_loc loc);
 
 /* Parses len bytes of glue text; returns the number of errors reported to diag. */
 int gen_parse(gen_arena *arena, gen_diag *diag, const char *text, size_t len, ast_file *out);

@@ -158,6 +158,14 @@ static const char *rust_unescape(void *scanner, const char *lit)
     return out;
 }
 
+/* The one error of a foreign_typemap! written in Rust. */
+static void rust_typemap(void *scanner, gen_loc loc)
+{
+    gen_diag_error(CTX->diag, loc, "a foreign_typemap! written in Rust has no C meaning; "
+                   "describe a C struct with 'foreign_typemap!(namedtuple NAME: C_TYPE "
+                   "{ ... })' or a type with 'type NAME = T;'");
+}
+
 /* decor with one more attribute (NULL: one the parser reported). `#[doc = "text"]` is a
  * doc line; the others are kept for sema. */
 static ast_decor add_attr(void *scanner, ast_decor decor, ast_attr *a)
@@ -469,7 +477,7 @@ static const char *const macro_words[] = {"foreign_class", "foreign_enum", "fore
 %token PROPERTY "property" FIELD "field" READONLY "readonly" OUT "out" TYPE "type"
 %token STRUCT "struct"
 %token ATTR_OPEN "#["
-%token RUST_CODE "Rust code" LIFETIME "lifetime" PRIVATE "private" PROTECTED "protected"
+%token <str> RUST_CODE "Rust code" LIFETIME "lifetime" PRIVATE "private" PROTECTED "protected"
 %token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
 %token FOREIGN_CALLBACK "foreign_callback" DYN "dyn" FOREIGN_CODE "foreign_code"
 %token <str> RAWSTR "raw string"
@@ -616,12 +624,27 @@ item
             $$->rust_attrs = $1.attrs;
             $$->loc = @2;
         }
+    | docs FOREIGN_TYPEMAP '!' '(' MACRO_NAME { gen_lex_skip_rust(scanner, 1); } RUST_CODE ';'
+        {
+            /* `define_c_type!` of a plain struct, with rules that only name it: a struct
+             * typemap; other Rust in a typemap has no C meaning. */
+            ast_typemap *t = gen_parse_define_c_type(CTX->arena, $5, $7, @5);
+            if (t) {
+                t->doc = $1.doc;
+                $$ = NEW(ast_item);
+                $$->kind = AST_ITEM_TYPEMAP;
+                $$->typemap = t;
+                $$->rust_attrs = $1.attrs;
+                $$->loc = @2;
+            } else {
+                rust_typemap(scanner, @2);
+                $$ = NULL;
+            }
+        }
     | docs FOREIGN_TYPEMAP '!' '(' '(' { gen_lex_skip_rust(scanner, 2); } RUST_CODE ';'
         {
             /* flapigen's own typemaps are Rust conversion code: read whole, one error. */
-            gen_diag_error(CTX->diag, @2, "a foreign_typemap! written in Rust has no C "
-                           "meaning; describe a C struct with 'foreign_typemap!(namedtuple "
-                           "NAME: C_TYPE { ... })' or a type with 'type NAME = T;'");
+            rust_typemap(scanner, @2);
             $$ = NULL;
         }
     | error { RECOVER(SKIP_ITEM); } SKIP_END
@@ -752,11 +775,19 @@ enum_item_list
     | enum_item_list ',' enum_item   { if ($3) { $3->next = $1; $$ = $3; } else $$ = $1; }
     ;
 
-/* enum_item -> docs NAME = VALUE */
+/* enum_item -> docs NAME = VALUE | docs NAME */
 enum_item
     : docs IDENT '=' value
         { $$ = NEW(ast_enum_item); $$->doc = $1.doc; $$->rust_attrs = $1.attrs; $$->name = $2;
           $$->value = $4; $$->loc = @2; }
+    | docs IDENT
+        { /* flapigen's bare variant names the C enumerator ENUM_NAME, as `NAME = ENUM::NAME`
+           * does */
+          $$ = NEW(ast_enum_item); $$->doc = $1.doc; $$->rust_attrs = $1.attrs; $$->name = $2;
+          $$->value = (ast_value){0};
+          $$->value.text = gen_arena_printf(CTX->arena, "%s::%s", CTX->enm ? CTX->enm->name : "",
+                                            $2);
+          $$->value.loc = @2; $$->loc = @2; }
     | error { RECOVER(SKIP_ENUM_ITEM); } SKIP_END
         { $$ = NULL; }
     ;
