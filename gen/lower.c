@@ -525,7 +525,8 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     gen_strbuf_release(&call);
     /* The exit label exists only where something jumps to it; the cleanup after it runs
      * on every path either way. */
-    int list_result = fn->ret.kind == GEN_T_VEC && strcmp(fn->ret.prim->glue, "u8") != 0;
+    int list_result = (fn->ret.kind == GEN_T_VEC || fn->ret.kind == GEN_T_SLICE) &&
+                      (!fn->ret.prim || strcmp(fn->ret.prim->glue, "u8") != 0);
     gen_tv_set_flag(l->a, w, "has_exit",
                     is_ctor || fn->nparams > 0 || fn->self != GEN_SELF_NONE || fn->error ||
                         list_result || plan_jumps(fn));

@@ -258,6 +258,13 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
                      : gen_arena_printf(l->a, "%s, len%d", var, p->pos);
         break;
     case GEN_T_OBJS:
+        if (!t->cls) {
+            gen_tv_set_flag(l->a, v, "k_texts", 1);
+            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "const char **%s = NULL", var));
+            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d = 0", p->pos));
+            passed = gen_arena_printf(l->a, "(const char *const *)%s, len%d", var, p->pos);
+            break;
+        }
         gen_tv_set_flag(l->a, v, "k_objs", 1);
         gen_tv_set_str(l->a, v, "cls", t->cls->name);
         gen_tv_set_str(l->a, v, "obj_size", t->cls->storage == GEN_STORE_VALUE
@@ -299,6 +306,39 @@ static const char *result_len(lower *l, const gen_fn *fn)
     return gen_lower_c_expr(l, fn, fn->ret_len);
 }
 
+/* The C type of a Vec result's items. */
+static const char *vec_item_c(lower *l, const gen_type *t)
+{
+    if (t->text)
+        return t->text == GEN_T_STR ? "const char *" : "char *";
+    if (t->cls)
+        return t->cls->storage == GEN_STORE_PTR ? gen_arena_printf(l->a, "%s *", t->cls->c_type)
+                                                : t->cls->c_type;
+    return t->prim->c_type;
+}
+
+/* A list item made from `result[i]` of a Vec or counted slice result, and what releases an
+ * item no object took (a pointer class's handle after a failure). */
+static void list_item(lower *l, const gen_fn *fn, const gen_type *t, gen_tv *w)
+{
+    const char *names = gen_arena_printf(l->a, "\"%s\", \"%s\"", gen_lower_func_name(l, fn),
+                                         fn->c_name);
+    const gen_class *c = t->kind == GEN_T_VEC ? t->cls : NULL;
+    gen_tv_set_str(l->a, w, "elem_conv",
+                   t->kind == GEN_T_VEC && t->text
+                       ? gen_arena_printf(l->a, "cbpy_ret_str(result[i], 0, %s)", names)
+                   : c && c->storage == GEN_STORE_PTR
+                       ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, result[i], 0, %s)",
+                                          c->name, c->name, names)
+                   : c ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, result[i])",
+                                          c->name, c->name)
+                       : gen_arena_printf(l->a, "cbpy_ret_%s(result[i])", t->prim->suffix));
+    if (c && c->storage == GEN_STORE_PTR)
+        gen_tv_set_str(l->a, w, "elem_drop", c->dtor);
+    if (t->kind == GEN_T_VEC && t->text == GEN_T_STRING)
+        gen_tv_set_str(l->a, w, "elem_free", l->m->free_fn);
+}
+
 /* The C declaration of `result` for type t, and the conversion of it to Python. */
 static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen_type *t,
                          const char **decl, const char **conv)
@@ -332,8 +372,8 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
                     : gen_arena_printf(l->a, "cbpy_ret_str(result, %d, %s)", t->optional, names);
         return;
     case GEN_T_VEC:
-        *decl = gen_arena_printf(l->a, "%s *result = NULL", t->prim->c_type);
-        *conv = strcmp(t->prim->glue, "u8") == 0
+        *decl = gen_arena_printf(l->a, "%s *result = NULL", vec_item_c(l, t));
+        *conv = t->prim && strcmp(t->prim->glue, "u8") == 0
                     ? gen_arena_printf(l->a, "cbpy_ret_bytes(result, result_len, %s)", names)
                     : NULL; /* a list, built by the template */
         return;
@@ -613,7 +653,7 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
     if (t->kind == GEN_T_VEC || (t->kind == GEN_T_SLICE && !fn->ret_len && fn->ret_len_out < 0)) {
         gen_lower_add_decl(l, decls, "size_t result_len = 0");
         gen_strbuf_printf(call, "%s&result_len", call->len ? ", " : "");
-        gen_tv_set_str(l->a, w, "elem_suffix", t->prim->suffix);
+        list_item(l, fn, t, w);
         gen_tv_set_flag(l->a, w, "ret_list", conv == NULL);
     }
     if (t->kind == GEN_T_STRING || t->kind == GEN_T_VEC)
@@ -657,7 +697,9 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
                            : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
         break;
     case GEN_T_VEC:
-        base = strcmp(t->prim->glue, "u8") == 0
+        base = t->text  ? "list[str]"
+               : t->cls ? gen_arena_printf(l->a, "list[%s]", t->cls->name)
+               : strcmp(t->prim->glue, "u8") == 0
                    ? "bytes"
                    : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
         break;
@@ -671,7 +713,7 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
         base = "Callable";
         break;
     case GEN_T_OBJS:
-        base = gen_arena_printf(l->a, "list[%s]", t->cls->name);
+        base = gen_arena_printf(l->a, "list[%s]", t->cls ? t->cls->name : "str");
         break;
     default:
         base = t->cls->name;

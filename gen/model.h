@@ -32,12 +32,15 @@ typedef enum gen_type_kind {
     GEN_T_SLICE,   /* &[T], &mut [T]: a buffer passed as pointer + length */
     GEN_T_MAPS,    /* &[M], M a typemap: an array of structs built from a Python sequence,
                       passed as pointer + length, or terminated (pointer alone) */
-    GEN_T_VEC,     /* Vec<T>: an owned array returned with its length through an out-param */
+    GEN_T_VEC,     /* Vec<T>: an owned array returned with its length through an out-param;
+                      of numbers (prim), texts (text: GEN_T_STR or GEN_T_STRING, whose
+                      items are released too) or objects of a class (cls) */
     GEN_T_ENUM,    /* a foreign_enum! of this module */
     GEN_T_MAP,     /* a foreign_typemap! struct: by value, or `&T` (const pointer) */
     GEN_T_CALLBACK,/* Fn(A...) -> R: a function pointer and its `void *` user data */
     GEN_T_OBJS,    /* &[Foo], Vec<Foo> parameters: an array of the C values (struct copies,
-                      or pointers of a pointer class) of a sequence of objects + length */
+                      or pointers of a pointer class) of a sequence of objects + length;
+                      with `text` set and no cls, an array of texts (Vec<String>, &[&str]) */
 } gen_type_kind;
 
 typedef struct gen_callback gen_callback;
@@ -61,6 +64,7 @@ typedef struct gen_type {
                                MAPS: the element */
     gen_callback *callback; /* CALLBACK */
     int is_mut;             /* SLICE: &mut [T], a writable buffer */
+    gen_type_kind text;     /* VEC of texts: the kind of its items (else 0, GEN_T_PRIM) */
     int seq;                /* SLICE parameter (Vec<T>, and &[T] of other than bytes): any
                                sequence of numbers is taken too, copied into an array */
     int optional;           /* Option<T>: None crosses as NULL; for a number or bool (PRIM):

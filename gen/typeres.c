@@ -324,6 +324,10 @@ static int resolve_array(gen_scope *s, const ast_type *t, const ast_type *elem,
 {
     const char *spelled = out->spelling;
     gen_pass pass;
+    if (text_type(elem, &out->text)) {
+        out->kind = GEN_T_OBJS; /* an array of texts */
+        return 0;
+    }
     gen_class *cls = elem->kind == AST_TYPE_NAME ? class_type(s, elem, self, GEN_USE_PARAM, &pass)
                                                  : NULL;
     if (cls) {
@@ -357,6 +361,18 @@ static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *sel
             return -1;
         }
         out->kind = GEN_T_VEC;
+        /* Texts and objects too, as a result: the items become str or new objects. */
+        gen_pass pass;
+        gen_class *cls = t->args->kind == AST_TYPE_NAME || t->args->kind == AST_TYPE_PTR
+                             ? class_type(s, t->args, self, GEN_USE_RETURN, &pass)
+                             : NULL;
+        if (text_type(t->args, &out->text))
+            return 0;
+        if (cls && pass == GEN_PASS_OWNED && cls->storage != GEN_STORE_NONE) {
+            out->cls = cls;
+            return 0;
+        }
+        out->text = GEN_T_PRIM;
         out->prim = element(s, t->args, "Vec");
         return out->prim ? 0 : -1;
     }

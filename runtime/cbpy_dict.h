@@ -32,6 +32,11 @@ CBPY_INTERNAL void cbpy_allocs_release(cbpy_allocs *a);
 CBPY_INTERNAL int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type,
                                    size_t size, void **out, size_t *len, cbpy_allocs *allocs);
 
+/* `Vec<String>`, `&[&str]`: the UTF-8 texts of a sequence of str, copied with their array
+ * into allocs (ValueError for a NUL character, naming the item). */
+CBPY_INTERNAL int cbpy_arg_texts(PyObject *o, const cbpy_param *p, const char ***out,
+                                 size_t *len, cbpy_allocs *allocs);
+
 /* TypeError unless o is a mapping (and not a sequence); names p and the typemap. 0 / -1. */
 CBPY_INTERNAL int cbpy_dict_mapping(PyObject *o, const cbpy_param *p, const char *what);
 /* `&[Foo]`: the C values of a sequence of type's objects, as an array kept in allocs: struct

@@ -173,3 +173,44 @@ int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type, size_
     *len = (size_t)n;
     return 0;
 }
+
+int cbpy_arg_texts(PyObject *o, const cbpy_param *p, const char ***out, size_t *len,
+                   cbpy_allocs *allocs)
+{
+    PyObject *seq;
+    Py_ssize_t n, i;
+    char name[160];
+    cbpy_param item;
+    const char **array;
+
+    seq = sequence_copy(o, p, "a sequence of str");
+    if (seq == NULL)
+        return -1;
+    n = PySequence_Fast_GET_SIZE(seq);
+    array = (size_t)n > (size_t)PY_SSIZE_T_MAX / sizeof *array
+                ? NULL
+                : cbpy_allocs_new(allocs, (n ? (size_t)n : 1) * sizeof *array);
+    if (array == NULL) {
+        Py_DECREF(seq);
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        const char *text;
+        char *copy;
+        item_param(p, i, name, sizeof name, &item);
+        /* The item's text lives as long as the str, which the copy of the list keeps only
+         * until it goes: so each is copied into the call's memory. */
+        if (cbpy_arg_str(PySequence_Fast_GET_ITEM(seq, i), &item, 0, &text) < 0 ||
+            (copy = cbpy_allocs_new(allocs, strlen(text) + 1)) == NULL) {
+            Py_DECREF(seq);
+            return -1;
+        }
+        array[i] = memcpy(copy, text, strlen(text) + 1);
+    }
+    Py_DECREF(seq);
+    *out = array;
+    *len = (size_t)n;
+    return 0;
+}

@@ -443,6 +443,38 @@ class MessagesAndDocstrings(unittest.TestCase):
         self.assertEqual(F.squares.__doc__, "squares(n: int) -> list[int]")
 
 
+class TextAndObjectArrays(unittest.TestCase):
+    """Vec<String>/&[&str] parameters; Vec<String>, Vec<&str>, Vec<Class> results."""
+
+    def test_text_parameters(self):
+        self.assertEqual(F.join(["a", "bc", "d"], "-"), "a-bc-d")
+        self.assertEqual(F.join(("x",), ","), "x")
+        self.assertEqual(F.join([], ","), "")
+        self.assertEqual(F.count_chars(["ab", "cde"]), 5)
+        msg = error_message(self, TypeError, F.join, ["a", 1], ",")
+        self.assertIn("'words[1]' must be str, not int", msg)
+        msg = error_message(self, ValueError, F.count_chars, ["a\0b"])
+        self.assertIn("'words[0]'", msg)
+        msg = error_message(self, TypeError, F.join, "abc", ",")
+        self.assertIn("must be a sequence of str, not str", msg)
+
+    def test_text_results(self):
+        self.assertEqual(F.split("to be  or"), ["to", "be", "or"])
+        self.assertEqual(F.split(""), [])
+        self.assertEqual(F.names(), ["red", "green", "blue"])
+        self.assertEqual(F.split.__doc__.splitlines()[-1], "split(text: str) -> list[str]")
+
+    def test_object_results(self):
+        pts = F.points(3)
+        self.assertEqual([(p.x(), p.y()) for p in pts], [(0, 0), (1, -1), (2, -2)])
+        live = Live()
+        objs = F.shareds(4)
+        self.assertEqual([o.get() for o in objs], [0, 1, 2, 3])
+        self.assertEqual(live(), (4, 0, 0))
+        del objs
+        self.assertEqual(live(), (0, 0, 0))
+
+
 class Overloads(unittest.TestCase):
     """Several constructors, or one alias for several functions: the first overload whose
     arity and argument types fit is called."""

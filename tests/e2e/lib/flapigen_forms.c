@@ -426,3 +426,81 @@ Over Over_product(int32_t a, const int32_t *b)
 {
     return (Over){b ? a * *b : -a};
 }
+
+/* Arrays of texts and objects, in and out. */
+char *Forms_join(const char *const *words, size_t n, const char *sep)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(words[i]) + strlen(sep);
+    char *out = malloc(len);
+    if (!out)
+        return NULL;
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(out, sep);
+        strcat(out, words[i]);
+    }
+    return out;
+}
+
+size_t Forms_count_chars(const char *const *words, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(words[i]);
+    return total;
+}
+
+char **Forms_split(const char *text, size_t *count)
+{
+    size_t n = 0, cap = strlen(text) / 2 + 1;
+    char **out = malloc(cap * sizeof *out);
+    if (!out)
+        return NULL;
+    for (const char *p = text; *p;) {
+        size_t w = strcspn(p, " ");
+        if (w) {
+            out[n] = malloc(w + 1);
+            memcpy(out[n], p, w);
+            out[n++][w] = '\0';
+        }
+        p += w + (p[w] == ' ');
+    }
+    *count = n;
+    return out;
+}
+
+const char **Forms_names(size_t *count)
+{
+    static const char *const names[] = {"red", "green", "blue"};
+    const char **out = malloc(sizeof names);
+    if (!out)
+        return NULL;
+    memcpy(out, names, sizeof names);
+    *count = 3;
+    return out;
+}
+
+Point *Forms_points(int32_t n, size_t *count)
+{
+    Point *out = malloc((n > 0 ? (size_t)n : 1) * sizeof *out);
+    if (!out)
+        return NULL;
+    for (int32_t i = 0; i < n; i++)
+        out[i] = Point_new(i, -i);
+    *count = n > 0 ? (size_t)n : 0;
+    return out;
+}
+
+Shared **Forms_shareds(int32_t n, size_t *count)
+{
+    Shared **out = malloc((n > 0 ? (size_t)n : 1) * sizeof *out);
+    if (!out)
+        return NULL;
+    for (int32_t i = 0; i < n; i++)
+        out[i] = Shared_new(i);
+    *count = n > 0 ? (size_t)n : 0;
+    return out;
+}

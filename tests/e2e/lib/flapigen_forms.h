@@ -93,6 +93,14 @@ int32_t Forms_internal(void);
 int32_t Forms_unsafe_add(int32_t a, int32_t b);
 int32_t Forms_static_neg(int32_t a);
 
+/* Arrays of texts and objects. */
+char *Forms_join(const char *const *words, size_t n, const char *sep);
+size_t Forms_count_chars(const char *const *words, size_t n);
+char **Forms_split(const char *text, size_t *count);    /* each item and the array malloc'd */
+const char **Forms_names(size_t *count);                 /* the array malloc'd, items static */
+Point *Forms_points(int32_t n, size_t *count);           /* (i, -i) for i < n */
+Shared **Forms_shareds(int32_t n, size_t *count);        /* new Shared(i) for i < n */
+
 /* Over: overloaded constructors and methods. */
 typedef struct Over {
     int32_t v;
