@@ -154,6 +154,8 @@ typedef struct ast_member {
     ast_setting *settings;/* PROPERTY: get/set lines */
     gen_loc loc;          /* the keyword */
     int dropped;          /* reported as having no C meaning (a Rust body): left out */
+    int deep_copy;        /* __copy__ from #[derive(Clone)]: Rust's clone copies deeply, so
+                             it answers copy.deepcopy too (sema_rust_attrs.c) */
     ast_visibility visibility; /* FN, CONSTRUCTOR: `private` or `protected` before it */
     struct ast_member *next;
 } ast_member;

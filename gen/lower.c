@@ -218,9 +218,10 @@ static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
         [GEN_ADAPT_NEXT] = "adapt_next",         [GEN_ADAPT_EXIT] = "adapt_exit",
     };
     const gen_special *sp = gen_special_find(fn->special);
-    /* `copy.deepcopy` asks `__deepcopy__(memo)`: the copy C makes is the object's whole
-     * state, so the same method answers, the memo unused. */
-    gen_tv_set_flag(l->a, w, "adapt_copy", strcmp(sp->name, "__copy__") == 0);
+    /* `copy.deepcopy` asks `__deepcopy__(memo)`: a derived Rust clone is a deep copy of
+     * the object's whole state, so the same method answers, the memo unused. (A copy
+     * function the glue names may share what it points to: it stays __copy__ only.) */
+    gen_tv_set_flag(l->a, w, "adapt_copy", fn->deep_copy);
     if (sp->adapter == GEN_ADAPT_METHOD)
         return;
     gen_tv_set_flag(l->a, w, flags[sp->adapter], 1);

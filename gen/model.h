@@ -193,6 +193,7 @@ typedef struct gen_fn {
                                overloads: several constructors, or one alias twice), in glue
                                order; a call picks the first whose parameters take its
                                arguments */
+    int deep_copy;          /* a __copy__ that is also __deepcopy__ (ast_member.deep_copy) */
     int overload;           /* 1-based place in such a set (the first has one only when
                                `overloads` is set), else 0 */
     const char *c_name;

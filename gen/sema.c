@@ -269,6 +269,7 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
     fn->doc = m->doc;
     fn->c_name = c_name(s, &m->path);
     fn->py_name = m->alias ? m->alias : m->path.name;
+    fn->deep_copy = m->deep_copy;
     if (m->visibility == AST_PROTECTED)
         fn->py_name = gen_arena_printf(s->arena, "_%s", fn->py_name);
     gen_loc name_loc = m->alias ? m->alias_loc : m->path.loc;

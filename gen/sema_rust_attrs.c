@@ -132,6 +132,7 @@ const ast_member *gen_sema_derived(gen_sema_ctx *s, const ast_class *ac, const a
             ast_member *d = gen_arena_alloc(s->arena, sizeof *d);
             *d = *m;
             d->alias = special;
+            d->deep_copy = strcmp(special, "__copy__") == 0;
             d->alias_loc = v ? v->loc : m->path.loc;
             d->visibility = AST_PUBLIC;
             d->doc = NULL;
