@@ -300,6 +300,7 @@ CAP_FLOAT = 0.001
 NULL_BY_CONTRACT = {
     "e2e_types": {"null_str", "null_string", "broken_vec", "Bag.at"},
     "e2e_real_sqlite": {"Stmt.column_name"},
+    "e2e_flapigen": {"Forms.lookup"},
 }
 
 # Messages CPython itself raises from C for a protocol the hostile objects break, or for a

@@ -202,8 +202,12 @@ const uint8_t *Forms_magic(size_t *count)
     *count = sizeof magic;
     return magic;
 }
+/* Arrays stop at this many items: the fuzzer asks for billions. */
+enum { FORMS_MAX_ITEMS = 4096 };
+
 uint32_t *Forms_squares(uint32_t n, size_t *count)
 {
+    n = n > FORMS_MAX_ITEMS ? FORMS_MAX_ITEMS : n;
     uint32_t *r = malloc((n ? n : 1) * sizeof *r);
     if (!r)
         return NULL;
@@ -305,6 +309,7 @@ int32_t *Forms_range_to(int32_t n, size_t *count, char **error)
         *error = format_text("bad length %d%.0d", n, 0);
         return NULL;
     }
+    n = n > FORMS_MAX_ITEMS ? FORMS_MAX_ITEMS : n;
     int32_t *r = malloc((size_t)(n ? n : 1) * sizeof *r);
     if (!r)
         return NULL;
@@ -485,6 +490,7 @@ const char **Forms_names(size_t *count)
 
 Point *Forms_points(int32_t n, size_t *count)
 {
+    n = n > FORMS_MAX_ITEMS ? FORMS_MAX_ITEMS : n;
     Point *out = malloc((n > 0 ? (size_t)n : 1) * sizeof *out);
     if (!out)
         return NULL;
@@ -496,6 +502,7 @@ Point *Forms_points(int32_t n, size_t *count)
 
 Shared **Forms_shareds(int32_t n, size_t *count)
 {
+    n = n > FORMS_MAX_ITEMS ? FORMS_MAX_ITEMS : n;
     Shared **out = malloc((n > 0 ? (size_t)n : 1) * sizeof *out);
     if (!out)
         return NULL;
