@@ -236,6 +236,7 @@ typedef enum ast_item_kind {
     AST_ITEM_TYPEMAP,
     AST_ITEM_CALLBACK, /* foreign_callback! (or foreign_interface!): `cls` */
     AST_ITEM_CODE,    /* foreign_code "PYTHON"; at the top level: `include` holds it */
+    AST_ITEM_SWITCH,  /* #![NAME] of the whole file (`#![flapigen_python]`): `include` */
     AST_ITEM_TYPEDEF, /* type NAME = T; (kept last: sema counts items by kind) */
 } ast_item_kind;
 

@@ -527,7 +527,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
     /* The exit label exists only where something jumps to it; the cleanup after it runs
      * on every path either way. */
     int list_result = (fn->ret.kind == GEN_T_VEC || fn->ret.kind == GEN_T_SLICE) &&
-                      (!fn->ret.prim || strcmp(fn->ret.prim->glue, "u8") != 0);
+                      !gen_lower_as_bytes(l, &fn->ret);
     gen_tv_set_flag(l->a, w, "has_exit",
                     is_ctor || fn->nparams > 0 || fn->self != GEN_SELF_NONE || fn->error ||
                         list_result || plan_jumps(fn));
@@ -939,8 +939,8 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
     gen_arena *a = l->a;
     const gen_module *m = l->m;
     gen_tv_set(a, root, "errors", gen_lower_errors(l));
-    gen_tv_set_flag(a, root, "has_errors",
-                    m->nerrors > 0 || m->text_errors[0] || m->text_errors[1]);
+    gen_tv_set_flag(a, root, "has_errors", m->nerrors > 0 || m->text_errors[0] ||
+                                               m->text_errors[1] || m->flapigen_python);
     gen_tv_set_str(a, root, "base_error_doc",
                    gen_lower_c_string(a, gen_arena_printf(a, "Base class of the errors %s "
                                                              "raises.",

@@ -306,6 +306,11 @@ static const char *result_len(lower *l, const gen_fn *fn)
     return gen_lower_c_expr(l, fn, fn->ret_len);
 }
 
+int gen_lower_as_bytes(lower *l, const gen_type *t)
+{
+    return t->prim && strcmp(t->prim->glue, "u8") == 0 && !l->m->flapigen_python;
+}
+
 /* The C type of a Vec result's items. */
 static const char *vec_item_c(lower *l, const gen_type *t)
 {
@@ -373,7 +378,7 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
         return;
     case GEN_T_VEC:
         *decl = gen_arena_printf(l->a, "%s *result = NULL", vec_item_c(l, t));
-        *conv = t->prim && strcmp(t->prim->glue, "u8") == 0
+        *conv = gen_lower_as_bytes(l, t)
                     ? gen_arena_printf(l->a, "cbpy_ret_bytes(result, result_len, %s)", names)
                     : NULL; /* a list, built by the template */
         return;
@@ -394,7 +399,7 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
             /* A borrowed array counted through a trailing `size_t *`, as a Vec is; copied
              * into bytes or a list (built by the template), never freed. */
             *decl = gen_arena_printf(l->a, "const %s *result = NULL", t->prim->c_type);
-            *conv = strcmp(t->prim->glue, "u8") == 0
+            *conv = gen_lower_as_bytes(l, t)
                         ? gen_arena_printf(l->a, "cbpy_ret_bytes(result, result_len, %s)", names)
                         : NULL;
             return;
@@ -692,14 +697,15 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
         break;
     case GEN_T_SLICE:
         /* Read-only arrays of numbers are given as (and returned as) lists. */
-        base = strcmp(t->prim->glue, "u8") == 0 ? (t->is_mut ? "bytearray" : "bytes")
+        base = gen_lower_as_bytes(l, t) || (t->is_mut && strcmp(t->prim->glue, "u8") == 0)
+                   ? (t->is_mut ? "bytearray" : "bytes")
                : t->is_mut ? gen_arena_printf(l->a, "buffer[%s]", t->prim->glue)
                            : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
         break;
     case GEN_T_VEC:
         base = t->text  ? "list[str]"
                : t->cls ? gen_arena_printf(l->a, "list[%s]", t->cls->name)
-               : strcmp(t->prim->glue, "u8") == 0
+               : gen_lower_as_bytes(l, t)
                    ? "bytes"
                    : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
         break;

@@ -73,6 +73,9 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w,
 
 /* The Python type a value of t is on the Python side, as docstrings name it. */
 const char *gen_lower_py_type(lower *l, const gen_type *t);
+/* Whether an array of t's items crosses as bytes: u8 items, unless #![flapigen_python]
+ * asks for flapigen's lists of int. */
+int gen_lower_as_bytes(lower *l, const gen_type *t);
 /* A trampoline's C signature (cb_params, cb_ret_c), the conversions of C's arguments
  * (cb_args, cb_nargs) and of the Python result (cb_ret_suffix, cb_ret_glue), into v;
  * func names the callable in messages. */

@@ -451,6 +451,9 @@ typedef struct gen_module {
     gen_error *text_errors[2]; /* the GEN_ERR_TEXT domains, owned and borrowed text, made
                                when first used (they are not among `errors`: they raise the
                                base class Error itself) */
+    int flapigen_python;    /* `#![flapigen_python]`: flapigen's Python conventions where
+                               cbindgen-py's differ (byte arrays as lists of int, `to_string`
+                               only as __repr__/__str__, an Error class in every module) */
     gen_code *codes;        /* module-level foreign_code, in glue order */
     size_t ncodes;
     gen_typedef *typedefs;

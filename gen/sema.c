@@ -599,8 +599,11 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
             continue;
         }
         gen_fn *fn = resolve_fn(s, m, cls);
-        /* A private member is checked, then kept from Python. */
-        if (!fn || m->visibility == AST_PRIVATE)
+        /* A private member is checked, then kept from Python; so is `to_string` under
+         * #![flapigen_python], which Python reaches as __repr__ and __str__ instead. */
+        if (!fn || m->visibility == AST_PRIVATE ||
+            (s->mod->flapigen_python && !m->alias && m->kind == AST_FN && fn->self &&
+             strcmp(m->path.name, "to_string") == 0))
             continue;
         if (fn->kind == GEN_FN_CONSTRUCTOR)
             fn->kind = GEN_FN_CLASSMETHOD;
@@ -729,6 +732,17 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
             gen_typemap *t = gen_sema_declare_typemap(&s, it->typemap);
             out->typemaps[out->ntypemaps++] = t;
         }
+    }
+    /* Switches first: they change how everything else reads. */
+    for (const ast_item *it = file->items; it; it = it->next) {
+        if (it->kind != AST_ITEM_SWITCH)
+            continue;
+        if (strcmp(it->include, "flapigen_python") == 0)
+            out->flapigen_python = 1;
+        else
+            gen_diag_warning(diag, it->loc, GEN_WARN_IGNORED_ATTRIBUTE,
+                             "unknown switch '#![%s]'; ignored (the one known is "
+                             "'#![flapigen_python]')", it->include);
     }
     /* Callbacks before classes, whose functions take them. */
     for (const ast_item *it = file->items; it; it = it->next) {

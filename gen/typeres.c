@@ -341,6 +341,7 @@ static int resolve_array(gen_scope *s, const ast_type *t, const ast_type *elem,
     out->kind = GEN_T_SLICE;
     out->prim = element(s, elem, t->kind == AST_TYPE_GENERIC ? "Vec" : "buffer");
     out->seq = t->kind == AST_TYPE_GENERIC ||
+               (out->prim && s->mod->flapigen_python) ||
                (out->prim && strcmp(out->prim->glue, "u8") != 0 &&
                 strcmp(out->prim->glue, "i8") != 0);
     return out->prim ? 0 : -1;

@@ -480,6 +480,7 @@ static const char *const macro_words[] = {"foreign_class", "foreign_enum", "fore
 %token <str> RUST_CODE "Rust code" LIFETIME "lifetime" PRIVATE "private" PROTECTED "protected"
 %token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
 %token FOREIGN_CALLBACK "foreign_callback" DYN "dyn" FOREIGN_CODE "foreign_code"
+%token INNER_ATTR_OPEN "#!["
 %token <str> RAWSTR "raw string"
 %token <str> CB_NAME "method name"
 %token <str> MACRO_NAME "macro name"
@@ -605,6 +606,8 @@ item
           $$->rust_attrs = $1.attrs; $$->loc = @3; }
     | FOREIGN_CODE code ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_CODE; $$->include = $2; $$->loc = @2; }
+    | INNER_ATTR_OPEN IDENT ']'
+        { $$ = NEW(ast_item); $$->kind = AST_ITEM_SWITCH; $$->include = $2; $$->loc = @2; }
     | FOREIGN_FREE '!' '(' IDENT ')' ';'
         { $$ = NEW(ast_item); $$->kind = AST_ITEM_FREE; $$->free_fn = $4; $$->loc = @4; }
     | docs FOREIGN_TYPEMAP '!' '(' typemap_kind IDENT ':' c_type_words '{' params_opt '}' macro_close

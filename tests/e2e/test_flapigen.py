@@ -475,6 +475,32 @@ class TextAndObjectArrays(unittest.TestCase):
         self.assertEqual(live(), (0, 0, 0))
 
 
+class FlapigenPythonSwitch(unittest.TestCase):
+    """#![flapigen_python] (e2e_flapigen_switch): flapigen's conventions where ours differ."""
+
+    def setUp(self):
+        import e2e_flapigen_switch
+        self.s = e2e_flapigen_switch
+
+    def test_byte_arrays_are_lists(self):
+        self.assertEqual(self.s.Forms.sum_bytes([1, 2, 3]), 6)
+        self.assertEqual(self.s.Forms.sum_bytes(b"\x01\x02"), 3)
+        self.assertEqual(self.s.Forms.magic(), [67, 66, 0, 255])
+        self.assertEqual(m.Forms.magic(), b"CB\x00\xff")
+        msg = error_message(self, OverflowError, self.s.Forms.sum_bytes, [256])
+        self.assertIn("'b[0]' is out of range for u8", msg)
+
+    def test_to_string_is_only_repr(self):
+        obj = self.s.Shared(3)
+        self.assertFalse(hasattr(obj, "to_string"))
+        self.assertEqual(repr(obj), "Shared(3)")
+        self.assertEqual(str(obj), "Shared(3)")
+        self.assertTrue(hasattr(m.Shared(1), "to_string"))
+
+    def test_error_class_always(self):
+        self.assertTrue(issubclass(self.s.Error, Exception))
+
+
 class Overloads(unittest.TestCase):
     """Several constructors, or one alias for several functions: the first overload whose
     arity and argument types fit is called."""
