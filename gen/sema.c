@@ -91,6 +91,12 @@ int gen_sema_claim(gen_sema_ctx *s, const char *name, gen_loc loc, const char *w
 
 static const char *c_name(gen_sema_ctx *s, const ast_path *p)
 {
+    if (p->class_part && strstr(p->class_part, "::")) {
+        gen_diag_error(s->diag, p->loc, "'%s::%s' is a Rust path, which names no C function; "
+                       "write the C function's name (with 'alias NAME;' for Python)",
+                       p->class_part, p->name);
+        return p->name;
+    }
     return p->class_part ? gen_arena_printf(s->arena, "%s_%s", p->class_part, p->name)
                          : p->name;
 }

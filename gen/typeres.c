@@ -390,7 +390,8 @@ static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *sel
 static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_type_use use,
                             gen_type *out)
 {
-    if (strcmp(t->name, "Fn") != 0 && strcmp(t->name, "FnMut") != 0) {
+    if (strcmp(t->name, "Fn") != 0 && strcmp(t->name, "FnMut") != 0 &&
+        strcmp(t->name, "FnOnce") != 0) {
         gen_diag_error(s->diag, t->loc, "a callback type is written 'Fn(A, B) -> R', not '%s'",
                        out->spelling);
         return -1;
@@ -610,6 +611,12 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
     gen_class *cls = class_type(s, t, self, use, &out->pass);
     if (cls)
         return resolve_class(s, t, cls, use, out);
+    if (t->kind == AST_TYPE_NAME && strstr(t->name, "::")) {
+        gen_diag_error(s->diag, t->loc, "'%s' is a Rust path, which names no C type; write the "
+                       "C type it stands for, with a fixed width ('i32' for c_int, 'u32' for "
+                       "c_uint)", t->name);
+        return -1;
+    }
     if (t->kind == AST_TYPE_NAME && !t->is_const) {
         unknown_type(s, t);
         return -1;

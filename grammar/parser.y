@@ -480,7 +480,7 @@ static const char *const macro_words[] = {"foreign_class", "foreign_enum", "fore
 %token <str> RUST_CODE "Rust code" LIFETIME "lifetime" PRIVATE "private" PROTECTED "protected"
 %token STATIC "static" UNSAFE "unsafe" METHOD "method" STATIC_METHOD "static_method"
 %token FOREIGN_CALLBACK "foreign_callback" DYN "dyn" FOREIGN_CODE "foreign_code"
-%token INNER_ATTR_OPEN "#!["
+%token INNER_ATTR_OPEN "#![" IMPL "impl"
 %token <str> RAWSTR "raw string"
 %token <str> CB_NAME "method name"
 %token <str> MACRO_NAME "macro name"
@@ -488,7 +488,7 @@ static const char *const macro_words[] = {"foreign_class", "foreign_enum", "fore
  * and the end of a class or enum cut short by the next item or the end of the file. */
 %token SKIP_END "end of skipped text" ITEM_CUT "end of a cut item"
 
-%type <str> name c_type_words typemap_kind code
+%type <str> name c_type_words typemap_kind code rust_path
 %type <decor> docs
 %type <attr> attr
 %type <visibility> visibility
@@ -968,6 +968,21 @@ lifetimes
 path
     : IDENT                  { $$.class_part = NULL; $$.name = $1; $$.loc = @1; }
     | IDENT COLONCOLON IDENT { $$.class_part = $1; $$.name = $3; $$.loc = @$; }
+    | rust_path
+        { /* Rust's `a::b::c` or `::a::b`: sema reports it where it would name C */
+          const char *last = strrchr($1, ':');
+          $$.class_part = gen_arena_strndup(CTX->arena, $1, (size_t)(last - 1 - $1));
+          $$.name = last + 1; $$.loc = @$; }
+    ;
+
+/* rust_path -> ::NAME | NAME::NAME | rust_path::NAME: a Rust path of more than two parts,
+ * or a rooted one (`::std::string::ToString`), kept as written */
+rust_path
+    : COLONCOLON IDENT       { $$ = gen_arena_printf(CTX->arena, "::%s", $2); }
+    | IDENT COLONCOLON IDENT COLONCOLON IDENT
+        { $$ = gen_arena_printf(CTX->arena, "%s::%s::%s", $1, $3, $5); }
+    | rust_path COLONCOLON IDENT
+        { $$ = gen_arena_printf(CTX->arena, "%s::%s", $1, $3); }
     ;
 
 /* A Python-visible name: an identifier, or one of the words only special at a member's
@@ -1006,6 +1021,10 @@ param
     | '&' LIFETIME SELF      { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF; $$->loc = @$; }
     | '&' LIFETIME MUT SELF  { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF_MUT; $$->loc = @$; }
     | SELF                   { $$ = NEW(ast_param); $$->kind = AST_PARAM_SELF_MOVE; $$->loc = @$; }
+    | MUT name ':' type
+        { /* Rust's `mut v: T` binds v mutably inside a Rust body: nothing for C */
+          $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->name = $2; $$->type = $4;
+          $$->loc = @2; }
     | name ':' type
         { $$ = NEW(ast_param); $$->kind = AST_PARAM_NAMED; $$->name = $1; $$->type = $3;
           $$->loc = @1; }
@@ -1067,6 +1086,19 @@ atom
           $$->args = $3; }
     | DYN IDENT
         { $$ = type_node(scanner, AST_TYPE_NAME, $2, NULL, @$); $$->is_dyn = 1; }
+    | DYN rust_path
+        { $$ = type_node(scanner, AST_TYPE_NAME, $2, NULL, @$); $$->is_dyn = 1; }
+    | rust_path
+        { $$ = type_node(scanner, AST_TYPE_NAME, $1, NULL, @$); }
+    | IDENT COLONCOLON IDENT
+        { $$ = type_node(scanner, AST_TYPE_NAME,
+                         gen_arena_printf(CTX->arena, "%s::%s", $1, $3), NULL, @$); }
+    | IMPL IDENT '(' ')' ret_opt
+        { /* Rust's `impl FnOnce(A)`: a callback, as `Fn(A)` */
+          $$ = type_node(scanner, AST_TYPE_FN, $2, $5, @$); }
+    | IMPL IDENT '(' type_args ')' ret_opt
+        { $$ = type_node(scanner, AST_TYPE_FN, $2, $6, @$); REVERSE(ast_type, $4);
+          $$->args = $4; }
     | DYN IDENT bounds
         { $$ = type_node(scanner, AST_TYPE_NAME, $2, NULL, @$); $$->is_dyn = 1; }
     | IDENT '<' lifetimes '>'
