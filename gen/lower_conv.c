@@ -4,6 +4,7 @@
  * under the function's error convention, and how the value becomes a Python object. */
 #include "lower_conv.h"
 #include "lower_plan.h"
+#include "typeres.h"
 
 #include <string.h>
 
@@ -364,9 +365,6 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
         }
         *decl = gen_arena_printf(l->a, "%s result", t->prim->c_type);
         *conv = gen_arena_printf(l->a, "cbpy_ret_%s(result)", t->prim->suffix);
-        /* `Option<i32>`: C says whether it had a value, which it wrote to `result`. */
-        if (t->optional)
-            *conv = gen_arena_printf(l->a, "present ? %s : cbpy_ret_unit()", *conv);
         return;
     case GEN_T_STR:
     case GEN_T_STRING:
@@ -633,9 +631,12 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
         conv = gen_arena_printf(l->a, "cbpy_ret_bool(status == (int)(%s))", fn->true_status);
     if (fn->init_self)
         conv = "cbpy_steal(&made)";
+    /* `Option<i32>`, `Option<Point>`: C says whether it had a value, written to `result`. */
+    int present = gen_type_flagged(t);
+    if (present)
+        conv = gen_arena_printf(l->a, "present ? %s : cbpy_ret_unit()", conv);
     if (decl)
         gen_lower_add_decl(l, decls, decl);
-    int present = t->kind == GEN_T_PRIM && t->optional && !t->by_ref;
     if (present) {
         gen_lower_add_decl(l, decls, "bool present = false");
         assign = "present = ";

@@ -90,6 +90,14 @@ static int is_name(const ast_type *t, const char *name)
     return t->kind == AST_TYPE_NAME && strcmp(t->name, name) == 0;
 }
 
+int gen_type_flagged(const gen_type *t)
+{
+    return t->optional && !t->by_ref &&
+           ((t->kind == GEN_T_PRIM) || (t->kind == GEN_T_MAP && t->pass == GEN_PASS_OWNED) ||
+            (t->kind == GEN_T_CLASS && t->pass == GEN_PASS_OWNED &&
+             t->cls->storage == GEN_STORE_VALUE));
+}
+
 const ast_type *gen_smart_pointee(const ast_type *t, int *locked)
 {
     if (!t || t->kind != AST_TYPE_GENERIC || !t->args || t->args->next ||
@@ -301,10 +309,14 @@ static int resolve_option(gen_scope *s, const ast_type *t, const gen_class *self
     if (resolve_inner(s, t->args, self, use, out) < 0)
         return -1;
     out->spelling = spelled;
-    /* A number, bool or `&N` is given through a pointer, or returned with a bool that says
-     * whether C had one; a typemap by value is lent as `&T` is. */
-    int valued = out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT && !out->optional;
-    if (out->kind == GEN_T_MAP && out->pass == GEN_PASS_OWNED && use == GEN_USE_PARAM)
+    /* A value (a number, bool, a value class's struct, a typemap) is given through a
+     * pointer, lent as `&T` is, or returned with a bool that says whether C had one. */
+    int valued = !out->optional &&
+                 ((out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT) ||
+                  (out->kind == GEN_T_MAP && out->pass == GEN_PASS_OWNED) ||
+                  (out->kind == GEN_T_CLASS && out->pass == GEN_PASS_OWNED &&
+                   out->cls->storage == GEN_STORE_VALUE));
+    if ((out->kind == GEN_T_MAP || out->kind == GEN_T_CLASS) && valued && use == GEN_USE_PARAM)
         out->pass = GEN_PASS_REF;
     if (!valued && (!is_pointer_like(out) || out->optional)) {
         gen_diag_error(s->diag, t->loc,
@@ -629,7 +641,7 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
 static int fits_convention(const gen_error *e, const gen_type *t)
 {
     /* `Option<i32>` already takes C's result (the bool); only a text error fits beside. */
-    if (t->kind == GEN_T_PRIM && t->optional && !t->by_ref && e->conv != GEN_ERR_TEXT)
+    if (gen_type_flagged(t) && e->conv != GEN_ERR_TEXT)
         return 0;
     switch (e->conv) {
     case GEN_ERR_STATUS:

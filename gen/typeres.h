@@ -43,6 +43,11 @@ const char *gen_type_spelling(gen_scope *s, const ast_type *t);
  * pointer (GEN_STORE_PTR), or not at all (GEN_STORE_NONE). */
 gen_storage gen_self_shape(const ast_type *t, const char *c_type);
 
+/* Whether t is an Option<T> result C returns as a bool, filling a trailing `T *` when it
+ * has a value: T a number, bool, typemap or value class (as a parameter, such an Option
+ * is a pointer, NULL for None). */
+int gen_type_flagged(const gen_type *t);
+
 /* For flapigen's `Box<T>`, `Arc<T>`, `Rc<T>`, `Arc<Mutex<T>>`, `Rc<RefCell<T>>`: the type T
  * they point to (a name), with *locked set for the Mutex/RefCell/RwLock forms; else NULL. */
 const ast_type *gen_smart_pointee(const ast_type *t, int *locked);

@@ -501,6 +501,22 @@ class FlapigenPythonSwitch(unittest.TestCase):
         self.assertTrue(issubclass(self.s.Error, Exception))
 
 
+class OptionOfValues(unittest.TestCase):
+    """Option<Point> of a value class: a pointer in (None: NULL), a flag and the struct out."""
+
+    def test_result(self):
+        p = F.maybe_point(3)
+        self.assertEqual((p.x(), p.y()), (3, 3))
+        self.assertIsNone(F.maybe_point(0))
+        self.assertTrue(F.maybe_point.__doc__.endswith("-> Point | None"))
+
+    def test_parameter(self):
+        self.assertEqual(F.point_or_origin(m.Point(2, 5)), 7)
+        self.assertEqual(F.point_or_origin(None), -1)
+        msg = error_message(self, TypeError, F.point_or_origin, 3)
+        self.assertIn("argument 'p' must be", msg)
+
+
 class Overloads(unittest.TestCase):
     """Several constructors, or one alias for several functions: the first overload whose
     arity and argument types fit is called."""

@@ -511,3 +511,16 @@ Shared **Forms_shareds(int32_t n, size_t *count)
     *count = n > 0 ? (size_t)n : 0;
     return out;
 }
+
+bool Forms_maybe_point(int32_t n, Point *out)
+{
+    if (n <= 0)
+        return false;
+    *out = Point_new(n, n);
+    return true;
+}
+
+int32_t Forms_point_or_origin(const Point *p)
+{
+    return p ? Point_x(p) + Point_y(p) : -1;
+}

@@ -101,6 +101,10 @@ const char **Forms_names(size_t *count);                 /* the array malloc'd, 
 Point *Forms_points(int32_t n, size_t *count);           /* (i, -i) for i < n */
 Shared **Forms_shareds(int32_t n, size_t *count);        /* new Shared(i) for i < n */
 
+/* Option of a value class: a pointer in, a flag and an out-parameter back. */
+bool Forms_maybe_point(int32_t n, Point *out);          /* (n, n) when n > 0 */
+int32_t Forms_point_or_origin(const Point *p);            /* x + y, or -1 for NULL */
+
 /* Over: overloaded constructors and methods. */
 typedef struct Over {
     int32_t v;
