@@ -131,7 +131,7 @@ static void test_syntax_errors_are_all_reported(void **state)
     assert_int_equal(p.errors, 2);
     const char *msg = unit_sink_text(&p.s);
     /* A missing ';' is reported where it belongs, after the line's last token. */
-    assert_contains(msg, "t.in:2:18: error: expected ';', '(', '<', '+' or '*' before 'fn'\n"
+    assert_contains(msg, "t.in:2:18: error: expected '::', ';', '(', '<', '+' or '*' before 'fn'\n"
                          "    2 |     self_type Foo\n"
                          "      |                  ^\n");
     assert_contains(msg, "t.in:4:17: error: expected ':' or '=' before 'i32'\n");
