@@ -315,17 +315,20 @@ int gen_lower_as_bytes(lower *l, const gen_type *t)
 /* The C type of a Vec result's items. */
 static const char *vec_item_c(lower *l, const gen_type *t)
 {
+    const char *c = t->borrowed ? "const " : "";
     if (t->text)
-        return t->text == GEN_T_STR ? "const char *" : "char *";
+        return t->borrowed ? "const char *const" : t->text == GEN_T_STR ? "const char *" : "char *";
     if (t->cls)
-        return t->cls->storage == GEN_STORE_PTR ? gen_arena_printf(l->a, "%s *", t->cls->c_type)
-                                                : t->cls->c_type;
+        return t->cls->storage == GEN_STORE_PTR
+                   ? gen_arena_printf(l->a, "%s *%s", t->cls->c_type, t->borrowed ? "const " : "")
+                   : gen_arena_printf(l->a, "%s%s", c, t->cls->c_type);
     return t->prim->c_type;
 }
 
 /* A list item made from `result[i]` of a Vec or counted slice result, and what releases an
  * item no object took (a pointer class's handle after a failure). */
-static void list_item(lower *l, const gen_fn *fn, const gen_type *t, gen_tv *w)
+static void list_item(lower *l, const gen_fn *fn, call_shape shape, const gen_type *t,
+                      gen_tv *w)
 {
     const char *names = gen_arena_printf(l->a, "\"%s\", \"%s\"", gen_lower_func_name(l, fn),
                                          fn->c_name);
@@ -333,15 +336,19 @@ static void list_item(lower *l, const gen_fn *fn, const gen_type *t, gen_tv *w)
     gen_tv_set_str(l->a, w, "elem_conv",
                    t->kind == GEN_T_VEC && t->text
                        ? gen_arena_printf(l->a, "cbpy_ret_str(result[i], 0, %s)", names)
+                   : c && c->storage == GEN_STORE_PTR && t->borrowed
+                       ? gen_arena_printf(l->a, "cbpy_wrap_borrowed(cbpyw_%s__type, (void *)result[i], "
+                                          "%s, 0, %s)",
+                                          c->name, gen_lower_borrow_owner(l, fn, shape), names)
                    : c && c->storage == GEN_STORE_PTR
                        ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, result[i], 0, %s)",
                                           c->name, c->name, names)
                    : c ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, result[i])",
                                           c->name, c->name)
                        : gen_arena_printf(l->a, "cbpy_ret_%s(result[i])", t->prim->suffix));
-    if (c && c->storage == GEN_STORE_PTR)
+    if (c && c->storage == GEN_STORE_PTR && !t->borrowed)
         gen_tv_set_str(l->a, w, "elem_drop", c->dtor);
-    if (t->kind == GEN_T_VEC && t->text == GEN_T_STRING)
+    if (t->kind == GEN_T_VEC && t->text == GEN_T_STRING && !t->borrowed)
         gen_tv_set_str(l->a, w, "elem_free", l->m->free_fn);
 }
 
@@ -659,10 +666,10 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w, g
     if (t->kind == GEN_T_VEC || (t->kind == GEN_T_SLICE && !fn->ret_len && fn->ret_len_out < 0)) {
         gen_lower_add_decl(l, decls, "size_t result_len = 0");
         gen_strbuf_printf(call, "%s&result_len", call->len ? ", " : "");
-        list_item(l, fn, t, w);
+        list_item(l, fn, shape, t, w);
         gen_tv_set_flag(l->a, w, "ret_list", conv == NULL);
     }
-    if (t->kind == GEN_T_STRING || t->kind == GEN_T_VEC)
+    if (t->kind == GEN_T_STRING || (t->kind == GEN_T_VEC && !t->borrowed))
         gen_tv_set_str(l->a, w, "ret_free", l->m->free_fn);
     if (present)
         gen_strbuf_printf(call, "%s&result", call->len ? ", " : "");

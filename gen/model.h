@@ -65,6 +65,8 @@ typedef struct gen_type {
     gen_callback *callback; /* CALLBACK */
     int is_mut;             /* SLICE: &mut [T], a writable buffer */
     gen_type_kind text;     /* VEC of texts: the kind of its items (else 0, GEN_T_PRIM) */
+    int borrowed;           /* VEC written `&[T]` (texts or objects): the array and its items
+                               are C's, copied (or, for a pointer class, lent) and not freed */
     int seq;                /* SLICE parameter (Vec<T>, and &[T] of other than bytes): any
                                sequence of numbers is taken too, copied into an array */
     int optional;           /* Option<T>: None crosses as NULL; for a number or bool (PRIM):

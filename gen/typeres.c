@@ -593,6 +593,17 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
     if (t->kind == AST_TYPE_REF && t->inner->kind == AST_TYPE_SLICE) {
         if (!t->is_mut && use == GEN_USE_PARAM)
             return resolve_array(s, t, t->inner->inner, self, out);
+        /* A borrowed array of texts or objects, returned with C's count as a Vec is. */
+        const ast_type *e = t->inner->inner;
+        gen_pass pass;
+        gen_class *ec = e->kind == AST_TYPE_NAME ? class_type(s, e, self, use, &pass) : NULL;
+        if (use == GEN_USE_RETURN && !t->is_mut &&
+            (text_type(e, &out->text) || (ec && ec->storage != GEN_STORE_NONE))) {
+            out->kind = GEN_T_VEC;
+            out->cls = out->text ? NULL : ec;
+            out->borrowed = 1;
+            return 0;
+        }
         out->kind = GEN_T_SLICE;
         out->is_mut = t->is_mut;
         out->prim = element(s, t->inner->inner, "buffer");

@@ -464,6 +464,13 @@ class TextAndObjectArrays(unittest.TestCase):
         self.assertEqual(F.names(), ["red", "green", "blue"])
         self.assertEqual(F.split.__doc__.splitlines()[-1], "split(text: str) -> list[str]")
 
+    def test_borrowed_arrays(self):
+        pts = F.point_table()
+        self.assertEqual([(p.x(), p.y()) for p in pts], [(1, 2), (3, 4)])
+        pts[0].set_x(9)  # a copy: the table is C's
+        self.assertEqual(F.point_table()[0].x(), 1)
+        self.assertEqual(F.color_names(), ["red", "green"])
+
     def test_object_results(self):
         pts = F.points(3)
         self.assertEqual([(p.x(), p.y()) for p in pts], [(0, 0), (1, -1), (2, -2)])

@@ -524,3 +524,19 @@ int32_t Forms_point_or_origin(const Point *p)
 {
     return p ? Point_x(p) + Point_y(p) : -1;
 }
+
+const Point *Forms_point_table(size_t *count)
+{
+    static Point table[2];
+    table[0] = Point_new(1, 2);
+    table[1] = Point_new(3, 4);
+    *count = 2;
+    return table;
+}
+
+const char *const *Forms_color_names(size_t *count)
+{
+    static const char *const names[] = {"red", "green"};
+    *count = 2;
+    return names;
+}

@@ -105,6 +105,10 @@ Shared **Forms_shareds(int32_t n, size_t *count);        /* new Shared(i) for i 
 bool Forms_maybe_point(int32_t n, Point *out);          /* (n, n) when n > 0 */
 int32_t Forms_point_or_origin(const Point *p);            /* x + y, or -1 for NULL */
 
+/* Borrowed arrays of objects and texts (static: never freed). */
+const Point *Forms_point_table(size_t *count);            /* (1, 2), (3, 4) */
+const char *const *Forms_color_names(size_t *count);      /* "red", "green" */
+
 /* Over: overloaded constructors and methods. */
 typedef struct Over {
     int32_t v;
