@@ -258,6 +258,48 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
                      ? var
                      : gen_arena_printf(l->a, "%s, len%d", var, p->pos);
         break;
+    case GEN_T_TUPLE: {
+        /* The sequence is held (tupN) while C reads the members' text. */
+        gen_tv *members = gen_tv_list(l->a);
+        gen_strbuf args = {0}, what = {0};
+        gen_tv_set_flag(l->a, v, "k_tuple", 1);
+        gen_tv_set_str(l->a, v, "nmembers", gen_arena_printf(l->a, "%zu", t->nmembers));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "PyObject *tup%d = NULL", p->pos));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "PyObject *items%d[%zu]", p->pos,
+                                                      t->nmembers));
+        for (size_t k = 0; k < t->nmembers; k++) {
+            const gen_type *mt = &t->members[k];
+            const char *mv = gen_arena_printf(l->a, "%s_%zu", var, k);
+            const char *md = gen_arena_printf(l->a, "%s_p%d_%zu",
+                                              gen_tv_lookup_str(v, "desc"), p->pos, k);
+            gen_tv *m = gen_tv_map(l->a);
+            gen_tv_set_str(l->a, m, "mdesc", md);
+            gen_tv_set_str(l->a, m, "mname", gen_arena_printf(l->a, "%s[%zu]",
+                                                              gen_tv_lookup_str(v, "pname"), k));
+            gen_tv_set_str(l->a, m, "mglue", gen_lower_c_string(l->a, mt->spelling));
+            gen_tv_set_str(l->a, m, "mconv",
+                           mt->kind == GEN_T_STR
+                               ? gen_arena_printf(l->a, "cbpy_arg_str(items%d[%zu], &%s, 0, &%s)",
+                                                  p->pos, k, md, mv)
+                               : gen_arena_printf(l->a, "cbpy_arg_%s(items%d[%zu], &%s, &%s)",
+                                                  mt->prim->suffix, p->pos, k, md, mv));
+            gen_tv_push(l->a, members, m);
+            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s", mt->kind == GEN_T_STR
+                                                                      ? "const char *"
+                                                                      : mt->prim->c_type, mv));
+            gen_strbuf_printf(&args, "%s%s%s", k ? ", " : "",
+                              mt->kind == GEN_T_STR ? "(const void *)" : "", mv);
+            gen_strbuf_printf(&what, "%s%s", k ? ", " : "", mt->spelling);
+        }
+        gen_tv_set(l->a, v, "members", members);
+        gen_tv_set_str(l->a, v, "tuple_what",
+                       gen_lower_c_string(l->a, gen_arena_printf(l->a, "(%s)",
+                                                                 gen_strbuf_str(&what))));
+        passed = gen_arena_strdup(l->a, gen_strbuf_str(&args));
+        gen_strbuf_release(&args);
+        gen_strbuf_release(&what);
+        break;
+    }
     case GEN_T_OBJS:
         if (!t->cls) {
             gen_tv_set_flag(l->a, v, "k_texts", 1);
@@ -416,7 +458,8 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
         return;
     case GEN_T_MAPS:
     case GEN_T_OBJS:
-        return; /* typeres rejects array results */
+    case GEN_T_TUPLE:
+        return; /* typeres rejects these results */
     }
     const gen_class *c = t->cls;
     if (t->pass != GEN_PASS_OWNED) {
@@ -726,6 +769,14 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
     case GEN_T_CALLBACK:
         base = "Callable";
         break;
+    case GEN_T_TUPLE: {
+        gen_strbuf sb = {0};
+        for (size_t k = 0; k < t->nmembers; k++)
+            gen_strbuf_printf(&sb, "%s%s", k ? ", " : "", gen_lower_py_type(l, &t->members[k]));
+        base = gen_arena_printf(l->a, "tuple[%s]", gen_strbuf_str(&sb));
+        gen_strbuf_release(&sb);
+        break;
+    }
     case GEN_T_OBJS:
         base = gen_arena_printf(l->a, "list[%s]", t->cls ? t->cls->name : "str");
         break;

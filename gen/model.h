@@ -38,6 +38,8 @@ typedef enum gen_type_kind {
     GEN_T_ENUM,    /* a foreign_enum! of this module */
     GEN_T_MAP,     /* a foreign_typemap! struct: by value, or `&T` (const pointer) */
     GEN_T_CALLBACK,/* Fn(A...) -> R: a function pointer and its `void *` user data */
+    GEN_T_TUPLE,   /* (A, B) parameter: a sequence of that length, each member (a number,
+                      bool or &str) passed to C as an argument of its own */
     GEN_T_OBJS,    /* &[Foo], Vec<Foo> parameters: an array of the C values (struct copies,
                       or pointers of a pointer class) of a sequence of objects + length;
                       with `text` set and no cls, an array of texts (Vec<String>, &[&str]) */
@@ -65,6 +67,8 @@ typedef struct gen_type {
     gen_callback *callback; /* CALLBACK */
     int is_mut;             /* SLICE: &mut [T], a writable buffer */
     gen_type_kind text;     /* VEC of texts: the kind of its items (else 0, GEN_T_PRIM) */
+    struct gen_type *members; /* TUPLE: the member types */
+    size_t nmembers;
     int borrowed;           /* VEC written `&[T]` (texts or objects): the array and its items
                                are C's, copied (or, for a pointer class, lent) and not freed */
     int seq;                /* SLICE parameter (Vec<T>, and &[T] of other than bytes): any

@@ -528,6 +528,30 @@ static int resolve_dyn(gen_scope *s, const ast_type *t, gen_type_use use, gen_ty
     return 1;
 }
 
+/* A tuple parameter `(A, B)`: Python gives a sequence of that length, C its members, each
+ * an argument of its own: numbers, bool or `&str`. */
+static int resolve_tuple(gen_scope *s, const ast_type *t, const gen_class *self, gen_type *out)
+{
+    size_t n = 0;
+    for (const ast_type *a = t->args; a; a = a->next)
+        n++;
+    out->kind = GEN_T_TUPLE;
+    out->members = gen_arena_alloc(s->arena, n * sizeof *out->members);
+    for (const ast_type *a = t->args; a; a = a->next) {
+        gen_type *m = &out->members[out->nmembers++];
+        if (resolve_inner(s, a, self, GEN_USE_PARAM, m) < 0)
+            return -1;
+        if (!((m->kind == GEN_T_PRIM && m->prim->kind != GEN_PRIM_UNIT && !m->by_ref &&
+               !m->optional) ||
+              (m->kind == GEN_T_STR && !m->optional))) {
+            gen_diag_error(s->diag, a->loc, "a tuple parameter's members are numbers, bool or "
+                           "'&str', not '%s'", m->spelling);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
                          gen_type_use use, gen_type *out)
 {
@@ -545,6 +569,8 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
         out->spelling = spelled;
         return rc;
     }
+    if (t->kind == AST_TYPE_TUPLE && use == GEN_USE_PARAM)
+        return resolve_tuple(s, t, self, out);
     if (t->kind == AST_TYPE_GENERIC || (t->kind == AST_TYPE_REF && !t->is_mut &&
                                         t->inner->kind == AST_TYPE_GENERIC)) {
         if (resolve_smart(s, t, self, use, out))

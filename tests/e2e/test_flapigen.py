@@ -508,6 +508,24 @@ class FlapigenPythonSwitch(unittest.TestCase):
         self.assertTrue(issubclass(self.s.Error, Exception))
 
 
+class TupleParameters(unittest.TestCase):
+    """(A, B) parameters: a sequence of that length; C gets each member."""
+
+    def test_members(self):
+        self.assertEqual(F.dist2((3, 4)), 25)
+        self.assertEqual(F.dist2([1, 2]), 5)
+        self.assertEqual(F.label(("ab", 7)), "ab#7")
+        self.assertIn("dist2(p: tuple[int, int]) -> int", F.dist2.__doc__)
+
+    def test_wrong_sequences(self):
+        self.assertIn("tuple of 2 items", error_message(self, TypeError, F.dist2, (1, 2, 3)))
+        msg = error_message(self, TypeError, F.dist2, (1, "2"))
+        self.assertIn("must be int, not str", msg)
+        msg = error_message(self, OverflowError, F.label, ("x", 300))
+        self.assertIn("out of range for u8", msg)
+        error_message(self, TypeError, F.dist2, 5)
+
+
 class OptionOfValues(unittest.TestCase):
     """Option<Point> of a value class: a pointer in (None: NULL), a flag and the struct out."""
 

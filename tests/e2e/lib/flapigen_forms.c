@@ -540,3 +540,17 @@ const char *const *Forms_color_names(size_t *count)
     *count = 2;
     return names;
 }
+
+int32_t Forms_dist2(int32_t p_0, int32_t p_1)
+{
+    return p_0 * p_0 + p_1 * p_1;
+}
+
+char *Forms_label(const char *l_0, uint8_t l_1)
+{
+    size_t n = strlen(l_0) + 8;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%s#%d", l_0, (int)l_1);
+    return out;
+}

@@ -109,6 +109,10 @@ int32_t Forms_point_or_origin(const Point *p);            /* x + y, or -1 for NU
 const Point *Forms_point_table(size_t *count);            /* (1, 2), (3, 4) */
 const char *const *Forms_color_names(size_t *count);      /* "red", "green" */
 
+/* Tuple parameters: each member an argument of its own. */
+int32_t Forms_dist2(int32_t p_0, int32_t p_1);            /* p_0^2 + p_1^2 */
+char *Forms_label(const char *l_0, uint8_t l_1);          /* "text#n" */
+
 /* Over: overloaded constructors and methods. */
 typedef struct Over {
     int32_t v;
