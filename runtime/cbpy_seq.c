@@ -86,6 +86,23 @@ static PyObject *sequence_copy(PyObject *o, const cbpy_param *p, const char *wha
     return PySequence_List(o);
 }
 
+/* The copy of sequence o (as sequence_copy) and its length *n, checked so that n items of
+ * each bytes fit in memory; NULL with an exception. */
+static PyObject *sized_copy(PyObject *o, const cbpy_param *p, const char *what, size_t each,
+                            Py_ssize_t *n)
+{
+    PyObject *seq = sequence_copy(o, p, what);
+    if (seq == NULL)
+        return NULL;
+    *n = PySequence_Fast_GET_SIZE(seq);
+    if ((size_t)*n > (size_t)PY_SSIZE_T_MAX / each) {
+        Py_DECREF(seq);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    return seq;
+}
+
 int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
                    int writable, Py_buffer *view, size_t *len)
 {
@@ -96,16 +113,10 @@ int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
 
     if (writable || PyObject_CheckBuffer(o))
         return cbpy_arg_buffer(o, p, kind, itemsize, writable, view, len);
-    seq = sequence_copy(o, p, kind == 'f' ? "a sequence of numbers or a buffer"
-                                          : "a sequence of ints or a buffer");
+    seq = sized_copy(o, p, kind == 'f' ? "a sequence of numbers or a buffer"
+                                       : "a sequence of ints or a buffer", itemsize, &n);
     if (seq == NULL)
         return -1;
-    n = PySequence_Fast_GET_SIZE(seq);
-    if ((size_t)n > (size_t)PY_SSIZE_T_MAX / itemsize) {
-        Py_DECREF(seq);
-        PyErr_NoMemory();
-        return -1;
-    }
     array = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)itemsize);
     if (array == NULL) {
         Py_DECREF(seq);
@@ -139,15 +150,9 @@ int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type, size_
     cbpy_param item;
     size_t each = size ? size : sizeof(void *);
 
-    seq = sequence_copy(o, p, "a sequence of objects");
+    seq = sized_copy(o, p, "a sequence of objects", each, &n);
     if (seq == NULL)
         return -1;
-    n = PySequence_Fast_GET_SIZE(seq);
-    if ((size_t)n > (size_t)PY_SSIZE_T_MAX / each) {
-        Py_DECREF(seq);
-        PyErr_NoMemory();
-        return -1;
-    }
     array = cbpy_allocs_new(allocs, n ? (size_t)n * each : 1);
     if (array == NULL) {
         Py_DECREF(seq);
@@ -183,17 +188,12 @@ int cbpy_arg_texts(PyObject *o, const cbpy_param *p, const char ***out, size_t *
     cbpy_param item;
     const char **array;
 
-    seq = sequence_copy(o, p, "a sequence of str");
+    seq = sized_copy(o, p, "a sequence of str", sizeof *array, &n);
     if (seq == NULL)
         return -1;
-    n = PySequence_Fast_GET_SIZE(seq);
-    array = (size_t)n > (size_t)PY_SSIZE_T_MAX / sizeof *array
-                ? NULL
-                : cbpy_allocs_new(allocs, (n ? (size_t)n : 1) * sizeof *array);
+    array = cbpy_allocs_new(allocs, (n ? (size_t)n : 1) * sizeof *array);
     if (array == NULL) {
         Py_DECREF(seq);
-        if (!PyErr_Occurred())
-            PyErr_NoMemory();
         return -1;
     }
     for (i = 0; i < n; i++) {
