@@ -71,117 +71,6 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static const char *param_py_name(lower *l, const gen_param *p)
-{
-    return p->name ? p->name : gen_arena_printf(l->a, "arg%d", p->pos);
-}
-
-/* "name($self, a, b, /)\n--\n\n" + doc: the Argument Clinic form inspect.signature reads. */
-/* What a function with out-parameters returns, as docstrings name it (see out_results in
- * lower_conv.c): the outputs, after a numeric result, or None when a bool result is false. */
-static const char *outs_py_type(lower *l, const gen_fn *fn)
-{
-    gen_strbuf sb = {0};
-    const gen_type *r = &fn->ret;
-    int unit = (r->kind == GEN_T_PRIM && r->prim->kind == GEN_PRIM_UNIT && !fn->ret_status &&
-                !fn->true_status) ||
-               fn->ret_counts_out >= 0;
-    int flag = r->kind == GEN_T_PRIM && r->prim->kind == GEN_PRIM_BOOL && !fn->error;
-    size_t n = fn->nouts - (fn->ret_len_out >= 0) + (!unit && !flag);
-    const char *sep = "";
-    if (n > 1)
-        gen_strbuf_puts(&sb, "tuple[");
-    if (!unit && !flag) {
-        gen_strbuf_puts(&sb, gen_lower_py_type(l, r));
-        sep = ", ";
-    }
-    for (size_t i = 0; i < fn->nouts; i++) {
-        if ((int)i == fn->ret_len_out)
-            continue;
-        gen_strbuf_printf(&sb, "%s%s", sep,
-                          fn->outs[i].is_buffer ? "bytes"
-                                                : gen_lower_py_type(l, &fn->outs[i].type));
-        sep = ", ";
-    }
-    if (n > 1)
-        gen_strbuf_puts(&sb, "]");
-    if (flag)
-        gen_strbuf_puts(&sb, " | None");
-    const char *t = gen_arena_strdup(l->a, gen_strbuf_str(&sb));
-    gen_strbuf_release(&sb);
-    return t;
-}
-
-/* The two signatures of a callable: the Argument Clinic one that inspect.signature reads
- * ("name($self, a, /, b=3)") into clinic, and the same with the Python types of parameters
- * and result, which help() shows, into typed (with a "Raises E on failure." line). */
-static void signatures(lower *l, const gen_fn *fn, const char *name, gen_strbuf *clinic,
-                       gen_strbuf *typed)
-{
-    gen_strbuf_printf(clinic, "%s(", name);
-    gen_strbuf_printf(typed, "%s(", name);
-    const char *sep = "";
-    /* An init function's self is the object being made: Python does not pass it. */
-    if ((fn->self != GEN_SELF_NONE && fn->kind != GEN_FN_CONSTRUCTOR) ||
-        fn->kind == GEN_FN_CLASSMETHOD) {
-        gen_strbuf_puts(clinic, fn->kind == GEN_FN_CLASSMETHOD ? "$type" : "$self");
-        sep = ", ";
-    }
-    for (size_t i = 0; i < fn->nparams; i++) {
-        const gen_param *p = &fn->params[i];
-        const char *pname = param_py_name(l, p);
-        /* inspect evaluates a default it cannot read as a literal against sys.modules, so
-         * an enum member is named through its module there. */
-        gen_strbuf_printf(clinic, "%s%s%s%s%s%s", sep, pname, p->def_py ? "=" : "",
-                          p->def_py && p->type.kind == GEN_T_ENUM ? l->m->name : "",
-                          p->def_py && p->type.kind == GEN_T_ENUM ? "." : "",
-                          p->def_py ? p->def_py : "");
-        gen_strbuf_printf(typed, "%s%s: %s%s%s", i ? ", " : "", pname,
-                          gen_lower_py_type(l, &p->type), p->def_py ? " = " : "",
-                          p->def_py ? p->def_py : "");
-        sep = ", ";
-        if ((int)i + 1 == fn->npos_only) {
-            gen_strbuf_puts(clinic, ", /");
-            if (fn->npos_only < (int)fn->nparams)
-                gen_strbuf_puts(typed, ", /");
-        }
-    }
-    gen_strbuf_puts(clinic, ")");
-    gen_strbuf_printf(typed, ") -> %s%s",
-                      fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD
-                          ? fn->cls->name
-                      : fn->nouts > (fn->ret_len_out >= 0) ? outs_py_type(l, fn)
-                                                           : gen_lower_py_type(l, &fn->ret),
-                      fn->none_status ? " | None" : "");
-    if (fn->error)
-        gen_strbuf_printf(typed, "\nRaises %s on failure.", fn->error->name);
-}
-
-/* The docstring of a callable: the Argument Clinic signature, then the glue's doc, then
- * the typed signature. */
-static const char *docstring(lower *l, const gen_fn *fn, const char *name, const char *doc)
-{
-    gen_strbuf sb = {0}, typed = {0};
-    signatures(l, fn, name, &sb, &typed);
-    gen_strbuf_printf(&sb, "\n--\n\n%s%s%s", gen_strbuf_str(&typed), doc ? "\n\n" : "",
-                      doc ? doc : "");
-    const char *r = gen_lower_c_string(l->a, gen_strbuf_str(&sb));
-    gen_strbuf_release(&sb);
-    gen_strbuf_release(&typed);
-    return r;
-}
-
-/* The typed signature alone, for the docstring of a set of overloads. */
-static const char *signature_line(lower *l, const gen_fn *fn, const char *name)
-{
-    gen_strbuf clinic = {0}, typed = {0};
-    signatures(l, fn, name, &clinic, &typed);
-    const char *r = gen_arena_strdup(l->a, gen_strbuf_str(&typed));
-    gen_strbuf_release(&clinic);
-    gen_strbuf_release(&typed);
-    return r;
-}
-
 /* When a call moves a value into C, the class-typed objects it involves (self and the
  * arguments) must all differ; this lists them for the runtime to check, when there are two
  * or more. */
@@ -401,7 +290,7 @@ static int plan_jumps(const gen_fn *fn)
     return jumps;
 }
 
-static gen_tv *lower_fn(lower *l, const gen_fn *fn)
+gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
 {
     gen_tv *w = gen_tv_map(l->a);
     int is_ctor = fn->kind == GEN_FN_CONSTRUCTOR, is_static = fn->kind == GEN_FN_STATIC;
@@ -453,7 +342,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
         gen_strbuf names = {0};
         for (size_t i = 0; i < fn->nparams; i++)
             gen_strbuf_printf(&names, "%s\"%s\"", i ? ", " : "{",
-                              param_py_name(l, &fn->params[i]));
+                              gen_lower_param_name(l, &fn->params[i]));
         gen_strbuf_puts(&names, "}");
         gen_tv_set_str(l->a, w, "kw_names", gen_arena_strdup(l->a, gen_strbuf_str(&names)));
         gen_strbuf_release(&names);
@@ -472,7 +361,7 @@ static gen_tv *lower_fn(lower *l, const gen_fn *fn)
                                           "PyObject *kwnames",
                                           self));
     if (!is_ctor && plain && !fn->accessor && !fn->overload)
-        gen_tv_set_str(l->a, w, "doc", docstring(l, fn, fn->py_name, fn->doc));
+        gen_tv_set_str(l->a, w, "doc", gen_lower_docstring(l, fn, fn->py_name, fn->doc));
 
     gen_tv *params = gen_tv_list(l->a);
     gen_strbuf call = {0};
@@ -567,11 +456,11 @@ static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
             gen_tv_set_flag(l->a, m, "writable", !p->readonly);
             lower_field_type(l, &p->type, m);
         } else {
-            gen_tv *get = lower_fn(l, p->get_fn);
+            gen_tv *get = gen_lower_fn(l, p->get_fn);
             gen_tv_push(l->a, accessors, get);
             gen_tv_set_str(l->a, m, "getter", gen_tv_lookup_str(get, "wrapper"));
             if (p->set_fn) {
-                gen_tv *set = lower_fn(l, p->set_fn);
+                gen_tv *set = gen_lower_fn(l, p->set_fn);
                 gen_tv_push(l->a, accessors, set);
                 gen_tv_set_str(l->a, m, "setter", gen_tv_lookup_str(set, "wrapper"));
                 gen_tv_set_flag(l->a, m, "writable", 1);
@@ -614,107 +503,6 @@ static int refers_from(const gen_fn *fn, const void *cls)
 /* foreign_code blocks as C strings, for cbpy_run_code into target (a C expression): each
  * dedented (flapigen indents them inside the class) and after as many empty lines as put
  * its first line at its glue line, so that a traceback names the glue file and line. */
-/* What an overload's dispatcher tests a positional argument with (runtime/cbpy_args.h):
- * one letter per kind of glue type, upper case when None is taken too. */
-static char overload_kind(const gen_type *t)
-{
-    char k;
-    switch (t->kind) {
-    case GEN_T_PRIM:
-        k = t->prim->kind == GEN_PRIM_BOOL ? 'b' : t->prim->kind == GEN_PRIM_FLOAT ? 'f' : 'i';
-        break;
-    case GEN_T_STR:
-    case GEN_T_STRING:
-        k = 's';
-        break;
-    case GEN_T_CLASS:
-        k = 'o';
-        break;
-    case GEN_T_ENUM:
-        k = 'i';
-        break;
-    case GEN_T_SLICE:
-    case GEN_T_MAPS:
-    case GEN_T_OBJS:
-        k = 'q';
-        break;
-    case GEN_T_CALLBACK:
-        k = t->callback->iface ? 'a' : 'c';
-        break;
-    default:
-        k = 'a';
-        break;
-    }
-    return t->optional ? (char)(k - 'a' + 'A') : k;
-}
-
-/* The function a Python name calls when it has overloads: it picks the first overload
- * whose arity and positional argument types fit, and calls its wrapper. */
-static gen_tv *lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
-{
-    /* The dispatcher has the name and table entry the first would have alone: its wrapper
-     * name without the `_o1`. */
-    gen_tv *w = gen_tv_map(l->a);
-    gen_tv *ow1 = lower_fn(l, first);
-    const char *w1 = gen_tv_lookup_str(ow1, "wrapper");
-    int is_ctor = first->kind == GEN_FN_CONSTRUCTOR;
-    gen_tv_set_str(l->a, w, "wrapper", gen_arena_printf(l->a, "%.*s", (int)(strlen(w1) - 3), w1));
-    gen_tv_set_str(l->a, w, "py_name", first->py_name);
-    gen_tv_set_str(l->a, w, "func", gen_lower_func_name(l, first));
-    gen_tv_set_flag(l->a, w, "in_methods", !is_ctor);
-    gen_tv_set_flag(l->a, w, "is_ctor", is_ctor);
-    /* (A static method's self is NULL, passed along as the overloads ignore it.) */
-    gen_tv_set_str(l->a, w, "signature",
-                   is_ctor ? "PyTypeObject *type, PyObject *args, PyObject *kwargs"
-                           : "PyObject *self, PyObject *const *args, Py_ssize_t nargs, "
-                             "PyObject *kwnames");
-    gen_tv_set_str(l->a, w, "meth_flags",
-                   first->kind == GEN_FN_CLASSMETHOD ? "METH_FASTCALL | METH_KEYWORDS | METH_CLASS"
-                   : first->kind == GEN_FN_STATIC ? "METH_FASTCALL | METH_KEYWORDS | METH_STATIC"
-                                                  : "METH_FASTCALL | METH_KEYWORDS");
-    gen_tv *cands = gen_tv_list(l->a);
-    gen_strbuf docs = {0};
-    for (const gen_fn *o = first; o; o = o->overloads) {
-        gen_tv *ow = o == first ? ow1 : lower_fn(l, o);
-        gen_tv_push(l->a, overloads, ow);
-        gen_tv *c = gen_tv_map(l->a);
-        gen_strbuf kinds = {0}, types = {0};
-        for (size_t i = 0; i < o->nparams; i++) {
-            const gen_type *t = &o->params[i].type;
-            gen_strbuf_printf(&kinds, "%c", overload_kind(t));
-            gen_strbuf_printf(&types, "%s, ", t->kind == GEN_T_CLASS
-                                                  ? gen_arena_printf(l->a, "&cbpyw_%s__type",
-                                                                     t->cls->name)
-                                                  : "NULL");
-        }
-        gen_strbuf_puts(&types, "NULL");
-        gen_tv_set_str(l->a, c, "call", gen_tv_lookup_str(ow, "wrapper"));
-        gen_tv_set_str(l->a, c, "kinds", gen_arena_strdup(l->a, gen_strbuf_str(&kinds)));
-        gen_tv_set_str(l->a, c, "types", gen_arena_strdup(l->a, gen_strbuf_str(&types)));
-        gen_tv_set_str(l->a, c, "nmin", gen_arena_printf(l->a, "%d", o->nrequired));
-        gen_tv_set_str(l->a, c, "nmax", gen_arena_printf(l->a, "%zu", o->nparams));
-        gen_tv_set_str(l->a, c, "k", gen_arena_printf(l->a, "%d", o->overload - 1));
-        const char *sig = signature_line(l, o, first->kind == GEN_FN_CONSTRUCTOR
-                                                   ? first->cls->name : first->py_name);
-        gen_tv_set_str(l->a, c, "sig", gen_lower_c_string(l->a, sig));
-        gen_strbuf_printf(&docs, "%s%s", docs.len ? "\n" : "", sig);
-        gen_tv_push(l->a, cands, c);
-        gen_strbuf_release(&kinds);
-        gen_strbuf_release(&types);
-    }
-    gen_tv_set(l->a, w, "cands", cands);
-    gen_tv_set_str(l->a, w, "ncands", gen_arena_printf(l->a, "%zu", cands->n));
-    gen_tv_set_flag(l->a, w, "dispatch", 1);
-    /* A constructor's signatures go to the class's docstring (lower_class). */
-    gen_strbuf_printf(&docs, "\n\nOverloads: the first whose parameters take the arguments "
-                             "is called.%s%s", first->doc ? "\n\n" : "",
-                      first->doc ? first->doc : "");
-    gen_tv_set_str(l->a, w, is_ctor ? "overloads_doc" : "doc",
-                   gen_lower_c_string(l->a, gen_strbuf_str(&docs)));
-    gen_strbuf_release(&docs);
-    return w;
-}
-
 static gen_tv *lower_codes(lower *l, const gen_code *codes, size_t n, const char *target)
 {
     gen_tv *list = gen_tv_list(l->a);
@@ -782,8 +570,8 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     }
     if (c->ctor) {
         gen_tv *ctor_overloads = gen_tv_list(l->a);
-        gen_tv *ctor = c->ctor->overloads ? lower_dispatch(l, c->ctor, ctor_overloads)
-                                          : lower_fn(l, c->ctor);
+        gen_tv *ctor = c->ctor->overloads ? gen_lower_dispatch(l, c->ctor, ctor_overloads)
+                                          : gen_lower_fn(l, c->ctor);
         gen_tv_set(l->a, v, "ctor", ctor);
         gen_tv_set(l->a, v, "ctor_overloads", ctor_overloads);
         const char *doc = c->doc && c->ctor->doc
@@ -792,7 +580,7 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
                                    : c->ctor->doc;
         const char *ov = gen_tv_lookup_str(ctor, "overloads_doc");
         gen_tv_set_str(l->a, v, "class_doc",
-                       !ov ? docstring(l, c->ctor, c->name, doc)
+                       !ov ? gen_lower_docstring(l, c->ctor, c->name, doc)
                        : c->doc ? gen_arena_printf(l->a, "%s\\n\\n%s",
                                                    gen_lower_c_string(l->a, c->doc), ov)
                                 : ov);
@@ -801,8 +589,8 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     }
     gen_tv *fns = gen_tv_list(l->a);
     for (size_t i = 0; i < c->nfns; i++)
-        gen_tv_push(l->a, fns, c->fns[i]->overloads ? lower_dispatch(l, c->fns[i], fns)
-                                                    : lower_fn(l, c->fns[i]));
+        gen_tv_push(l->a, fns, c->fns[i]->overloads ? gen_lower_dispatch(l, c->fns[i], fns)
+                                                    : gen_lower_fn(l, c->fns[i]));
     gen_tv_set(l->a, v, "fns", fns);
     lower_properties(l, c, v);
     int compares = 0;
@@ -969,7 +757,7 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
     gen_tv_set(a, root, "consts", consts);
     gen_tv *fns = gen_tv_list(a);
     for (size_t i = 0; i < m->nfns; i++)
-        gen_tv_push(a, fns, lower_fn(l, m->fns[i]));
+        gen_tv_push(a, fns, gen_lower_fn(l, m->fns[i]));
     gen_tv_set(a, root, "module_fns", fns);
     gen_tv_set_flag(a, root, "has_module_fns", m->nfns > 0);
     return root;

@@ -36,6 +36,16 @@ typedef enum call_shape {
 void gen_lower_add_item(lower *l, gen_tv *list, const char *key, const char *text);
 /* The same for a declaration. */
 void gen_lower_add_decl(lower *l, gen_tv *list, const char *decl);
+/* One function's wrapper (lower.c). */
+gen_tv *gen_lower_fn(lower *l, const gen_fn *fn);
+/* The overloads of first (each wrapper pushed on overloads) and their dispatcher
+ * (lower_overload.c). */
+gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads);
+/* A parameter's Python name: its glue name, or argN for `_` (lower_doc.c). */
+const char *gen_lower_param_name(lower *l, const gen_param *p);
+/* A callable's docstring as a C string, and its typed signature line alone (raw). */
+const char *gen_lower_docstring(lower *l, const gen_fn *fn, const char *name, const char *doc);
+const char *gen_lower_signature_line(lower *l, const gen_fn *fn, const char *name);
 /* Whether fn's parameters need keyword parsing: named, or with defaults. */
 int gen_lower_takes_keywords(const gen_fn *fn);
 

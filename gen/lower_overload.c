@@ -1,0 +1,108 @@
+/* lower_overload.c: the function a Python name with overloads calls (flapigen's several
+ * constructors, or one alias for several functions): each overload keeps its own wrapper,
+ * and a dispatcher picks the first whose arity and positional argument types fit, with
+ * the tests runtime/cbpy_args.h describes. */
+#include <string.h>
+
+#include "lower_conv.h"
+
+/* What an overload's dispatcher tests a positional argument with (runtime/cbpy_args.h):
+ * one letter per kind of glue type, upper case when None is taken too. */
+static char overload_kind(const gen_type *t)
+{
+    char k;
+    switch (t->kind) {
+    case GEN_T_PRIM:
+        k = t->prim->kind == GEN_PRIM_BOOL ? 'b' : t->prim->kind == GEN_PRIM_FLOAT ? 'f' : 'i';
+        break;
+    case GEN_T_STR:
+    case GEN_T_STRING:
+        k = 's';
+        break;
+    case GEN_T_CLASS:
+        k = 'o';
+        break;
+    case GEN_T_ENUM:
+        k = 'i';
+        break;
+    case GEN_T_SLICE:
+    case GEN_T_MAPS:
+    case GEN_T_OBJS:
+        k = 'q';
+        break;
+    case GEN_T_CALLBACK:
+        k = t->callback->iface ? 'a' : 'c';
+        break;
+    default:
+        k = 'a';
+        break;
+    }
+    return t->optional ? (char)(k - 'a' + 'A') : k;
+}
+
+/* The function a Python name calls when it has overloads: it picks the first overload
+ * whose arity and positional argument types fit, and calls its wrapper. */
+gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
+{
+    /* The dispatcher has the name and table entry the first would have alone: its wrapper
+     * name without the `_o1`. */
+    gen_tv *w = gen_tv_map(l->a);
+    gen_tv *ow1 = gen_lower_fn(l, first);
+    const char *w1 = gen_tv_lookup_str(ow1, "wrapper");
+    int is_ctor = first->kind == GEN_FN_CONSTRUCTOR;
+    gen_tv_set_str(l->a, w, "wrapper", gen_arena_printf(l->a, "%.*s", (int)(strlen(w1) - 3), w1));
+    gen_tv_set_str(l->a, w, "py_name", first->py_name);
+    gen_tv_set_str(l->a, w, "func", gen_lower_func_name(l, first));
+    gen_tv_set_flag(l->a, w, "in_methods", !is_ctor);
+    gen_tv_set_flag(l->a, w, "is_ctor", is_ctor);
+    /* (A static method's self is NULL, passed along as the overloads ignore it.) */
+    gen_tv_set_str(l->a, w, "signature",
+                   is_ctor ? "PyTypeObject *type, PyObject *args, PyObject *kwargs"
+                           : "PyObject *self, PyObject *const *args, Py_ssize_t nargs, "
+                             "PyObject *kwnames");
+    gen_tv_set_str(l->a, w, "meth_flags",
+                   first->kind == GEN_FN_CLASSMETHOD ? "METH_FASTCALL | METH_KEYWORDS | METH_CLASS"
+                   : first->kind == GEN_FN_STATIC ? "METH_FASTCALL | METH_KEYWORDS | METH_STATIC"
+                                                  : "METH_FASTCALL | METH_KEYWORDS");
+    gen_tv *cands = gen_tv_list(l->a);
+    gen_strbuf docs = {0};
+    for (const gen_fn *o = first; o; o = o->overloads) {
+        gen_tv *ow = o == first ? ow1 : gen_lower_fn(l, o);
+        gen_tv_push(l->a, overloads, ow);
+        gen_tv *c = gen_tv_map(l->a);
+        gen_strbuf kinds = {0}, types = {0};
+        for (size_t i = 0; i < o->nparams; i++) {
+            const gen_type *t = &o->params[i].type;
+            gen_strbuf_printf(&kinds, "%c", overload_kind(t));
+            gen_strbuf_printf(&types, "%s, ", t->kind == GEN_T_CLASS
+                                                  ? gen_arena_printf(l->a, "&cbpyw_%s__type",
+                                                                     t->cls->name)
+                                                  : "NULL");
+        }
+        gen_strbuf_puts(&types, "NULL");
+        gen_tv_set_str(l->a, c, "call", gen_tv_lookup_str(ow, "wrapper"));
+        gen_tv_set_str(l->a, c, "kinds", gen_arena_strdup(l->a, gen_strbuf_str(&kinds)));
+        gen_tv_set_str(l->a, c, "types", gen_arena_strdup(l->a, gen_strbuf_str(&types)));
+        gen_tv_set_str(l->a, c, "nmin", gen_arena_printf(l->a, "%d", o->nrequired));
+        gen_tv_set_str(l->a, c, "nmax", gen_arena_printf(l->a, "%zu", o->nparams));
+        gen_tv_set_str(l->a, c, "k", gen_arena_printf(l->a, "%d", o->overload - 1));
+        const char *sig = gen_lower_signature_line(l, o, first->kind == GEN_FN_CONSTRUCTOR
+                                                   ? first->cls->name : first->py_name);
+        gen_tv_set_str(l->a, c, "sig", gen_lower_c_string(l->a, sig));
+        gen_strbuf_printf(&docs, "%s%s", docs.len ? "\n" : "", sig);
+        gen_tv_push(l->a, cands, c);
+        gen_strbuf_release(&kinds);
+        gen_strbuf_release(&types);
+    }
+    gen_tv_set(l->a, w, "cands", cands);
+    gen_tv_set_str(l->a, w, "ncands", gen_arena_printf(l->a, "%zu", cands->n));
+    gen_tv_set_flag(l->a, w, "dispatch", 1);
+    /* A constructor's signatures go to the class's docstring (lower_class). */
+    gen_strbuf_printf(&docs, "\n\nOverloads: the first whose parameters take the arguments "
+                             "is called.%s%s", first->doc ? "\n\n" : "",
+                      first->doc ? first->doc : "");
+    gen_tv_set_str(l->a, w, is_ctor ? "overloads_doc" : "doc",
+                   gen_lower_c_string(l->a, gen_strbuf_str(&docs)));
+    gen_strbuf_release(&docs);
+    return w;
+}
