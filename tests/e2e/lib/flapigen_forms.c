@@ -8,6 +8,11 @@
 
 static int32_t live_shared, live_locked, live_boxed;
 
+/* i32 arithmetic that wraps, as Rust's release builds do, instead of C's undefined
+ * overflow: the fuzzer passes the extremes. */
+static int32_t wadd(int32_t a, int32_t b) { return (int32_t)((uint32_t)a + (uint32_t)b); }
+static int32_t wmul(int32_t a, int32_t b) { return (int32_t)((uint32_t)a * (uint32_t)b); }
+
 int32_t Live_shared(void) { return live_shared; }
 int32_t Live_locked(void) { return live_locked; }
 int32_t Live_boxed(void) { return live_boxed; }
@@ -73,7 +78,7 @@ Shared *Shared_from_rc(int32_t value) { return Shared_new(value); }
 int32_t Shared_peek(const Shared *s) { return s->value; }
 int32_t Shared_peek_ref(const Shared *s) { return s->value + 1; }
 int32_t Shared_peek_rc(const Shared *s) { return s->value + 2; }
-int32_t Shared_sum(const Shared *a, const Shared *b) { return a->value + b->value; }
+int32_t Shared_sum(const Shared *a, const Shared *b) { return wadd(a->value, b->value); }
 
 /* Locked */
 struct Locked {
@@ -220,7 +225,7 @@ int32_t Forms_points_sum(const Point *pts, size_t n)
 {
     int32_t s = 0;
     for (size_t i = 0; i < n; i++)
-        s += pts[i].x * 100 + pts[i].y;
+        s = wadd(s, wadd(wmul(pts[i].x, 100), pts[i].y));
     return s;
 }
 size_t Forms_points_count(const Point *pts, size_t n)
@@ -234,7 +239,7 @@ int32_t Forms_shared_total(Shared *const *objs, size_t n)
 {
     int32_t s = 0;
     for (size_t i = 0; i < n; i++)
-        s += objs[i]->value;
+        s = wadd(s, objs[i]->value);
     return s;
 }
 int32_t Forms_shared_count(Shared *const *objs, size_t n)
@@ -248,11 +253,11 @@ int32_t Forms_shared_count(Shared *const *objs, size_t n)
 /* Forms: tuples, Option, references */
 void Forms_describe(int32_t n, int32_t *out_0, char **out_1, double *out_2)
 {
-    *out_0 = n * 2;
+    *out_0 = wmul(n, 2);
     *out_1 = format_text("n=%d%.0d", n, 0);
     *out_2 = n / 4.0;
 }
-int32_t Forms_opt_double(const int32_t *v) { return v ? *v * 2 : -1; }
+int32_t Forms_opt_double(const int32_t *v) { return v ? wmul(*v, 2) : -1; }
 int32_t Forms_opt_flag(const bool *b) { return b ? (*b ? 1 : 0) : -1; }
 bool Forms_half(int32_t v, bool exact, int32_t *out)
 {
@@ -323,8 +328,8 @@ int32_t *Forms_range_to(int32_t n, size_t *count, char **error)
 Color Forms_next_color(Color c) { return (Color)((c + 1) % 3); }
 int32_t Forms_hidden(void) { return 11; }
 int32_t Forms_internal(void) { return 12; }
-int32_t Forms_unsafe_add(int32_t a, int32_t b) { return a + b; }
-int32_t Forms_static_neg(int32_t a) { return -a; }
+int32_t Forms_unsafe_add(int32_t a, int32_t b) { return wadd(a, b); }
+int32_t Forms_static_neg(int32_t a) { return wmul(a, -1); }
 
 /* Bus: observers given for one call, or kept until the bus is deleted. */
 struct Bus {
@@ -404,32 +409,32 @@ int32_t Over_get(const Over *o)
 
 void Over_add_int(Over *o, int32_t v)
 {
-    o->v += v;
+    o->v = wadd(o->v, v);
 }
 
 void Over_add_text(Over *o, const char *s)
 {
-    o->v += 100 * (int32_t)strlen(s);
+    o->v = wadd(o->v, wmul(100, (int32_t)strlen(s)));
 }
 
 void Over_add_over(Over *o, const Over *other)
 {
-    o->v += 1000 * other->v;
+    o->v = wadd(o->v, wmul(1000, other->v));
 }
 
 void Over_add_two(Over *o, int32_t a, int32_t b)
 {
-    o->v += a * b;
+    o->v = wadd(o->v, wmul(a, b));
 }
 
 Over Over_scaled(int32_t v)
 {
-    return (Over){10 * v};
+    return (Over){wmul(10, v)};
 }
 
 Over Over_product(int32_t a, const int32_t *b)
 {
-    return (Over){b ? a * *b : -a};
+    return (Over){b ? wmul(a, *b) : wmul(a, -1)};
 }
 
 /* Arrays of texts and objects, in and out. */
@@ -522,7 +527,7 @@ bool Forms_maybe_point(int32_t n, Point *out)
 
 int32_t Forms_point_or_origin(const Point *p)
 {
-    return p ? Point_x(p) + Point_y(p) : -1;
+    return p ? wadd(Point_x(p), Point_y(p)) : -1;
 }
 
 const Point *Forms_point_table(size_t *count)
@@ -543,7 +548,7 @@ const char *const *Forms_color_names(size_t *count)
 
 int32_t Forms_dist2(int32_t p_0, int32_t p_1)
 {
-    return p_0 * p_0 + p_1 * p_1;
+    return wadd(wmul(p_0, p_0), wmul(p_1, p_1));
 }
 
 char *Forms_label(const char *l_0, uint8_t l_1)
