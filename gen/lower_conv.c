@@ -93,11 +93,13 @@ void gen_lower_callback_sig(lower *l, const gen_callback *cb, const char *func, 
     gen_tv_set_str(l->a, v, "cb_params", gen_arena_strdup(l->a, gen_strbuf_str(&params)));
     gen_tv_set_str(l->a, v, "cb_args", gen_arena_printf(l->a, "{%s}", gen_strbuf_str(&convs)));
     gen_tv_set_str(l->a, v, "cb_nargs", gen_arena_printf(l->a, "%zu", cb->nargs));
-    int has_ret = cb->ret->prim->kind != GEN_PRIM_UNIT;
-    gen_tv_set_str(l->a, v, "cb_ret_c", cb->ret->prim->c_type);
-    if (has_ret) {
-        gen_tv_set_str(l->a, v, "cb_ret_suffix", cb->ret->prim->suffix);
-        gen_tv_set_str(l->a, v, "cb_ret_glue", cb->ret->prim->glue);
+    /* A String result is a copy C owns and frees with free() (cbpy_arg_text_copy). */
+    int text = cb->ret->kind == GEN_T_STRING;
+    gen_tv_set_str(l->a, v, "cb_ret_c", text ? "char *" : cb->ret->prim->c_type);
+    if (text || cb->ret->prim->kind != GEN_PRIM_UNIT) {
+        gen_tv_set_str(l->a, v, "cb_ret_suffix", text ? "text_copy" : cb->ret->prim->suffix);
+        gen_tv_set_str(l->a, v, "cb_ret_glue", text ? "String" : cb->ret->prim->glue);
+        gen_tv_set_str(l->a, v, "cb_ret_init", text ? "cbpy_empty_text()" : "0");
     }
     gen_strbuf_release(&params);
     gen_strbuf_release(&convs);

@@ -441,9 +441,10 @@ static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_typ
         cb->ret->spelling = "()";
     } else if (resolve_inner(s, t->inner, NULL, GEN_USE_PARAM, cb->ret) < 0) {
         bad = 1;
-    } else if (cb->ret->kind != GEN_T_PRIM || cb->ret->by_ref || cb->ret->optional) {
+    } else if ((cb->ret->kind != GEN_T_PRIM && cb->ret->kind != GEN_T_STRING) ||
+               cb->ret->by_ref || cb->ret->optional) {
         gen_diag_error(s->diag, t->inner->loc,
-                       "a callback must return a number, bool or (), not '%s'",
+                       "a callback must return a number, bool, String or (), not '%s'",
                        cb->ret->spelling);
         bad = 1;
     }

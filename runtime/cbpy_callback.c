@@ -255,3 +255,26 @@ void cbpy_release_callbacks(PyObject *owner)
 {
     Py_CLEAR(CBPY_OBJECT(owner)->keep);
 }
+
+char *cbpy_empty_text(void)
+{
+    /* malloc, not PyMem: C frees it, after the GIL is gone. */
+    return calloc(1, 1);
+}
+
+int cbpy_arg_text_copy(PyObject *o, const cbpy_param *p, char **out)
+{
+    const char *text;
+    char *copy;
+    size_t n;
+    if (cbpy_arg_str(o, p, 0, &text) < 0)
+        return -1;
+    n = strlen(text) + 1;
+    if ((copy = malloc(n)) == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    free(*out);
+    *out = memcpy(copy, text, n);
+    return 0;
+}

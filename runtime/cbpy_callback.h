@@ -135,6 +135,13 @@ CBPY_INTERNAL cbpy_callback *cbpy_arg_stored_interface(PyObject *o, const cbpy_p
 /* The `release` of a foreign_callback!'s struct: C calls it when it drops the object. A
  * no-op: the object lives as long as its holder's owner, as a stored callback does. */
 CBPY_INTERNAL void cbpy_iface_release(void *opaque);
+/* A callback's String result: a malloc'd copy of the str's UTF-8, which C owns and frees
+ * with free(), put in *out in place of what was there (freed). 0, or -1 with the
+ * exception (TypeError naming p, ValueError for a NUL), *out unchanged. */
+CBPY_INTERNAL int cbpy_arg_text_copy(PyObject *o, const cbpy_param *p, char **out);
+/* What a String callback gives C when its Python side fails or is skipped: a malloc'd "",
+ * so that C gets NULL only when even that cannot be allocated. */
+CBPY_INTERNAL char *cbpy_empty_text(void);
 /* In a trampoline: records the pending exception (sync) or reports it (stored). */
 CBPY_INTERNAL void cbpy_callback_fail(cbpy_callback *cb);
 /* After the C call: -1 with the kept exception raised if the callback failed, else 0. */

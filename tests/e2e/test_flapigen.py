@@ -619,12 +619,24 @@ class Callbacks(unittest.TestCase):
         def isWanted(self, code):
             return self.wanted(code)
 
+        def describe(self, code):
+            return "code %d" % code
+
     def test_lent_for_the_call(self):
         bus = m.Bus()
         r = self.Recorder(lambda code: code > 0)
         self.assertTrue(bus.notify(r, 5))
         self.assertFalse(bus.notify(r, -1))
         self.assertEqual(r.events, [(5, "now")])
+
+    def test_text_result(self):
+        self.assertEqual(m.Bus().describe(self.Recorder(), 7), "code 7")
+
+        class Wrong(self.Recorder):
+            def describe(self, code):
+                return code
+        msg = error_message(self, TypeError, m.Bus().describe, Wrong(), 1)
+        self.assertIn("Observer.describe", msg)
 
     def test_missing_method_is_a_type_error(self):
         class Half:

@@ -559,3 +559,9 @@ char *Forms_label(const char *l_0, uint8_t l_1)
         snprintf(out, n, "%s#%d", l_0, (int)l_1);
     return out;
 }
+
+char *Bus_describe(const Bus *bus, const Observer *obs, int32_t code)
+{
+    (void)bus;
+    return obs->describe(code, obs->opaque);
+}

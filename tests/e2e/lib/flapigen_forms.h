@@ -137,6 +137,7 @@ typedef struct Observer {
     void (*onEvent)(int32_t code, const char *text, void *opaque);
     void (*onLabel)(const char *label, void *opaque);
     bool (*isWanted)(int32_t code, void *opaque);
+    char *(*describe)(int32_t code, void *opaque); /* malloc'd: the caller frees it */
 } Observer;
 
 typedef struct Bus Bus;
@@ -148,4 +149,6 @@ bool Bus_notify(const Bus *bus, const Observer *obs, int32_t code);
 void Bus_subscribe(Bus *bus, Observer obs);
 /* Labels every kept observer "emit", then sends code to those that want it; the count. */
 int32_t Bus_emit(const Bus *bus, int32_t code);
+/* obs->describe(code), handed on (NULL if the method failed). */
+char *Bus_describe(const Bus *bus, const Observer *obs, int32_t code);
 #endif
