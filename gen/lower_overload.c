@@ -5,40 +5,7 @@
 #include <string.h>
 
 #include "lower_conv.h"
-
-/* What an overload's dispatcher tests a positional argument with (runtime/cbpy_args.h):
- * one letter per kind of glue type, upper case when None is taken too. */
-static char overload_kind(const gen_type *t)
-{
-    char k;
-    switch (t->kind) {
-    case GEN_T_PRIM:
-        k = t->prim->kind == GEN_PRIM_BOOL ? 'b' : t->prim->kind == GEN_PRIM_FLOAT ? 'f' : 'i';
-        break;
-    case GEN_T_STR:
-    case GEN_T_STRING:
-        k = 's';
-        break;
-    case GEN_T_CLASS:
-        k = 'o';
-        break;
-    case GEN_T_ENUM:
-        k = 'i';
-        break;
-    case GEN_T_SLICE:
-    case GEN_T_MAPS:
-    case GEN_T_OBJS:
-        k = 'q';
-        break;
-    case GEN_T_CALLBACK:
-        k = t->callback->iface ? 'a' : 'c';
-        break;
-    default:
-        k = 'a';
-        break;
-    }
-    return t->optional ? (char)(k - 'a' + 'A') : k;
-}
+#include "typeres.h"
 
 /* The function a Python name calls when it has overloads: it picks the first overload
  * whose arity and positional argument types fit, and calls its wrapper. */
@@ -73,7 +40,7 @@ gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
         gen_strbuf kinds = {0}, types = {0};
         for (size_t i = 0; i < o->nparams; i++) {
             const gen_type *t = &o->params[i].type;
-            gen_strbuf_printf(&kinds, "%c", overload_kind(t));
+            gen_strbuf_printf(&kinds, "%c", gen_overload_kind(t));
             gen_strbuf_printf(&types, "%s, ", t->kind == GEN_T_CLASS
                                                   ? gen_arena_printf(l->a, "&cbpyw_%s__type",
                                                                      t->cls->name)

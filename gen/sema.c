@@ -505,34 +505,29 @@ static int claim_class_name(gen_sema_ctx *s, const char **names, gen_loc *locs, 
     return 0;
 }
 
-/* Whether a call could not tell a from b: the same arity and the same kind of value for
- * every parameter (what the dispatcher tests, runtime/cbpy_args.h). */
-static int same_overload(const gen_fn *a, const gen_fn *b)
+/* Whether overload a, before b, takes every call b takes: the dispatcher picks the first
+ * that fits (runtime/cbpy_args.h), so b would never be reached. */
+static int shadows(const gen_fn *a, const gen_fn *b)
 {
-    if (a->nparams != b->nparams || a->nrequired != b->nrequired)
+    if (a->nrequired > b->nrequired || a->nparams < b->nparams)
         return 0;
-    for (size_t i = 0; i < a->nparams; i++) {
-        const gen_type *x = &a->params[i].type, *y = &b->params[i].type;
-        int xk = x->kind == GEN_T_PRIM ? (int)x->prim->kind : -1,
-            yk = y->kind == GEN_T_PRIM ? (int)y->prim->kind : -1;
-        if (x->kind != y->kind || xk != yk || x->optional != y->optional ||
-            (x->kind == GEN_T_CLASS && x->cls != y->cls))
+    for (size_t i = 0; i < b->nparams; i++)
+        if (!gen_overload_takes(&a->params[i].type, &b->params[i].type))
             return 0;
-    }
     return 1;
 }
 
-/* fn joins the overloads of first, last, unless a call could not tell it from one. */
+/* fn joins the overloads of first, last, unless an earlier one shadows it. */
 static void add_overload(gen_sema_ctx *s, gen_fn *first, gen_fn *fn, gen_loc loc)
 {
     gen_fn *last = first;
     for (gen_fn *o = first; o; o = o->overloads) {
-        if (same_overload(o, fn)) {
+        if (shadows(o, fn)) {
             gen_diag_error(s->diag, loc,
-                           "'%s' overloads '%s' with the same number and kinds of parameters, "
-                           "so no call could reach it",
+                           "'%s' overloads '%s', which takes every argument it takes, so no "
+                           "call could reach it",
                            fn->c_name, o->c_name);
-            gen_diag_note(s->diag, o->loc, "the overload it cannot be told from is here");
+            gen_diag_note(s->diag, o->loc, "the overload that takes its calls first is here");
             return;
         }
         last = o;

@@ -812,3 +812,48 @@ int gen_resolve_type(gen_scope *s, const ast_type *t, const gen_class *self, gen
     }
     return 0;
 }
+
+char gen_overload_kind(const gen_type *t)
+{
+    char k;
+    switch (t->kind) {
+    case GEN_T_PRIM:
+        k = t->prim->kind == GEN_PRIM_BOOL ? 'b' : t->prim->kind == GEN_PRIM_FLOAT ? 'f' : 'i';
+        break;
+    case GEN_T_STR:
+    case GEN_T_STRING:
+        k = 's';
+        break;
+    case GEN_T_CLASS:
+        k = 'o';
+        break;
+    case GEN_T_ENUM:
+        k = 'i';
+        break;
+    case GEN_T_SLICE:
+    case GEN_T_MAPS:
+    case GEN_T_OBJS:
+        k = 'q';
+        break;
+    case GEN_T_CALLBACK:
+        k = t->callback->iface ? 'a' : 'c';
+        break;
+    default:
+        k = 'a';
+        break;
+    }
+    return t->optional ? (char)(k - 'a' + 'A') : k;
+}
+
+int gen_overload_takes(const gen_type *earlier, const gen_type *later)
+{
+    char e = gen_overload_kind(earlier), l = gen_overload_kind(later);
+    int e_none = e >= 'A' && e <= 'Z', l_none = l >= 'A' && l <= 'Z';
+    e = (char)(e | 0x20);
+    l = (char)(l | 0x20);
+    if (l_none && !e_none)
+        return 0;
+    /* bool is an int, and an int is a number: the tests nest as the values do. */
+    return e == 'a' || (e == l && (e != 'o' || earlier->cls == later->cls)) ||
+           (e == 'f' && (l == 'i' || l == 'b')) || (e == 'i' && l == 'b');
+}

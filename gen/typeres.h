@@ -43,6 +43,14 @@ const char *gen_type_spelling(gen_scope *s, const ast_type *t);
  * pointer (GEN_STORE_PTR), or not at all (GEN_STORE_NONE). */
 gen_storage gen_self_shape(const ast_type *t, const char *c_type);
 
+/* What an overload's dispatcher tests a positional argument of type t with
+ * (runtime/cbpy_args.h): one letter per kind of glue type, upper case when None is taken
+ * too. The one classification both the dispatcher and sema's reachability check use. */
+char gen_overload_kind(const gen_type *t);
+/* Whether every argument a parameter of type later takes, one of type earlier takes too
+ * (so that an earlier overload would always be picked first). */
+int gen_overload_takes(const gen_type *earlier, const gen_type *later);
+
 /* Whether t is an Option<T> result C returns as a bool, filling a trailing `T *` when it
  * has a value: T a number, bool, typemap or value class (as a parameter, such an Option
  * is a pointer, NULL for None). */
