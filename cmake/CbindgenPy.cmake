@@ -1,30 +1,41 @@
-# cbindgen_py_add_module(): the CMake build step of cbindgen-py, the counterpart of the
-# build.rs step in flapigen's walk-through. It runs the generator on a glue file at build
-# time (again whenever the glue file or the generator changes), compiles the generated
-# source with the author's C sources and the runtime library into a Python extension
-# module for the Python that find_package(Python3) chose (Python3_EXECUTABLE selects it),
-# and hides every symbol but PyInit_<name>. Included by the top-level CMakeLists.txt, so an
-# outside project gets it with add_subdirectory(<path to cbindgen-py>).
+# cbindgen_py_add_module() and cbindgen_py_install_module(): the CMake build step of
+# cbindgen-py, the counterpart of the build.rs step in flapigen's walk-through. The first runs
+# the generator on a glue file at build time (again whenever the glue file or the generator
+# changes), compiles the generated source with the author's C sources and the runtime library
+# into a Python extension module for the Python that find_package(Python3) chose
+# (Python3_EXECUTABLE selects it), and hides every symbol but PyInit_<module>; the second
+# installs such a module (and its .pyi stub, when one exists) in site-packages layout. The
+# same file serves two layouts: a source tree, where the top-level CMakeLists.txt includes it
+# after building the `cbindgen-py` target (an outside project gets it with add_subdirectory()),
+# and an installed prefix, where cbindgen_pyConfig.cmake includes it after pointing
+# CBINDGEN_PY_EXECUTABLE at the installed generator (find_package(cbindgen_py)).
 
 if(NOT Python3_FOUND OR NOT TARGET Python3::Module)
   find_package(Python3 REQUIRED COMPONENTS Interpreter Development.Module)
 endif()
 
-set(CBINDGEN_PY_RUNTIME_DIR "${CMAKE_CURRENT_LIST_DIR}/../runtime" CACHE INTERNAL "")
-get_filename_component(CBINDGEN_PY_RUNTIME_DIR "${CBINDGEN_PY_RUNTIME_DIR}" ABSOLUTE)
+# The runtime sits beside cmake/ in a source tree and under share/ once installed. Cached
+# because the functions below run in their callers' scopes, where only cache variables are
+# sure to be visible.
+foreach(candidate "${CMAKE_CURRENT_LIST_DIR}/../runtime"
+                  "${CMAKE_CURRENT_LIST_DIR}/../../../share/cbindgen_py/runtime")
+  get_filename_component(candidate "${candidate}" ABSOLUTE)
+  if(EXISTS "${candidate}/cbpy.h")
+    set(CBINDGEN_PY_RUNTIME_DIR "${candidate}" CACHE INTERNAL "The cbindgen-py runtime sources")
+    break()
+  endif()
+endforeach()
+if(NOT EXISTS "${CBINDGEN_PY_RUNTIME_DIR}/cbpy.h")
+  message(FATAL_ERROR "cbindgen-py: no runtime beside ${CMAKE_CURRENT_LIST_FILE} "
+                      "(looked in ../runtime and ../../../share/cbindgen_py/runtime)")
+endif()
 
 # The runtime is compiled once per build tree, against the Python found above; every module
-# links it statically, position-independent and with hidden visibility.
+# links it statically, position-independent and with hidden visibility. Globbed, so that the
+# installed copy and the source tree give the same library without a list to keep in step.
 if(NOT TARGET cbindgen_py_runtime)
-  add_library(cbindgen_py_runtime STATIC "${CBINDGEN_PY_RUNTIME_DIR}/cbpy.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_object.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_args.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_special.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_typemap.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_callback.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_str.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_buffer.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_enum.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_error.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_outbuf.c"
-    "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_dict.c" "${CBINDGEN_PY_RUNTIME_DIR}/cbpy_seq.c")
+  file(GLOB cbindgen_py_runtime_sources CONFIGURE_DEPENDS "${CBINDGEN_PY_RUNTIME_DIR}/*.c")
+  add_library(cbindgen_py_runtime STATIC ${cbindgen_py_runtime_sources})
   target_include_directories(cbindgen_py_runtime PUBLIC "${CBINDGEN_PY_RUNTIME_DIR}")
   target_link_libraries(cbindgen_py_runtime PUBLIC Python3::Module)
   set_target_properties(cbindgen_py_runtime PROPERTIES
@@ -33,16 +44,90 @@ if(NOT TARGET cbindgen_py_runtime)
     C_STANDARD 11)
 endif()
 
-# cbindgen_py_add_module(<name> GLUE <glue file> SOURCES <c files>... [INCLUDE_DIRS <dirs>...])
-# Creates target <name>: the importable extension module <name><EXT_SUFFIX>.
+# _cbindgen_py_check_arguments(<function> <target> <multi-value keywords>...): the
+# unknown-option rule, applied to the variables cmake_parse_arguments(PARSE_ARGV ... ARG ...)
+# left in the caller. cmake_parse_arguments would silently take a misspelt keyword for one more
+# value of the list before it (`SOURCES a.c BOGUS x`), so any value of a list that looks like
+# a keyword (^[A-Z][A-Z0-9_]*$: no dot, no slash, no lower case) is refused; LIBRARIES accepts
+# such a word when it names an existing target, since `SDL2` may be a real library target.
+function(_cbindgen_py_check_arguments fn target)
+  set(where "${fn}(${target})")
+  set(keyword_like "^[A-Z][A-Z0-9_]*$")
+  foreach(word IN LISTS ARG_UNPARSED_ARGUMENTS)
+    if(word MATCHES "${keyword_like}")
+      message(FATAL_ERROR "${where}: unknown option ${word}")
+    endif()
+    message(FATAL_ERROR "${where}: unexpected argument '${word}' before any option")
+  endforeach()
+  foreach(list_keyword IN LISTS ARGN)
+    foreach(word IN LISTS ARG_${list_keyword})
+      if(word MATCHES "${keyword_like}"
+         AND NOT (list_keyword STREQUAL "LIBRARIES" AND TARGET "${word}"))
+        message(FATAL_ERROR "${where}: unknown option ${word}")
+      endif()
+    endforeach()
+  endforeach()
+  # Keywords that take a list may be given empty (`LIBRARIES ${none}`); the others may not.
+  foreach(keyword IN LISTS ARG_KEYWORDS_MISSING_VALUES)
+    if(NOT keyword IN_LIST ARGN)
+      message(FATAL_ERROR "${where}: ${keyword} needs a value")
+    endif()
+  endforeach()
+endfunction()
+
+# cbindgen_py_add_module(<target> GLUE <glue file> SOURCES <c files>...
+#     [INCLUDE_DIRS <dirs>...] [LIBRARIES <libs>...] [MODULE_NAME <name>]
+#     [OUTPUT_NAME <file base name>] [EXTRA_ARGS <generator options>...])
+# Creates target <target>: the extension module <OUTPUT_NAME><EXT_SUFFIX>, whose init function
+# is PyInit_<MODULE_NAME>. MODULE_NAME defaults to OUTPUT_NAME if given, else to <target>;
+# OUTPUT_NAME defaults to MODULE_NAME. See docs/building.md.
 function(cbindgen_py_add_module name)
-  cmake_parse_arguments(ARG "" "GLUE" "SOURCES;INCLUDE_DIRS" ${ARGN})
+  set(lists SOURCES INCLUDE_DIRS LIBRARIES EXTRA_ARGS)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "GLUE;MODULE_NAME;OUTPUT_NAME" "${lists}")
+  _cbindgen_py_check_arguments(cbindgen_py_add_module ${name} ${lists})
+  set(where "cbindgen_py_add_module(${name})")
   if(NOT ARG_GLUE)
-    message(FATAL_ERROR "cbindgen_py_add_module(${name}): GLUE <file> is required")
+    message(FATAL_ERROR "${where}: GLUE <file> is required")
   endif()
-  if(ARG_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "cbindgen_py_add_module(${name}): unknown arguments ${ARG_UNPARSED_ARGUMENTS}")
+  if(NOT DEFINED ARG_MODULE_NAME)
+    set(ARG_MODULE_NAME "${name}")
+    if(DEFINED ARG_OUTPUT_NAME)
+      set(ARG_MODULE_NAME "${ARG_OUTPUT_NAME}")
+    endif()
   endif()
+  if(NOT DEFINED ARG_OUTPUT_NAME)
+    set(ARG_OUTPUT_NAME "${ARG_MODULE_NAME}")
+  endif()
+  # Caught here rather than by the generator at build time, where the cause is less plain.
+  if(NOT ARG_MODULE_NAME MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
+    message(FATAL_ERROR "${where}: MODULE_NAME '${ARG_MODULE_NAME}' is not a C identifier "
+                        "(PyInit_<MODULE_NAME> must be a C function name)")
+  endif()
+  if(ARG_OUTPUT_NAME MATCHES "[/\\]")
+    message(FATAL_ERROR "${where}: OUTPUT_NAME '${ARG_OUTPUT_NAME}' is a file name, not a path "
+                        "(set LIBRARY_OUTPUT_DIRECTORY on the target to choose the directory)")
+  endif()
+  # The function owns the outputs and the module name; a second --module or -o in EXTRA_ARGS
+  # would win over ours (the generator keeps the last) and break the build in a stranger way.
+  foreach(arg IN LISTS ARG_EXTRA_ARGS)
+    if(arg MATCHES "^(-o|--output|--module|--fragment)(=.*)?$")
+      message(FATAL_ERROR "${where}: EXTRA_ARGS may not contain ${CMAKE_MATCH_1}: the function "
+                          "sets the outputs, and the module name through MODULE_NAME")
+    endif()
+  endforeach()
+
+  # The generator: the installed one that cbindgen_pyConfig.cmake (or the user) named, or
+  # else the target of this source tree, which as a target also re-runs every generation
+  # whenever it is rebuilt.
+  if(CBINDGEN_PY_EXECUTABLE)
+    set(generator "${CBINDGEN_PY_EXECUTABLE}")
+  elseif(TARGET cbindgen-py)
+    set(generator cbindgen-py)
+  else()
+    message(FATAL_ERROR "${where}: no generator: set CBINDGEN_PY_EXECUTABLE, use "
+                        "find_package(cbindgen_py), or add_subdirectory() the cbindgen-py tree")
+  endif()
+
   # Imported targets are scoped to the directory that found them; an outside project
   # calling from its own directory needs Python3::Module visible here too.
   if(NOT TARGET Python3::Module)
@@ -53,17 +138,91 @@ function(cbindgen_py_add_module name)
   set(out_dir "${CMAKE_CURRENT_BINARY_DIR}/cbindgen_py/${name}")
   set(out_c "${out_dir}/${name}_glue.c")
   set(out_frag "${out_dir}/${name}_glue.cmake")
+  set(stamp "${out_dir}/${name}.stamp")
   file(MAKE_DIRECTORY "${out_dir}")
+  # The generator leaves an unchanged output untouched, so the C file is not recompiled after
+  # an edit that changes nothing in it; but an output older than the glue file would then make
+  # every later build run the generator again. The stamp is the output that build tools
+  # compare with the glue file, and the C file only a byproduct of it.
   add_custom_command(
-    OUTPUT "${out_c}" "${out_frag}"
-    COMMAND cbindgen-py "${glue}" -o "${out_c}" --module "${name}"
-    DEPENDS "${glue}" cbindgen-py
+    OUTPUT "${stamp}"
+    BYPRODUCTS "${out_c}" "${out_frag}"
+    COMMAND ${generator} ${ARG_EXTRA_ARGS} "${glue}" -o "${out_c}" --module "${ARG_MODULE_NAME}"
+    COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
+    DEPENDS "${glue}" ${generator}
     COMMENT "cbindgen-py: generating the ${name} extension from ${ARG_GLUE}"
     VERBATIM)
-  Python3_add_library(${name} MODULE WITH_SOABI "${out_c}" ${ARG_SOURCES})
+  Python3_add_library(${name} MODULE WITH_SOABI "${out_c}" "${stamp}" ${ARG_SOURCES})
   target_include_directories(${name} PRIVATE "${glue_dir}" ${ARG_INCLUDE_DIRS})
-  target_link_libraries(${name} PRIVATE cbindgen_py_runtime)
+  target_link_libraries(${name} PRIVATE cbindgen_py_runtime ${ARG_LIBRARIES})
   set_target_properties(${name} PROPERTIES
+    OUTPUT_NAME "${ARG_OUTPUT_NAME}"
+    CBINDGEN_PY_MODULE_NAME "${ARG_MODULE_NAME}"
     C_VISIBILITY_PRESET hidden
     POSITION_INDEPENDENT_CODE ON)
+
+  # A module built for one Python and imported by another fails with only "No module named",
+  # so say at configure time which one this is.
+  get_target_property(suffix ${name} SUFFIX)
+  if(NOT suffix)
+    set(suffix "${CMAKE_SHARED_MODULE_SUFFIX}")
+  endif()
+  message(STATUS "cbindgen-py: building ${name} for Python "
+                 "${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR} (${Python3_EXECUTABLE}), "
+                 "extension suffix ${suffix}")
+endfunction()
+
+# _cbindgen_py_site_packages(<out>): the interpreter's platlib directory relative to its
+# prefix (lib/python3.11/site-packages), from the scheme an installation under a prefix uses
+# (posix_prefix, or nt on Windows): the default scheme of a distribution's Python may be one
+# that only makes sense under /usr (Debian's posix_local). Cached as
+# CBINDGEN_PY_SITE_PACKAGES_DIR, which the user may set instead.
+function(_cbindgen_py_site_packages out)
+  if(NOT DEFINED CBINDGEN_PY_SITE_PACKAGES_DIR)
+    execute_process(
+      COMMAND "${Python3_EXECUTABLE}" -c
+        "import os, sysconfig
+scheme = 'nt' if os.name == 'nt' else 'posix_prefix'
+dot = {'base': '.', 'platbase': '.', 'installed_base': '.', 'installed_platbase': '.'}
+print(os.path.normpath(sysconfig.get_path('platlib', scheme, vars=dot)).replace(os.sep, '/'))"
+      OUTPUT_VARIABLE dir OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0 OR dir STREQUAL "" OR IS_ABSOLUTE "${dir}")
+      message(FATAL_ERROR "cbindgen-py: cannot get a relative platlib directory from "
+                          "${Python3_EXECUTABLE} ('${dir}'); set CBINDGEN_PY_SITE_PACKAGES_DIR")
+    endif()
+    set(CBINDGEN_PY_SITE_PACKAGES_DIR "${dir}" CACHE STRING
+        "Where cbindgen_py_install_module() installs modules, relative to the install prefix")
+  endif()
+  set(${out} "${CBINDGEN_PY_SITE_PACKAGES_DIR}" PARENT_SCOPE)
+endfunction()
+
+# cbindgen_py_install_module(<target> [DESTINATION <dir>] [COMPONENT <component>])
+# Installs a module made by cbindgen_py_add_module() into DESTINATION (default: the
+# interpreter's site-packages, relative to the install prefix), with its stub beside it: the
+# file the target property CBINDGEN_PY_STUB names, or else <OUTPUT_NAME>.pyi in the target's
+# output directory, if that file exists at install time.
+function(cbindgen_py_install_module target)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "DESTINATION;COMPONENT" "")
+  _cbindgen_py_check_arguments(cbindgen_py_install_module ${target})
+  set(where "cbindgen_py_install_module(${target})")
+  if(NOT TARGET ${target})
+    message(FATAL_ERROR "${where}: no such target")
+  endif()
+  get_target_property(module ${target} CBINDGEN_PY_MODULE_NAME)
+  if(NOT module)
+    message(FATAL_ERROR "${where}: not a module made by cbindgen_py_add_module()")
+  endif()
+  if(NOT DEFINED ARG_DESTINATION)
+    _cbindgen_py_site_packages(ARG_DESTINATION)
+  endif()
+  set(component "")
+  if(DEFINED ARG_COMPONENT)
+    set(component COMPONENT "${ARG_COMPONENT}")
+  endif()
+  install(TARGETS ${target} LIBRARY DESTINATION "${ARG_DESTINATION}" ${component})
+  get_target_property(base ${target} OUTPUT_NAME)
+  set(stub_property "$<TARGET_PROPERTY:${target},CBINDGEN_PY_STUB>")
+  set(stub "$<IF:$<BOOL:${stub_property}>,${stub_property},$<TARGET_FILE_DIR:${target}>/${base}.pyi>")
+  install(FILES "${stub}" DESTINATION "${ARG_DESTINATION}" RENAME "${base}.pyi" OPTIONAL
+          ${component})
 endfunction()
