@@ -5,7 +5,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-cbpy_build --target foo
+cbpy_build example --target foo
 python="$(cbpy_python)"
 export PYTHONPATH="$CBPY_BUILD/examples/foo${PYTHONPATH:+:$PYTHONPATH}"
 exec "$python" "$CBPY_ROOT/examples/foo/simple.py"

@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# setup-deps.sh: install what building and testing cbindgen-py needs on Debian/Ubuntu
-# (flex, bison, cmocka, Python headers, pkg-config, the tool chain if a bare machine lacks
-# it, and the C libraries the examples and tests bind). Idempotent: installs only what is missing, says nothing when all is present.
+# setup-deps.sh [PROFILE]: install what building cbindgen-py needs on Debian/Ubuntu, with
+# apt-get. PROFILE is
+#   all      (the default) everything the whole build and test suite needs: the tool chain,
+#            flex, bison, cmocka, Python headers, pkg-config, valgrind, clang's runtime, and
+#            the C libraries the examples and tests bind;
+#   example  only what the generator and examples/foo need (scripts/example.sh): cmake,
+#            make, a C compiler, flex, bison and the Python headers.
+# Idempotent: installs only what is missing, says nothing when all is present.
 # Runs apt-get directly as root, through sudo otherwise.
 set -euo pipefail
+
+profile="${1:-all}"
+case "$profile" in
+  all|example) ;;
+  *) echo "setup-deps: unknown profile '$profile'; use 'all' or 'example'" >&2; exit 2 ;;
+esac
 
 # Each entry is "<how to check> <what to check> <package>": `cmd` checks for a program on
 # PATH, `pkg` for an installed Debian package.
@@ -30,6 +41,9 @@ REQUIREMENTS=(
   "pkg libarchive-dev libarchive-dev"
 )
 
+# The packages of REQUIREMENTS that the `example` profile installs.
+EXAMPLE_PACKAGES=(cmake make gcc flex bison python3-dev)
+
 is_present() {
   case "$1" in
     cmd) command -v "$2" >/dev/null 2>&1 ;;
@@ -41,6 +55,9 @@ is_present() {
 missing=()
 for req in "${REQUIREMENTS[@]}"; do
   read -r kind name package <<<"$req"
+  if [ "$profile" = example ] && [[ " ${EXAMPLE_PACKAGES[*]} " != *" $package "* ]]; then
+    continue
+  fi
   is_present "$kind" "$name" || missing+=("$package")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0

@@ -5,5 +5,5 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-cbpy_build
+cbpy_build all
 exec ctest --test-dir "$CBPY_BUILD" --output-on-failure -j"${CBPY_JOBS:-2}" "$@"
