@@ -7,7 +7,9 @@
 #   example  only what the generator and examples/foo need (scripts/example.sh): cmake,
 #            make, a C compiler, flex, bison and the Python headers.
 # Idempotent: installs only what is missing, says nothing when all is present.
-# Runs apt-get directly as root, through sudo otherwise.
+# Runs apt-get directly as root, through sudo otherwise. Without apt-get and dpkg-query (not
+# Debian or Ubuntu), it checks only the programs, fails naming those missing, and leaves
+# the libraries and headers to CMake's checks.
 set -euo pipefail
 
 profile="${1:-all}"
@@ -52,15 +54,30 @@ is_present() {
   esac
 }
 
+debian=yes
+if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
+  debian=no
+fi
+
 missing=()
 for req in "${REQUIREMENTS[@]}"; do
   read -r kind name package <<<"$req"
   if [ "$profile" = example ] && [[ " ${EXAMPLE_PACKAGES[*]} " != *" $package "* ]]; then
     continue
   fi
+  if [ "$debian" = no ]; then
+    [ "$kind" = cmd ] && ! is_present cmd "$name" && missing+=("$name")
+    continue
+  fi
   is_present "$kind" "$name" || missing+=("$package")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0
+
+if [ "$debian" = no ]; then
+  echo "setup-deps: missing ${missing[*]}; without apt-get (not Debian or Ubuntu), install" \
+       "them yourself (see the README's Platforms section)" >&2
+  exit 1
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
   as_root=()
