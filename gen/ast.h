@@ -188,6 +188,8 @@ typedef struct ast_enum {
     const char *kind;     /* "enum" or "flags" as written (checked by sema) */
     gen_loc kind_loc;
     const char *name;
+    const char *c_type;   /* `enum NAME: C_TYPE`, or NULL */
+    gen_loc c_type_loc;
     const char *doc;
     ast_enum_item *items;
     gen_loc loc;          /* the name */

@@ -160,6 +160,66 @@ int gen_lower_each_fn(const gen_module *m, int (*visit)(const gen_fn *, const vo
     return rc;
 }
 
+/* Visits every callback signature of the module (those of `Fn(...)` parameters, and the
+ * methods of every foreign_callback!) until visit returns non-zero, which it returns. */
+typedef struct {
+    int (*visit)(const gen_callback *, const void *);
+    const void *ctx;
+} callback_visit;
+
+static int visit_fn_callbacks(const gen_fn *fn, const void *cv)
+{
+    const callback_visit *v = cv;
+    for (size_t i = 0; i < fn->nparams; i++)
+        if (fn->params[i].type.kind == GEN_T_CALLBACK && !fn->params[i].type.callback->iface &&
+            v->visit(fn->params[i].type.callback, v->ctx))
+            return 1;
+    return 0;
+}
+
+static int each_callback(const gen_module *m, int (*visit)(const gen_callback *, const void *),
+                         const void *ctx)
+{
+    for (size_t i = 0; i < m->nifaces; i++)
+        for (size_t j = 0; j < m->ifaces[i]->nmethods; j++)
+            if (visit(&m->ifaces[i]->methods[j].sig, ctx))
+                return 1;
+    callback_visit v = {visit, ctx};
+    return gen_lower_each_fn(m, visit_fn_callbacks, &v);
+}
+
+/* Whether C gives a callback objects of class cls (each made by the class's wrap). */
+static int callback_gives(const gen_callback *cb, const void *cls)
+{
+    for (size_t i = 0; i < cb->nargs; i++)
+        if (cb->args[i].cls == cls && (cb->args[i].kind == GEN_T_CLASS || cb->args[i].kind == GEN_T_VEC))
+            return 1;
+    return 0;
+}
+
+/* Whether C lends a callback an array of cls structs (copied item by item: cbpyw_X__at). */
+static int callback_gives_array(const gen_callback *cb, const void *cls)
+{
+    for (size_t i = 0; i < cb->nargs; i++)
+        if (cb->args[i].cls == cls && cb->args[i].kind == GEN_T_VEC)
+            return 1;
+    return 0;
+}
+
+/* Whether C gives a callback a typemap (converted to Python), or takes one from it. */
+static int callback_gives_map(const gen_callback *cb, const void *map)
+{
+    for (size_t i = 0; i < cb->nargs; i++)
+        if (cb->args[i].kind == GEN_T_MAP && cb->args[i].map == map)
+            return 1;
+    return 0;
+}
+
+static int callback_takes_map(const gen_callback *cb, const void *map)
+{
+    return cb->ret->kind == GEN_T_MAP && cb->ret->map == map;
+}
+
 static int returns_owned(const gen_fn *fn, const void *cls)
 {
     for (size_t i = 0; i < fn->nouts; i++)
@@ -477,7 +537,7 @@ static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
  * function is needed (an unused static function would be a warning). */
 static int is_returned(const gen_module *m, const gen_class *c)
 {
-    return gen_lower_each_fn(m, returns_owned, c);
+    return gen_lower_each_fn(m, returns_owned, c) || each_callback(m, callback_gives, c);
 }
 
 /* Whether fn gives objects of class cls a reference to another object: a borrowed or lent
@@ -551,6 +611,7 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     gen_tv_set_flag(l->a, v, "by_value", c->storage == GEN_STORE_VALUE);
     gen_tv_set_flag(l->a, v, "by_ptr", c->storage == GEN_STORE_PTR);
     gen_tv_set_flag(l->a, v, "wrapped", is_returned(l->m, c));
+    gen_tv_set_flag(l->a, v, "at_used", each_callback(l->m, callback_gives_array, c));
     int init_made = c->ctor && c->ctor->init_self;
     for (size_t i = 0; i < c->nfns; i++)
         init_made |= c->fns[i]->init_self;
@@ -665,10 +726,12 @@ static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
     gen_tv_set_str(l->a, v, "doc_expr", gen_lower_c_string_or_null(l->a, t->doc));
     gen_tv_set_str(l->a, v, "nfields", gen_arena_printf(l->a, "%zu", t->nfields));
     gen_tv_set_flag(l->a, v, "named", t->named);
-    gen_tv_set_flag(l->a, v, "used_from", gen_lower_each_fn(l->m, takes_map, t));
-    gen_tv_set_flag(l->a, v, "used_to", gen_lower_each_fn(l->m, returns_map, t));
-    gen_tv_set_flag(l->a, v, "class_var",
-                    !t->is_dict && (t->named || gen_lower_each_fn(l->m, returns_map, t)));
+    int used_to = gen_lower_each_fn(l->m, returns_map, t) ||
+                  each_callback(l->m, callback_gives_map, t);
+    gen_tv_set_flag(l->a, v, "used_from", gen_lower_each_fn(l->m, takes_map, t) ||
+                                              each_callback(l->m, callback_takes_map, t));
+    gen_tv_set_flag(l->a, v, "used_to", used_to);
+    gen_tv_set_flag(l->a, v, "class_var", !t->is_dict && (t->named || used_to));
     gen_tv *fields = gen_tv_list(l->a), *unions = gen_tv_list(l->a);
     gen_strbuf_printf(&what, "%s (", t->name);
     for (size_t i = 0; i < t->nfields; i++) {

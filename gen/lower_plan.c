@@ -296,6 +296,14 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
                      gen_arena_printf(l->a, "if (out%zu != NULL) %s(out%zu)", k + 1,
                                       l->m->free_fn, k + 1));
         break;
+    case GEN_T_ENUM:
+        /* C writes the enum's own C type (`enum NAME: C_TYPE`). */
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = (%s)0",
+                                                      t->enumeration->c_type, k + 1,
+                                                      t->enumeration->c_type));
+        *conv = gen_arena_printf(l->a, "cbpy_ret_enum(cbpye_%s, out%zu)", t->enumeration->name,
+                                 k + 1);
+        break;
     default:
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = 0",
                                             t->c_name ? t->c_name : t->prim->c_type, k + 1));

@@ -312,6 +312,9 @@ typedef struct gen_enum_item {
 
 struct gen_enum {
     const char *name;
+    const char *c_type;     /* the C type C declares: `enum NAME: C_TYPE`, else NAME (a
+                               typedef, as flapigen's C++ output and most C libraries have).
+                               Only pointers need it: values cross as integers. */
     const char *doc;
     int is_flags;           /* an IntFlag: values combine bitwise */
     gen_enum_item *items;

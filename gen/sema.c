@@ -763,6 +763,10 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
         class_attrs[out->nclasses] = it->rust_attrs;
         out->classes[out->nclasses++] = cls;
     }
+    size_t nifaces = 0;
+    for (const ast_item *it = file->items; it; it = it->next)
+        if (it->kind == AST_ITEM_CALLBACK)
+            gen_sema_define_iface(&s, it->cls, out->ifaces[nifaces++]);
     for (size_t i = 0; i < out->nclasses; i++)
         define_class(&s, class_ast[i], class_attrs[i], out->classes[i]);
     for (const ast_item *it = file->items; it; it = it->next) {

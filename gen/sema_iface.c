@@ -70,18 +70,25 @@ gen_iface *gen_sema_declare_iface(gen_sema_ctx *s, const ast_class *ac)
         gen_diag_error(s->diag, ac->callback_kind_loc,
                        "expected 'callback' or 'interface' after 'foreign_callback!(', not '%s'",
                        ac->callback_kind);
-    for (const ast_member *m = ac->members; m; m = m->next)
-        n += m->kind == AST_FN;
-    f->methods = gen_sema_alloc(s, n, sizeof *f->methods);
     for (const ast_member *m = ac->members; m; m = m->next) {
+        n += m->kind == AST_FN;
         if (m->kind == AST_SELF_TYPE && m->type->kind == AST_TYPE_NAME)
             f->trait = m->type->name;
-        else if (m->kind == AST_FN && m->alias)
+    }
+    f->methods = gen_sema_alloc(s, n, sizeof *f->methods);
+    return f;
+}
+
+void gen_sema_define_iface(gen_sema_ctx *s, const ast_class *ac, gen_iface *f)
+{
+    for (const ast_member *m = ac->members; m; m = m->next) {
+        if (m->kind == AST_SELF_TYPE && m->type->kind == AST_TYPE_NAME)
+            continue;
+        if (m->kind == AST_FN && m->alias)
             resolve_method(s, m, f);
         else
             gen_diag_error(s->diag, m->loc,
                            "a callback holds 'self_type TRAIT;' and methods written "
                            "'NAME = Trait::method(&self, ...) -> R;'");
     }
-    return f;
 }

@@ -39,7 +39,10 @@ int gen_sema_is_int_text(const char *t);
  * effect yet, as warnings (sema_rust_attrs.c). */
 void gen_sema_rust_attrs(gen_sema_ctx *s, const ast_file *file);
 /* A foreign_callback! as the model's interface (sema_iface.c). */
+/* A callback interface is declared (its name and trait) before the classes, whose
+ * functions take it, and defined (its methods) after them, whose methods take classes. */
 gen_iface *gen_sema_declare_iface(gen_sema_ctx *s, const ast_class *ac);
+void gen_sema_define_iface(gen_sema_ctx *s, const ast_class *ac, gen_iface *f);
 /* The special methods a class gets from its derives (attrs) and flapigen's names
  * (`to_string` is also __str__ and __repr__), as a list of members: copies of the methods
  * that implement them, aliased to the special names the class does not have yet. */

@@ -10,6 +10,7 @@ gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae)
 {
     gen_enum *e = gen_arena_alloc(s->arena, sizeof *e);
     e->name = ae->name;
+    e->c_type = ae->c_type ? ae->c_type : ae->name;
     e->doc = ae->doc;
     e->loc = ae->loc;
     e->is_flags = strcmp(ae->kind, "flags") == 0;

@@ -205,20 +205,14 @@ static void plan_out(plan *p, const ast_param *ap, const ast_type *target)
         plan_out_buffer(p, ap, target, o);
     } else if (gen_resolve_type(&s->scope, target, p->cls, GEN_USE_RETURN, &o->type, NULL) < 0) {
         p->bad = 1;
-    } else if (o->type.kind == GEN_T_ENUM) {
-        /* C writes through an `enum x *` whose type the glue does not know. */
-        gen_diag_error(s->diag, target->loc,
-                       "an out-parameter cannot be the enum '%s': declare the library's enum "
-                       "type as a number ('type lzma_check = u32;') and use that",
-                       o->type.spelling);
-        p->bad = 1;
     } else if (!((o->type.kind == GEN_T_PRIM && o->type.prim->kind != GEN_PRIM_UNIT &&
                   !o->type.by_ref && !o->type.optional) ||
+                 (o->type.kind == GEN_T_ENUM && !o->type.optional) ||
                  o->type.kind == GEN_T_MAP || o->type.kind == GEN_T_STR ||
                  o->type.kind == GEN_T_STRING || o->type.kind == GEN_T_CLASS)) {
         gen_diag_error(s->diag, target->loc,
-                       "an out-parameter must be a number, bool, text, typemap or an object "
-                       "of a class, not '%s'",
+                       "an out-parameter must be a number, bool, enum, text, typemap or an "
+                       "object of a class, not '%s'",
                        o->type.spelling);
         p->bad = 1;
     }

@@ -93,7 +93,7 @@ static int is_name(const ast_type *t, const char *name)
 int gen_type_flagged(const gen_type *t)
 {
     return t->optional && !t->by_ref &&
-           ((t->kind == GEN_T_PRIM) || (t->kind == GEN_T_MAP && t->pass == GEN_PASS_OWNED) ||
+           ((t->kind == GEN_T_PRIM) || t->kind == GEN_T_ENUM || (t->kind == GEN_T_MAP && t->pass == GEN_PASS_OWNED) ||
             (t->kind == GEN_T_CLASS && t->pass == GEN_PASS_OWNED &&
              t->cls->storage == GEN_STORE_VALUE));
 }
@@ -313,6 +313,7 @@ static int resolve_option(gen_scope *s, const ast_type *t, const gen_class *self
      * pointer, lent as `&T` is, or returned with a bool that says whether C had one. */
     int valued = !out->optional &&
                  ((out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT) ||
+                  out->kind == GEN_T_ENUM ||
                   (out->kind == GEN_T_MAP && out->pass == GEN_PASS_OWNED) ||
                   (out->kind == GEN_T_CLASS && out->pass == GEN_PASS_OWNED &&
                    out->cls->storage == GEN_STORE_VALUE));
@@ -320,8 +321,8 @@ static int resolve_option(gen_scope *s, const ast_type *t, const gen_class *self
         out->pass = GEN_PASS_REF;
     if (!valued && (!is_pointer_like(out) || out->optional)) {
         gen_diag_error(s->diag, t->loc,
-                       "Option<T> needs a number, bool or pointer-like T (&str, String, a "
-                       "borrowed class or a pointer class), so that None can cross; '%s' is not",
+                       "Option<T> needs a number, bool, enum, value or pointer-like T (&str, "
+                       "String, a class, a typemap), so that None can cross; '%s' is not",
                        gen_type_spelling(s, t->args));
         return -1;
     }
@@ -397,6 +398,39 @@ static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *sel
     return -1;
 }
 
+int gen_typemap_plain(const gen_typemap *m)
+{
+    for (size_t i = 0; i < m->nfields; i++)
+        if (m->fields[i].arms)
+            return 0;
+    return !m->is_dict;
+}
+
+int gen_callback_arg_fits(const gen_type *t)
+{
+    switch (t->kind) {
+    case GEN_T_PRIM:
+        return t->prim->kind != GEN_PRIM_UNIT;
+    case GEN_T_STR:
+    case GEN_T_STRING:
+    case GEN_T_ENUM:
+        return 1;
+    case GEN_T_CLASS:
+        /* A value class is copied (or, by value, given); a pointer class only given, as
+         * Python could keep what C merely lends past the call. */
+        return t->cls->storage == GEN_STORE_VALUE ||
+               (t->cls->storage == GEN_STORE_PTR && t->pass == GEN_PASS_OWNED);
+    case GEN_T_MAP:
+        return gen_typemap_plain(t->map);
+    case GEN_T_SLICE:
+        return !t->is_mut;
+    case GEN_T_VEC:
+        return !t->text && (!t->cls || t->cls->storage == GEN_STORE_VALUE);
+    default:
+        return 0;
+    }
+}
+
 /* Fn(A...) -> R, or Box<Fn(A...) -> R> when stored: arguments go from C to Python, the
  * result from Python to C. */
 static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_type_use use,
@@ -424,14 +458,19 @@ static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_typ
         gen_type *at = &cb->args[cb->nargs++];
         if (resolve_inner(s, a, NULL, GEN_USE_RETURN, at) < 0) {
             bad = 1;
-        } else if (!(at->kind == GEN_T_PRIM && at->prim->kind != GEN_PRIM_UNIT &&
-                     !at->by_ref && !at->optional) &&
-                   !((at->kind == GEN_T_STR || at->kind == GEN_T_STRING) && !at->optional)) {
-            /* The trampoline's C signature must match C's function pointer type exactly,
-             * which rules out enums, whose C type the glue does not name. */
+        } else if (!gen_callback_arg_fits(at)) {
             gen_diag_error(s->diag, a->loc,
-                           "a callback argument must be a number, bool, '&str' or 'String', not '%s'",
+                           "a callback argument must be a number, bool, enum, text, an object "
+                           "of a class or an array of numbers or of a value class, not '%s'",
                            at->spelling);
+            bad = 1;
+        } else if (at->cls && at->cls->storage == GEN_STORE_VALUE && at->cls->dtor &&
+                   (at->pass != GEN_PASS_OWNED || at->kind == GEN_T_VEC)) {
+            /* Python gets copies of what C lends, which a destructor would free twice. */
+            gen_diag_error(s->diag, a->loc,
+                           "class '%s' has a destructor, so a callback cannot copy the '%s' C "
+                           "lends; pass it by value, which gives Python ownership",
+                           at->cls->name, at->spelling);
             bad = 1;
         }
     }
@@ -439,12 +478,21 @@ static int resolve_callback(gen_scope *s, const ast_type *t, int stored, gen_typ
         cb->ret->kind = GEN_T_PRIM;
         cb->ret->prim = gen_prim_unit();
         cb->ret->spelling = "()";
-    } else if (resolve_inner(s, t->inner, NULL, GEN_USE_PARAM, cb->ret) < 0) {
+    } else if (resolve_inner(s, t->inner, NULL, GEN_USE_RETURN, cb->ret) < 0) {
         bad = 1;
-    } else if ((cb->ret->kind != GEN_T_PRIM && cb->ret->kind != GEN_T_STRING) ||
-               cb->ret->by_ref || cb->ret->optional) {
+    } else if (!((cb->ret->kind == GEN_T_PRIM && !cb->ret->by_ref) ||
+                 (cb->ret->kind == GEN_T_STRING && !cb->ret->optional) ||
+                 cb->ret->kind == GEN_T_ENUM ||
+                 (cb->ret->kind == GEN_T_MAP && cb->ret->pass == GEN_PASS_OWNED &&
+                  gen_typemap_plain(cb->ret->map)) ||
+                 (cb->ret->kind == GEN_T_CLASS && cb->ret->pass == GEN_PASS_OWNED &&
+                  cb->ret->cls->storage == GEN_STORE_VALUE && !cb->ret->cls->dtor)) ||
+               (cb->ret->optional && cb->ret->kind == GEN_T_PRIM &&
+                cb->ret->prim->kind == GEN_PRIM_UNIT)) {
         gen_diag_error(s->diag, t->inner->loc,
-                       "a callback must return a number, bool, String or (), not '%s'",
+                       "a callback must return a number, bool, enum, String, a tuple typemap, a "
+                       "value class without destructor, an Option of those but String, or (), "
+                       "not '%s'",
                        cb->ret->spelling);
         bad = 1;
     }

@@ -56,6 +56,15 @@ int gen_overload_takes(const gen_type *earlier, const gen_type *later);
  * is a pointer, NULL for None). */
 int gen_type_flagged(const gen_type *t);
 
+/* Whether C can pass t to a callback (a `Fn(...)` argument or a foreign_callback! method's
+ * parameter): what the trampoline can turn into a Python value, C's pointer or array lent
+ * for the call. */
+int gen_callback_arg_fits(const gen_type *t);
+
+/* Whether a typemap is a tuple of numbers and enums only (not a dict, no union): one C
+ * struct with nothing allocated, which a callback can take and give. */
+int gen_typemap_plain(const gen_typemap *m);
+
 /* For flapigen's `Box<T>`, `Arc<T>`, `Rc<T>`, `Arc<Mutex<T>>`, `Rc<RefCell<T>>`: the type T
  * they point to (a name), with *locked set for the Mutex/RefCell/RwLock forms; else NULL. */
 const ast_type *gen_smart_pointee(const ast_type *t, int *locked);

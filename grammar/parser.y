@@ -415,13 +415,13 @@ item
             $$->rust_attrs = $1.attrs;
             $$->loc = @2;
         }
-    | docs enum_head body_open enum_items enum_end
+    | docs enum_head enum_ctype body_open enum_items enum_end
         {
             ast_decor d = join_decor(scanner, $1, $2);
             ast_enum *e = CTX->enm;
             CTX->enm = NULL;
             e->doc = d.doc;
-            e->items = $4;
+            e->items = $5;
             $$ = NEW(ast_item);
             $$->kind = AST_ITEM_ENUM;
             $$->enumeration = e;
@@ -531,6 +531,16 @@ enum_head
         { $$ = $3; open_enum(scanner, $4, @4, $5, @5); }
     | MACRO_NAME macro_open docs IDENT IDENT
         { misspelt(scanner, $1, @1, macro_words); $$ = $3; open_enum(scanner, $4, @4, $5, @5); }
+    ;
+
+/* enum_ctype -> : C_TYPE, optional: the C type the library declares for the enum
+ * (`lzma_check`, `enum color`), needed where C takes or gives it through a pointer. */
+enum_ctype
+    : %empty
+    | ':' IDENT              { CTX->enm->c_type = $2; CTX->enm->c_type_loc = @2; }
+    | ':' IDENT IDENT
+        { CTX->enm->c_type = gen_arena_printf(CTX->arena, "%s %s", $2, $3);
+          CTX->enm->c_type_loc = @2; }
     ;
 
 /* macro_open -> ! (: a missing '!' or '(' is reported, and the macro read on */

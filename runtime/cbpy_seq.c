@@ -6,6 +6,7 @@
  * as a buffer argument; an object array lives in the call's cbpy_allocs. The sequence is
  * copied first (a list, unless it is a tuple): conversions run Python code (__index__,
  * __float__) that could otherwise change its length or free its items under the loop.
+ * The other way, lists are made from the arrays C lends a callback.
  */
 #include "cbpy.h"
 
@@ -213,4 +214,74 @@ int cbpy_arg_texts(PyObject *o, const cbpy_param *p, const char ***out, size_t *
     *out = array;
     *len = (size_t)n;
     return 0;
+}
+
+/* One number of kind and itemsize at p, as a Python int or float. */
+static PyObject *number_at(const char *p, char kind, size_t itemsize)
+{
+    if (kind == 'f')
+        return PyFloat_FromDouble(itemsize == sizeof(float) ? (double)*(const float *)p
+                                                            : *(const double *)p);
+    if (kind == 'u') {
+        unsigned long long v = itemsize == 1   ? *(const uint8_t *)p
+                               : itemsize == 2 ? *(const uint16_t *)p
+                               : itemsize == 4 ? *(const uint32_t *)p
+                                               : *(const uint64_t *)p;
+        return PyLong_FromUnsignedLongLong(v);
+    }
+    long long v = itemsize == 1   ? *(const int8_t *)p
+                  : itemsize == 2 ? *(const int16_t *)p
+                  : itemsize == 4 ? *(const int32_t *)p
+                                  : *(const int64_t *)p;
+    return PyLong_FromLongLong(v);
+}
+
+/* A list of n items made by make(data + i * itemsize), or NULL with an exception. */
+static PyObject *list_of(const char *data, size_t n, size_t itemsize,
+                         PyObject *(*make)(const char *, const void *), const void *ctx)
+{
+    if (data == NULL && n > 0) {
+        PyErr_SetString(PyExc_RuntimeError, "a callback was given a NULL array of items");
+        return NULL;
+    }
+    if (n > (size_t)PY_SSIZE_T_MAX)
+        return PyErr_NoMemory();
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list != NULL && i < n; i++) {
+        PyObject *item = make(data + i * itemsize, ctx);
+        if (item == NULL)
+            Py_CLEAR(list);
+        else
+            PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+    }
+    return list;
+}
+
+typedef struct {
+    char kind;
+    size_t itemsize;
+} number_kind;
+
+static PyObject *make_number(const char *p, const void *ctx)
+{
+    const number_kind *k = ctx;
+    return number_at(p, k->kind, k->itemsize);
+}
+
+static PyObject *make_struct(const char *p, const void *ctx)
+{
+    PyObject *(*const *item)(const void *) = ctx;
+    return (*item)(p);
+}
+
+PyObject *cbpy_ret_numbers(const void *data, size_t n, char kind, size_t itemsize)
+{
+    number_kind k = {kind, itemsize};
+    return list_of(data, n, itemsize, make_number, &k);
+}
+
+PyObject *cbpy_ret_array(const void *data, size_t n, size_t itemsize,
+                         PyObject *(*item)(const void *))
+{
+    return list_of(data, n, itemsize, make_struct, &item);
 }

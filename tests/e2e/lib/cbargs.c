@@ -1,0 +1,162 @@
+/* cbargs.c: the library behind tests/e2e/cbargs.in. Each Driver function calls the Sink's
+ * methods with fixed arguments the Python test then checks; handles are counted live so
+ * that the test sees each one released exactly once. */
+#include "cbargs.h"
+
+#include <stdlib.h>
+
+struct Handle {
+    int32_t id;
+};
+
+static int32_t live;
+
+Point Point_make(int32_t x, int32_t y)
+{
+    Point p = {x, y};
+    return p;
+}
+
+int32_t Point_sum(const Point *p)
+{
+    return (int32_t)((int64_t)p->x + p->y);
+}
+
+Handle *Handle_new(int32_t id)
+{
+    Handle *h = malloc(sizeof *h);
+    if (h) {
+        h->id = id;
+        live++;
+    }
+    return h;
+}
+
+void Handle_delete(Handle *h)
+{
+    if (h)
+        live--;
+    free(h);
+}
+
+int32_t Handle_id(const Handle *h)
+{
+    return h->id;
+}
+
+void Driver_moods(const Sink *s)
+{
+    mood_t sleepy = MOOD_SLEEPY;
+    s->onMood(MOOD_ANGRY, &sleepy, Level_High, s->opaque);
+    s->onMood(MOOD_CALM, NULL, Level_Low, s->opaque);
+}
+
+void Driver_points(const Sink *s)
+{
+    Point r = {3, 4}, o = {5, 6};
+    s->onPoint(Point_make(1, 2), &r, &o, s->opaque);
+    r.x = 9;
+    r.y = 10;
+    s->onPoint(Point_make(7, 8), &r, NULL, s->opaque);
+}
+
+void Driver_handles(const Sink *s, int32_t n)
+{
+    for (int32_t i = 0; i < n; i++)
+        s->onHandle(Handle_new(100 + i), NULL, s->opaque);
+}
+
+void Driver_arrays(const Sink *s)
+{
+    static const int32_t v[] = {1, 2, 3};
+    static const double f[] = {0.5, 1.5};
+    static const uint8_t b[] = {'a', 'b', 0};
+    static const Point pts[] = {{1, 1}, {2, 2}};
+    s->onArrays(v, 3, f, 2, b, 3, pts, 2, s->opaque);
+    s->onArrays(NULL, 0, NULL, 0, NULL, 0, NULL, 0, s->opaque);
+}
+
+void Driver_numbers(const Sink *s)
+{
+    int32_t n = 7;
+    int64_t r = -8, r2 = 9;
+    s->onNumbers(&n, &r, "seven", s->opaque);
+    s->onNumbers(NULL, &r2, NULL, s->opaque);
+}
+
+void Driver_vecs(const Sink *s)
+{
+    Vec2 v = {1.5f, 2.5f}, o = {3, 4}, z = {0, 0};
+    s->onVec(v, &o, s->opaque);
+    s->onVec(z, NULL, s->opaque);
+}
+
+int32_t Driver_pick(const Sink *s, int32_t n)
+{
+    return (int32_t)s->pick(n, s->opaque);
+}
+
+int32_t Driver_maybe_point(const Sink *s, int32_t n)
+{
+    Point p = {-100, -100};
+    return s->maybePoint(n, &p, s->opaque) ? Point_sum(&p) : -1;
+}
+
+int32_t Driver_maybe_num(const Sink *s, int32_t n)
+{
+    int32_t v = -100;
+    return s->maybeNum(n, &v, s->opaque) ? v : -1;
+}
+
+int32_t Driver_maybe_mood(const Sink *s, int32_t n)
+{
+    mood_t m = MOOD_CALM;
+    return s->maybeMood(n, &m, s->opaque) ? (int32_t)m : -1;
+}
+
+int32_t Driver_scaled(const Sink *s, float x, float y)
+{
+    Vec2 v = {x, y};
+    Vec2 r = s->scaled(v, s->opaque);
+    return (int32_t)(r.x * 10 + r.y);
+}
+
+int32_t Driver_point(const Sink *s, int32_t n)
+{
+    Point p = s->point(n, s->opaque);
+    return Point_sum(&p);
+}
+
+mood_t Driver_map(mood_t (*f)(mood_t, Point, void *), void *user, mood_t m)
+{
+    return f(m, Point_make(1, 2), user);
+}
+
+static mood_t after(mood_t m)
+{
+    return m == MOOD_SLEEPY ? MOOD_CALM : (mood_t)(m + 1);
+}
+
+bool Driver_next(const mood_t *m, mood_t *out)
+{
+    if (m == NULL)
+        return false;
+    *out = after(*m);
+    return true;
+}
+
+mood_t Driver_split(mood_t m, mood_t *next)
+{
+    *next = after(m);
+    return m;
+}
+
+Level Driver_level_or_high(const Level *l)
+{
+    return l ? *l : Level_High;
+}
+
+int32_t Driver_live_handles(void)
+{
+    return live;
+}
