@@ -167,6 +167,8 @@ typedef struct ast_class {
     gen_loc loc;          /* the class name */
     int damaged;          /* a syntax error cost it a member (parser.y's recovery): sema
                              does not report what that member's absence seems to imply */
+    struct ast_member *rust_members; /* members dropped for their Rust body: not bound,
+                             but their signatures still say how the class holds its value */
     const char *callback_kind; /* foreign_callback!(callback|interface NAME ...): the word;
                              members are its methods, each `fn` with its Python name in
                              `alias`; NULL for a class */

@@ -460,10 +460,16 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
                                                 : "0");
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "void *%s = NULL", var));
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d = 0", p->pos));
-        passed = gen_arena_printf(l->a, t->cls->storage == GEN_STORE_VALUE
-                                            ? "(const %s *)%s, len%d"
-                                            : "(%s *const *)%s, len%d",
-                                  t->cls->c_type, var, p->pos);
+        gen_tv_set_flag(l->a, v, "objs_mut", t->is_mut);
+        gen_tv_set_str(l->a, v, "objs_keep",
+                       t->is_mut ? gen_arena_printf(l->a, "&seq%d", p->pos) : "NULL");
+        if (t->is_mut)
+            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "PyObject *seq%d = NULL", p->pos));
+        passed = t->cls->storage == GEN_STORE_VALUE
+                     ? gen_arena_printf(l->a, "(%s%s *)%s, len%d", t->is_mut ? "" : "const ",
+                                        t->cls->c_type, var, p->pos)
+                     : gen_arena_printf(l->a, "(%s *const *)%s, len%d", t->cls->c_type, var,
+                                        p->pos);
         break;
     case GEN_T_VEC:
         break; /* typeres makes Vec parameters slices */

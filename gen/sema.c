@@ -371,10 +371,17 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
  * returns `Foo`, else a handle when there is a destructor. (A value class whose functions
  * return `Foo *` would give one value two owners: typeres reports that.) Returns the member
  * that decided, if any. */
+/* The member after m in ac, those dropped for a Rust body last. */
+static const ast_member *next_member(const ast_class *ac, const ast_member *m)
+{
+    return m->next ? m->next : m->dropped ? NULL : ac->rust_members;
+}
+
 static const ast_member *decide_storage(const ast_class *ac, gen_class *cls)
 {
     const ast_member *ctor = NULL, *ptr_ret = NULL, *value_ret = NULL;
-    for (const ast_member *m = ac->members; m; m = m->next) {
+    for (const ast_member *m = ac->members ? ac->members : ac->rust_members; m;
+         m = next_member(ac, m)) {
         if (m->kind == AST_CONSTRUCTOR && !ctor)
             ctor = m;
         /* An init function `(&mut self, ...)` fills a struct the object holds. */

@@ -230,6 +230,22 @@ static gen_class *class_type(gen_scope *s, const ast_type *t, const gen_class *s
     return cls;
 }
 
+/* The class of an array's items: `Foo`, `*mut Foo`, or flapigen's `Arc<Foo>` (any smart
+ * pointer), a handle of the pointer class Foo as a lone `Arc<Foo>` is. */
+static gen_class *item_class(gen_scope *s, const ast_type *e, const gen_class *self,
+                             gen_type_use use, gen_pass *pass)
+{
+    const ast_type *pointee = gen_smart_pointee(e, NULL);
+    if (pointee) {
+        gen_class *c = pointee->kind == AST_TYPE_NAME ? class_type(s, pointee, self, use, pass)
+                                                      : NULL;
+        *pass = GEN_PASS_OWNED;
+        return c && c->storage == GEN_STORE_PTR ? c : NULL;
+    }
+    return e->kind == AST_TYPE_NAME || e->kind == AST_TYPE_PTR ? class_type(s, e, self, use, pass)
+                                                                : NULL;
+}
+
 static int resolve_class(gen_scope *s, const ast_type *t, gen_class *cls, gen_type_use use,
                          gen_type *out)
 {
@@ -341,10 +357,10 @@ static int resolve_array(gen_scope *s, const ast_type *t, const ast_type *elem,
         out->kind = GEN_T_OBJS; /* an array of texts */
         return 0;
     }
-    gen_class *cls = elem->kind == AST_TYPE_NAME ? class_type(s, elem, self, GEN_USE_PARAM, &pass)
-                                                 : NULL;
+    gen_class *cls = item_class(s, elem, self, GEN_USE_PARAM, &pass);
     if (cls) {
-        if (resolve_class(s, elem, cls, GEN_USE_PARAM, out) < 0)
+        const ast_type *pointee = gen_smart_pointee(elem, NULL);
+        if (resolve_class(s, pointee ? pointee : elem, cls, GEN_USE_PARAM, out) < 0)
             return -1;
         out->kind = GEN_T_OBJS;
         out->pass = GEN_PASS_REF;
@@ -377,9 +393,7 @@ static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *sel
         out->kind = GEN_T_VEC;
         /* Texts and objects too, as a result: the items become str or new objects. */
         gen_pass pass;
-        gen_class *cls = t->args->kind == AST_TYPE_NAME || t->args->kind == AST_TYPE_PTR
-                             ? class_type(s, t->args, self, GEN_USE_RETURN, &pass)
-                             : NULL;
+        gen_class *cls = item_class(s, t->args, self, GEN_USE_RETURN, &pass);
         if (text_type(t->args, &out->text))
             return 0;
         if (cls && pass == GEN_PASS_OWNED && cls->storage != GEN_STORE_NONE) {
@@ -668,10 +682,21 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
     if (t->kind == AST_TYPE_REF && t->inner->kind == AST_TYPE_SLICE) {
         if (!t->is_mut && use == GEN_USE_PARAM)
             return resolve_array(s, t, t->inner->inner, self, out);
+        /* `&mut [Foo]` of a value class: copies C may change, written back to the objects. */
+        gen_pass item_pass;
+        gen_class *mc = t->is_mut && use == GEN_USE_PARAM
+                            ? item_class(s, t->inner->inner, self, use, &item_pass)
+                            : NULL;
+        if (mc && mc->storage == GEN_STORE_VALUE && item_pass == GEN_PASS_OWNED) {
+            if (resolve_array(s, t, t->inner->inner, self, out) < 0)
+                return -1;
+            out->is_mut = 1;
+            return 0;
+        }
         /* A borrowed array of texts or objects, returned with C's count as a Vec is. */
         const ast_type *e = t->inner->inner;
         gen_pass pass;
-        gen_class *ec = e->kind == AST_TYPE_NAME ? class_type(s, e, self, use, &pass) : NULL;
+        gen_class *ec = item_class(s, e, self, use, &pass);
         if (use == GEN_USE_RETURN && !t->is_mut &&
             (text_type(e, &out->text) || (ec && ec->storage != GEN_STORE_NONE))) {
             out->kind = GEN_T_VEC;

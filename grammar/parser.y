@@ -686,7 +686,11 @@ attr
 
 members
     : %empty                 { $$ = NULL; }
-    | members member         { if ($2 && !$2->dropped) { $2->next = $1; $$ = $2; } else $$ = $1; }
+    | members member
+        { $$ = $1;
+          if ($2 && !$2->dropped) { $2->next = $1; $$ = $2; }
+          else if ($2 && $2->type && CTX->cls) { $2->next = CTX->cls->rust_members;
+                                                 CTX->cls->rust_members = $2; } }
     ;
 
 /* member -> self_type T ; | constructor PATH ( PARAMS ) -> T ; | destructor PATH ;
@@ -772,7 +776,7 @@ fn_rest
                            "bind a C function that does the same, ending the declaration "
                            "with ';'");
             $$ = $9 ? $9 : NEW(ast_member); $$->kind = AST_FN; $$->path = $1;
-            $$->dropped = 1;
+            $$->params = $3; $$->type = $5; $$->dropped = 1;
         }
     ;
 

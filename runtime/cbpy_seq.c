@@ -143,7 +143,7 @@ int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
 }
 
 int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type, size_t size,
-                     void **out, size_t *len, cbpy_allocs *allocs)
+                     void **out, size_t *len, cbpy_allocs *allocs, PyObject **keep)
 {
     PyObject *seq;
     Py_ssize_t n, i;
@@ -162,8 +162,8 @@ int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type, size_
     for (i = 0; i < n; i++) {
         void *value;
         item_param(p, i, name, sizeof name, &item);
-        if (cbpy_arg_object(PySequence_Fast_GET_ITEM(seq, i), &item, type, 0, CBPY_USE_READ,
-                            &value) < 0) {
+        if (cbpy_arg_object(PySequence_Fast_GET_ITEM(seq, i), &item, type, 0,
+                            keep ? CBPY_USE_WRITE : CBPY_USE_READ, &value) < 0) {
             Py_DECREF(seq);
             return -1;
         }
@@ -174,10 +174,22 @@ int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type, size_
         else
             memcpy(array + (size_t)i * each, &value, sizeof value);
     }
-    Py_DECREF(seq);
+    if (keep)
+        *keep = seq;
+    else
+        Py_DECREF(seq);
     *out = array;
     *len = (size_t)n;
     return 0;
+}
+
+void cbpy_objects_write_back(PyObject *seq, const void *array, size_t size)
+{
+    for (Py_ssize_t i = 0; seq != NULL && i < PySequence_Fast_GET_SIZE(seq); i++) {
+        void *ptr = CBPY_OBJECT(PySequence_Fast_GET_ITEM(seq, i))->ptr;
+        if (ptr != NULL)
+            memcpy(ptr, (const char *)array + (size_t)i * size, size);
+    }
 }
 
 int cbpy_arg_texts(PyObject *o, const cbpy_param *p, const char ***out, size_t *len,

@@ -169,6 +169,25 @@ class OptionEnum(unittest.TestCase):
         self.assertIs(D.level_or_high(m.Level.Low), m.Level.Low)
 
 
+class Arrays(unittest.TestCase):
+    def test_mut_slice_of_value_class_is_written_back(self):
+        pts = [m.Point(1, 1), m.Point(2, 5)]
+        D.shift(pts, 10)
+        self.assertEqual([p.sum() for p in pts], [12, 17])
+        same = m.Point(0, 0)
+        D.shift((same, same), 1)
+        self.assertEqual(same.sum(), 1)
+        D.shift([], 1)
+        with self.assertRaises(TypeError) as cm:
+            D.shift([m.Point(0, 0), 3], 1)
+        self.assertIn("pts[1]", str(cm.exception))
+
+    def test_slice_of_arc_handles_is_lent(self):
+        hs = [m.Handle(4), m.Handle(5)]
+        self.assertEqual(D.id_sum(hs), 9)
+        self.assertEqual([h.id() for h in hs], [4, 5])
+
+
 class Leaks(unittest.TestCase):
     def test_every_conversion_releases_what_it_made(self):
         r = Recorder()

@@ -160,3 +160,17 @@ int32_t Driver_live_handles(void)
 {
     return live;
 }
+
+void Driver_shift(Point *pts, size_t n, int32_t dx)
+{
+    for (size_t i = 0; i < n; i++)
+        pts[i].x = (int32_t)((uint32_t)pts[i].x + (uint32_t)dx);
+}
+
+int32_t Driver_id_sum(Handle *const *hs, size_t n)
+{
+    int32_t sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum = (int32_t)((uint32_t)sum + (uint32_t)hs[i]->id);
+    return sum;
+}

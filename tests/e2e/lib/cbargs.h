@@ -54,4 +54,6 @@ bool Driver_next(const mood_t *m, mood_t *out);
 mood_t Driver_split(mood_t m, mood_t *next);
 Level Driver_level_or_high(const Level *l);
 int32_t Driver_live_handles(void);
+void Driver_shift(Point *pts, size_t n, int32_t dx);
+int32_t Driver_id_sum(Handle *const *hs, size_t n);
 #endif
