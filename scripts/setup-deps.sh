@@ -41,6 +41,12 @@ REQUIREMENTS=(
   "pkg zlib1g-dev zlib1g-dev"
   # libarchive: examples/archive (readers that keep buffers, borrowed entries, iteration).
   "pkg libarchive-dev libarchive-dev"
+  # tests/packaging: pip install and pip wheel, offline, with Debian's /usr/bin/python3 in
+  # venvs that use its own pip, setuptools and wheel.
+  "pkg python3-venv python3-venv"
+  "pkg python3-pip python3-pip"
+  "pkg python3-setuptools python3-setuptools"
+  "pkg python3-wheel python3-wheel"
 )
 
 # The packages of REQUIREMENTS that the `example` profile installs.
