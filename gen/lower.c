@@ -312,6 +312,11 @@ static gen_tv *pinned_objects(lower *l, const gen_fn *fn, call_shape shape)
                                            : "CBPY_USE_MOVE");
     for (size_t i = 0; i < fn->nparams; i++) {
         const gen_type *t = &fn->params[i].type;
+        /* A tuple's lent objects, held by the tuple's sequence (see convert_arg). */
+        for (size_t k = 0; t->kind == GEN_T_TUPLE && k < t->nmembers; k++)
+            if (t->members[k].kind == GEN_T_CLASS && t->members[k].pass != GEN_PASS_OWNED)
+                add_pin(l, fn, pins, gen_arena_printf(l->a, "items%d[%zu]", fn->params[i].pos, k),
+                        gen_lower_object_use(&t->members[k]));
         if (t->kind != GEN_T_CLASS || (t->pass == GEN_PASS_OWNED && !gen_lower_moves(t)))
             continue;
         add_pin(l, fn, pins, gen_lower_arg_expr(l, &fn->params[i], shape),

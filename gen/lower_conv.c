@@ -268,6 +268,44 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
                                   : gen_arena_printf(l->a, "cbpy_callback cb%d = {0}", p->pos));
 }
 
+/* Member k of a tuple parameter, from item (a borrowed reference the held sequence keeps):
+ * its variable mv (declared into decls), the conversion (an expression, negative on
+ * failure; md its description) returned, and the C argument appended to args. */
+static const char *tuple_member(lower *l, const gen_type *mt, const char *item, const char *md,
+                                const char *mv, gen_tv *decls, gen_strbuf *args)
+{
+    const char *sep = args->len ? ", " : "";
+    switch (mt->kind) {
+    case GEN_T_STR:
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "const char *%s", mv));
+        gen_strbuf_printf(args, "%s(const void *)%s", sep, mv);
+        return gen_arena_printf(l->a, "cbpy_arg_str(%s, &%s, 0, &%s)", item, md, mv);
+    case GEN_T_ENUM: {
+        const gen_enum *e = mt->enumeration;
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "long long %s", mv));
+        gen_strbuf_printf(args, "%s%s", sep, mv);
+        return gen_arena_printf(l->a, "cbpy_arg_enum(%s, &%s, cbpye_%s, cbpye_%s__values, %zu, %d, &%s)",
+                                item, md, e->name, e->name, e->nitems, e->is_flags, mv);
+    }
+    case GEN_T_CLASS:
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "void *%s = NULL", mv));
+        gen_strbuf_printf(args, "%s%s", sep,
+                          mt->pass == GEN_PASS_OWNED
+                              ? gen_arena_printf(l->a, "*(const %s *)%s", mt->cls->c_type, mv)
+                              : gen_arena_printf(l->a, "(%s%s *)%s",
+                                                 mt->pass == GEN_PASS_REF ? "const " : "",
+                                                 mt->cls->c_type, mv));
+        return gen_arena_printf(l->a, "cbpy_arg_object(%s, &%s, cbpyw_%s__type, 0, %s, &%s)", item,
+                                md, mt->cls->name,
+                                mt->pass == GEN_PASS_MUT ? "CBPY_USE_WRITE" : "CBPY_USE_READ", mv);
+    default:
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s", mt->prim->c_type, mv));
+        gen_strbuf_printf(args, "%s%s", sep, mv);
+        return gen_arena_printf(l->a, "cbpy_arg_%s(%s, &%s, &%s)", mt->prim->suffix, item, md,
+                                mv);
+    }
+}
+
 /* The struct of a foreign_callback! that C gets for parameter p: the holder, a release
  * function, and the module's trampoline for each method; lent for the call (a pointer to
  * it) or, for `Box<dyn Trait>`, given by value for C to keep. */
@@ -422,18 +460,9 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
             gen_tv_set_str(l->a, m, "mname", gen_arena_printf(l->a, "%s[%zu]",
                                                               gen_tv_lookup_str(v, "pname"), k));
             gen_tv_set_str(l->a, m, "mglue", gen_lower_c_string(l->a, mt->spelling));
-            gen_tv_set_str(l->a, m, "mconv",
-                           mt->kind == GEN_T_STR
-                               ? gen_arena_printf(l->a, "cbpy_arg_str(items%d[%zu], &%s, 0, &%s)",
-                                                  p->pos, k, md, mv)
-                               : gen_arena_printf(l->a, "cbpy_arg_%s(items%d[%zu], &%s, &%s)",
-                                                  mt->prim->suffix, p->pos, k, md, mv));
+            const char *item = gen_arena_printf(l->a, "items%d[%zu]", p->pos, k);
+            gen_tv_set_str(l->a, m, "mconv", tuple_member(l, mt, item, md, mv, decls, &args));
             gen_tv_push(l->a, members, m);
-            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s", mt->kind == GEN_T_STR
-                                                                      ? "const char *"
-                                                                      : mt->prim->c_type, mv));
-            gen_strbuf_printf(&args, "%s%s%s", k ? ", " : "",
-                              mt->kind == GEN_T_STR ? "(const void *)" : "", mv);
             gen_strbuf_printf(&what, "%s%s", k ? ", " : "", mt->spelling);
         }
         gen_tv_set(l->a, v, "members", members);

@@ -604,11 +604,17 @@ static int resolve_tuple(gen_scope *s, const ast_type *t, const gen_class *self,
         gen_type *m = &out->members[out->nmembers++];
         if (resolve_inner(s, a, self, GEN_USE_PARAM, m) < 0)
             return -1;
+        /* An object is lent (`&Foo`), or copied (a value class that owns nothing): a
+         * member cannot be moved into C, as nothing could say which objects then die. */
         if (!((m->kind == GEN_T_PRIM && m->prim->kind != GEN_PRIM_UNIT && !m->by_ref &&
                !m->optional) ||
-              (m->kind == GEN_T_STR && !m->optional))) {
-            gen_diag_error(s->diag, a->loc, "a tuple parameter's members are numbers, bool or "
-                           "'&str', not '%s'", m->spelling);
+              ((m->kind == GEN_T_STR || m->kind == GEN_T_ENUM) && !m->optional) ||
+              (m->kind == GEN_T_CLASS && !m->optional &&
+               (m->pass != GEN_PASS_OWNED ||
+                (m->cls->storage == GEN_STORE_VALUE && !m->cls->dtor))))) {
+            gen_diag_error(s->diag, a->loc, "a tuple parameter's members are numbers, bool, "
+                           "'&str', enums, '&Foo' or a value class without destructor, not "
+                           "'%s'", m->spelling);
             return -1;
         }
     }

@@ -182,6 +182,18 @@ class Arrays(unittest.TestCase):
             D.shift([m.Point(0, 0), 3], 1)
         self.assertIn("pts[1]", str(cm.exception))
 
+    def test_tuple_of_objects_and_enum(self):
+        h = m.Handle(10)
+        self.assertEqual(D.tuple_sum((m.Point(1, 2), h, m.Mood.Sleepy)), 15)
+        self.assertEqual(D.tuple_sum([m.Point(0, 0), h, 1]), 11)
+        with self.assertRaises(TypeError) as cm:
+            D.tuple_sum((m.Point(0, 0), m.Point(0, 0), 1))
+        self.assertIn("t[1]", str(cm.exception))
+        with self.assertRaises(ValueError):
+            D.tuple_sum((m.Point(0, 0), h, 9))
+        with self.assertRaises(TypeError):
+            D.tuple_sum((m.Point(0, 0), h))
+
     def test_slice_of_arc_handles_is_lent(self):
         hs = [m.Handle(4), m.Handle(5)]
         self.assertEqual(D.id_sum(hs), 9)

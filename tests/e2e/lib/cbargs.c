@@ -167,6 +167,11 @@ void Driver_shift(Point *pts, size_t n, int32_t dx)
         pts[i].x = (int32_t)((uint32_t)pts[i].x + (uint32_t)dx);
 }
 
+int32_t Driver_tuple_sum(Point p, const Handle *h, mood_t m)
+{
+    return (int32_t)((uint32_t)Point_sum(&p) + (uint32_t)h->id + (uint32_t)m);
+}
+
 int32_t Driver_id_sum(Handle *const *hs, size_t n)
 {
     int32_t sum = 0;

@@ -56,4 +56,5 @@ Level Driver_level_or_high(const Level *l);
 int32_t Driver_live_handles(void);
 void Driver_shift(Point *pts, size_t n, int32_t dx);
 int32_t Driver_id_sum(Handle *const *hs, size_t n);
+int32_t Driver_tuple_sum(Point p, const Handle *h, mood_t m);
 #endif
