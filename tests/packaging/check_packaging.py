@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SKIP = 77
@@ -89,13 +90,26 @@ def offline_env(**extra):
     return env
 
 
+def source_files(source):
+    """The files of the source tree: those git knows (tracked, and new ones not ignored) in a
+    checkout; in a source release, all but the top-level build directories."""
+    if os.path.exists(os.path.join(source, ".git")):
+        listed, _ = run(["git", "-C", source, "ls-files", "-z", "--cached", "--others",
+                         "--exclude-standard"])
+        return list(filter(None, listed.split("\0")))
+    names = []
+    for top, dirs, files in os.walk(source):
+        if top == source:
+            dirs[:] = [d for d in dirs if d != "build" and not d.startswith("build-")]
+        names += [os.path.relpath(os.path.join(top, f), source) for f in files]
+    return names
+
+
 def copy_source(source, dest):
-    """Copy the files git knows (tracked, and new ones not ignored) into dest, and make dest a
-    git repository with them committed, so that `git status` there shows what a build adds."""
+    """Copy the source tree into dest, and make dest a git repository with its files
+    committed, so that `git status` there shows what a build adds."""
     shutil.rmtree(dest, ignore_errors=True)
-    listed, _ = run(["git", "-C", source, "ls-files", "-z", "--cached", "--others",
-                     "--exclude-standard"])
-    for name in filter(None, listed.split("\0")):
+    for name in source_files(source):
         path = os.path.join(source, name)
         if os.path.isfile(path):  # a tracked file deleted in the work tree is left out
             os.makedirs(os.path.dirname(os.path.join(dest, name)), exist_ok=True)
@@ -103,7 +117,7 @@ def copy_source(source, dest):
     run(["git", "init", "-q", dest])
     run(["git", "-C", dest, "add", "-A"])
     run(["git", "-C", dest, "-c", "user.name=check_packaging", "-c", "user.email=none",
-         "commit", "-q", "--no-verify", "-m", "the copy under test"])
+         "-c", "commit.gpgsign=false", "commit", "-q", "--no-verify", "-m", "the copy"])
 
 
 def check_clean(tree):
@@ -246,7 +260,6 @@ def check_wheel(args):
     wheel = "%s-%s-%s.whl" % (args.example, version, tag)
     check(os.listdir(dist) == [wheel], "%s holds %r, expected only %s" % (
         dist, os.listdir(dist), wheel))
-    import zipfile
     with zipfile.ZipFile(os.path.join(dist, wheel)) as z:
         names = z.namelist()
         dist_info = "%s-%s.dist-info/" % (args.example, version)
