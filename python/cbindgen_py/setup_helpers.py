@@ -127,8 +127,9 @@ def setup_modules(modules, source_dir=os.curdir, **kwargs):
     kwargs.setdefault("py_modules", [])
     # The egg-info goes into setuptools' build/ rather than beside the user's sources.
     options = kwargs.setdefault("options", {})
-    options.setdefault("egg_info", {}).setdefault("egg_base", "build")
-    os.makedirs(os.path.join(source_dir, "build"), exist_ok=True)
+    egg_base = os.path.join(os.path.abspath(source_dir), "build")
+    options.setdefault("egg_info", {}).setdefault("egg_base", egg_base)
+    os.makedirs(egg_base, exist_ok=True)
     cmdclass = dict(kwargs.pop("cmdclass", {}), build_ext=build_ext)
     _setup(ext_modules=[CbindgenPyExtension(m, source_dir) for m in modules],
            cmdclass=cmdclass, **kwargs)

@@ -221,6 +221,22 @@ def check_generator(args):
     check(fields.get("Tag") == ["py3-none-" + platform] and
           fields.get("Root-Is-Purelib") == ["false"], "the generator's WHEEL: %r" % fields)
 
+    # setup_helpers' search for the generator (the wheel tests build with three of its
+    # answers): each form of $CBINDGEN_PY_DIR, and a wrong one refused.
+    find = [python, "-c", "from cbindgen_py.setup_helpers import find_cbindgen_py as f; "
+            "print('|'.join(f()))"]
+    prefix = os.path.dirname(os.path.dirname(os.path.dirname(cmake_dir)))
+    for setting, want in ((prefix, "%s||$CBINDGEN_PY_DIR" % cmake_dir),
+                          (cmake_dir, "%s||$CBINDGEN_PY_DIR" % cmake_dir),
+                          (src, "|%s|$CBINDGEN_PY_DIR" % src),
+                          ("", "%s||the installed cbindgen_py package" % cmake_dir)):
+        out, _ = run(find, env=offline_env(CBINDGEN_PY_DIR=setting))
+        check(out == want + "\n", "CBINDGEN_PY_DIR=%s: found %r, expected %r" % (
+            setting, out, want))
+    _, err = run(find, expect=1, env=offline_env(CBINDGEN_PY_DIR=gen_dir))
+    check("holds no cbindgen_pyConfig.cmake and is no cbindgen-py checkout" in err,
+          "CBINDGEN_PY_DIR naming no cbindgen-py: %r" % err)
+
     # An outside project finds the package the way pybind11 users do.
     build = os.path.join(work, "outside-build")
     shutil.rmtree(build, ignore_errors=True)
