@@ -4,7 +4,7 @@
 # flex and bison into GRAMMAR_OUTPUT_DIR) under grammar/generated/, which gen/CMakeLists.txt
 # builds from when flex or bison is missing. STAGING_DIR is scratch space. GIT is git.
 # The archive lists files in sorted order with the last commit's time as every mtime, so the
-# same tree gives the same bytes.
+# same tree gives the same tar (the gzip header still records when it was compressed).
 foreach(var SOURCE_DIR GIT NAME STAGING_DIR OUTPUT GRAMMAR_OUTPUTS GRAMMAR_OUTPUT_DIR)
   if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
     message(FATAL_ERROR "dist: ${var} is not set (git missing, or not a git checkout?)")

@@ -42,6 +42,10 @@ run_output("dist" "configure the release" out ${env} "${CMAKE_COMMAND}" -S "${tr
 expect_text("dist: configure" "${out}" CONTAINS "using the parser in ${tree}/grammar/generated")
 run_step("dist" "build the generator" ${env} "${CMAKE_COMMAND}" --build "${WORK}/build"
     --target cbindgen-py -j2)
+# The shipped files stand where flex and bison would have written them (run_fuzz.sh reads them).
+if(NOT EXISTS "${WORK}/build/gen/generated/parser.c")
+  message(FATAL_ERROR "dist: the shipped parser is not in ${WORK}/build/gen/generated")
+endif()
 
 # The same command in two directories, so that every path in the outputs is the same.
 set(glue "${tree}/examples/foo/glue.in")
