@@ -8,6 +8,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 set(cases
   "unknown_in_sources=cbindgen_py_add_module(bad): unknown option BOGUS"
   "unknown_first=cbindgen_py_add_module(bad): unknown option BOGUS"
+  "stray_after_glue=cbindgen_py_add_module(bad): unexpected argument 'extra.c'"
   "unknown_in_libraries=cbindgen_py_add_module(bad): unknown option PUBLIC"
   "unknown_in_install=cbindgen_py_install_module(consumer_target): unknown option COMPONENTS"
   "missing_value=cbindgen_py_add_module(bad): MODULE_NAME needs a value"
