@@ -275,17 +275,27 @@ static const char *tuple_member(lower *l, const gen_type *mt, const char *item, 
                                 const char *mv, gen_tv *decls, gen_strbuf *args)
 {
     const char *sep = args->len ? ", " : "";
+    /* `Option<i32>`, `Option<Mood>`: a pointer to the value, NULL for None, as alone. */
+    const char *skip = mt->optional ? gen_arena_printf(l->a, "%s == Py_None ? 0 : ", item) : "";
+    const char *none = mt->optional ? gen_arena_printf(l->a, "%s == Py_None ? NULL : ", item) : "";
     switch (mt->kind) {
     case GEN_T_STR:
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "const char *%s", mv));
         gen_strbuf_printf(args, "%s(const void *)%s", sep, mv);
-        return gen_arena_printf(l->a, "cbpy_arg_str(%s, &%s, 0, &%s)", item, md, mv);
+        return gen_arena_printf(l->a, "cbpy_arg_str(%s, &%s, %d, &%s)", item, md, mt->optional,
+                                mv);
     case GEN_T_ENUM: {
         const gen_enum *e = mt->enumeration;
-        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "long long %s", mv));
-        gen_strbuf_printf(args, "%s%s", sep, mv);
-        return gen_arena_printf(l->a, "cbpy_arg_enum(%s, &%s, cbpye_%s, cbpye_%s__values, %zu, %d, &%s)",
-                                item, md, e->name, e->name, e->nitems, e->is_flags, mv);
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "long long %s = 0", mv));
+        if (mt->optional) {
+            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s_c", e->c_type, mv));
+            gen_strbuf_printf(args, "%s(%s(%s_c = (%s)%s, &%s_c))", sep, none, mv, e->c_type, mv,
+                              mv);
+        } else {
+            gen_strbuf_printf(args, "%s%s", sep, mv);
+        }
+        return gen_arena_printf(l->a, "(%scbpy_arg_enum(%s, &%s, cbpye_%s, cbpye_%s__values, %zu, %d, &%s))",
+                                skip, item, md, e->name, e->name, e->nitems, e->is_flags, mv);
     }
     case GEN_T_CLASS:
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "void *%s = NULL", mv));
@@ -295,14 +305,17 @@ static const char *tuple_member(lower *l, const gen_type *mt, const char *item, 
                               : gen_arena_printf(l->a, "(%s%s *)%s",
                                                  mt->pass == GEN_PASS_REF ? "const " : "",
                                                  mt->cls->c_type, mv));
-        return gen_arena_printf(l->a, "cbpy_arg_object(%s, &%s, cbpyw_%s__type, 0, %s, &%s)", item,
-                                md, mt->cls->name,
+        return gen_arena_printf(l->a, "cbpy_arg_object(%s, &%s, cbpyw_%s__type, %d, %s, &%s)",
+                                item, md, mt->cls->name, mt->optional,
                                 mt->pass == GEN_PASS_MUT ? "CBPY_USE_WRITE" : "CBPY_USE_READ", mv);
     default:
-        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s", mt->prim->c_type, mv));
-        gen_strbuf_printf(args, "%s%s", sep, mv);
-        return gen_arena_printf(l->a, "cbpy_arg_%s(%s, &%s, &%s)", mt->prim->suffix, item, md,
-                                mv);
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s = 0", mt->prim->c_type, mv));
+        if (mt->optional)
+            gen_strbuf_printf(args, "%s(%s&%s)", sep, none, mv);
+        else
+            gen_strbuf_printf(args, "%s%s", sep, mv);
+        return gen_arena_printf(l->a, "(%scbpy_arg_%s(%s, &%s, &%s))", skip, mt->prim->suffix,
+                                item, md, mv);
     }
 }
 
@@ -475,6 +488,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         break;
     }
     case GEN_T_OBJS:
+        gen_tv_set_str(l->a, v, "items_none", t->items_optional ? "1" : "0");
         if (!t->cls) {
             gen_tv_set_flag(l->a, v, "k_texts", 1);
             gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "const char **%s = NULL", var));
@@ -555,16 +569,18 @@ static void list_item(lower *l, const gen_fn *fn, call_shape shape, const gen_ty
     const char *names = gen_arena_printf(l->a, "\"%s\", \"%s\"", gen_lower_func_name(l, fn),
                                          fn->c_name);
     const gen_class *c = t->kind == GEN_T_VEC ? t->cls : NULL;
+    int none = t->items_optional; /* `Vec<Option<String>>`: a NULL item is None */
     gen_tv_set_str(l->a, w, "elem_conv",
                    t->kind == GEN_T_VEC && t->text
-                       ? gen_arena_printf(l->a, "cbpy_ret_str(result[i], 0, %s)", names)
+                       ? gen_arena_printf(l->a, "cbpy_ret_str(result[i], %d, %s)", none, names)
                    : c && c->storage == GEN_STORE_PTR && t->borrowed
                        ? gen_arena_printf(l->a, "cbpy_wrap_borrowed(cbpyw_%s__type, (void *)result[i], "
-                                          "%s, 0, %s)",
-                                          c->name, gen_lower_borrow_owner(l, fn, shape), names)
+                                          "%s, %d, %s)",
+                                          c->name, gen_lower_borrow_owner(l, fn, shape), none,
+                                          names)
                    : c && c->storage == GEN_STORE_PTR
-                       ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, result[i], 0, %s)",
-                                          c->name, c->name, names)
+                       ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, result[i], %d, %s)",
+                                          c->name, c->name, none, names)
                    : c ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, result[i])",
                                           c->name, c->name)
                        : gen_arena_printf(l->a, "cbpy_ret_%s(result[i])", t->prim->suffix));
@@ -936,8 +952,9 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
                            : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
         break;
     case GEN_T_VEC:
-        base = t->text  ? "list[str]"
-               : t->cls ? gen_arena_printf(l->a, "list[%s]", t->cls->name)
+        base = t->text  ? (t->items_optional ? "list[str | None]" : "list[str]")
+               : t->cls ? gen_arena_printf(l->a, "list[%s%s]", t->cls->name,
+                                           t->items_optional ? " | None" : "")
                : gen_lower_as_bytes(l, t)
                    ? "bytes"
                    : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
@@ -960,7 +977,8 @@ const char *gen_lower_py_type(lower *l, const gen_type *t)
         break;
     }
     case GEN_T_OBJS:
-        base = gen_arena_printf(l->a, "list[%s]", t->cls ? t->cls->name : "str");
+        base = gen_arena_printf(l->a, "list[%s%s]", t->cls ? t->cls->name : "str",
+                                t->items_optional ? " | None" : "");
         break;
     default:
         base = t->cls->name;

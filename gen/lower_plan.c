@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lower_plan.h"
+#include "typeres.h"
 
 
 /* The lists a call plan fills, which the wrapper template walks. */
@@ -426,8 +427,17 @@ void gen_lower_plan(lower *l, const gen_fn *fn, gen_tv *w, call_shape shape, con
                                gen_arena_printf(l->a, "arg%d", fn->params[i].pos));
     gen_tv *decls = pl.decls, *checks = pl.checks, *after = pl.after;
     const char **out_args = gen_arena_alloc(l->a, (fn->nouts + 1) * sizeof *out_args);
-    for (size_t k = 0; k < fn->nouts; k++)
+    for (size_t k = 0; k < fn->nouts; k++) {
         lower_out(l, fn, k, w, &pl, &out_args[k], &out_convs[k]);
+        /* `out Option<i32>` (a tuple result's `Option<i32>`): a `bool *` C sets when it
+         * wrote the value, before the value's pointer. */
+        if (gen_type_flagged(&fn->outs[k].type)) {
+            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "bool has%zu = false", k + 1));
+            out_args[k] = gen_arena_printf(l->a, "&has%zu, %s", k + 1, out_args[k]);
+            out_convs[k] = gen_arena_printf(l->a, "has%zu ? %s : cbpy_ret_unit()", k + 1,
+                                            out_convs[k]);
+        }
+    }
     for (size_t i = 0; i < fn->nargs; i++) {
         const gen_arg *a = &fn->args[i];
         const char *x = "";

@@ -69,6 +69,8 @@ typedef struct gen_type {
     gen_type_kind text;     /* VEC of texts: the kind of its items (else 0, GEN_T_PRIM) */
     struct gen_type *members; /* TUPLE: the member types */
     size_t nmembers;
+    int items_optional;     /* VEC, OBJS of texts or of a pointer class's handles: items are
+                               `Option<T>`, NULL for None */
     int borrowed;           /* VEC written `&[T]` (texts or objects): the array and its items
                                are C's, copied (or, for a pointer class, lent) and not freed */
     int seq;                /* SLICE parameter (Vec<T>, and &[T] of other than bytes): any

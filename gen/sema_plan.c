@@ -206,8 +206,8 @@ static void plan_out(plan *p, const ast_param *ap, const ast_type *target)
     } else if (gen_resolve_type(&s->scope, target, p->cls, GEN_USE_RETURN, &o->type, NULL) < 0) {
         p->bad = 1;
     } else if (!((o->type.kind == GEN_T_PRIM && o->type.prim->kind != GEN_PRIM_UNIT &&
-                  !o->type.by_ref && !o->type.optional) ||
-                 (o->type.kind == GEN_T_ENUM && !o->type.optional) ||
+                  !o->type.by_ref) ||
+                 o->type.kind == GEN_T_ENUM ||
                  o->type.kind == GEN_T_MAP || o->type.kind == GEN_T_STR ||
                  o->type.kind == GEN_T_STRING || o->type.kind == GEN_T_CLASS)) {
         gen_diag_error(s->diag, target->loc,

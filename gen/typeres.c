@@ -230,7 +230,7 @@ static gen_class *class_type(gen_scope *s, const ast_type *t, const gen_class *s
     return cls;
 }
 
-/* The class of an array's items: `Foo`, `*mut Foo`, or flapigen's `Arc<Foo>` (any smart
+/* The class of an array's items: `Foo`, `&Foo`, `*mut Foo`, or flapigen's `Arc<Foo>` (any smart
  * pointer), a handle of the pointer class Foo as a lone `Arc<Foo>` is. */
 static gen_class *item_class(gen_scope *s, const ast_type *e, const gen_class *self,
                              gen_type_use use, gen_pass *pass)
@@ -242,8 +242,9 @@ static gen_class *item_class(gen_scope *s, const ast_type *e, const gen_class *s
         *pass = GEN_PASS_OWNED;
         return c && c->storage == GEN_STORE_PTR ? c : NULL;
     }
-    return e->kind == AST_TYPE_NAME || e->kind == AST_TYPE_PTR ? class_type(s, e, self, use, pass)
-                                                                : NULL;
+    return e->kind == AST_TYPE_NAME || e->kind == AST_TYPE_PTR || e->kind == AST_TYPE_REF
+               ? class_type(s, e, self, use, pass)
+               : NULL;
 }
 
 static int resolve_class(gen_scope *s, const ast_type *t, gen_class *cls, gen_type_use use,
@@ -346,18 +347,44 @@ static int resolve_option(gen_scope *s, const ast_type *t, const gen_class *self
     return 0;
 }
 
+/* An array's item `Option<T>`: T, with out->items_optional set; any other item as is. */
+static const ast_type *optional_item(const ast_type *e, gen_type *out)
+{
+    if (e->kind != AST_TYPE_GENERIC || strcmp(e->name, "Option") != 0 || !e->args ||
+        e->args->next)
+        return e;
+    out->items_optional = 1;
+    return e->args;
+}
+
+/* Whether an array of optional items (out) can hold None: as NULL, so of pointers (texts,
+ * handles of a pointer class), not of numbers or structs. Reports the mistake at e. */
+static int check_optional_items(gen_scope *s, const ast_type *e, const gen_type *out)
+{
+    if (!out->items_optional || out->text ||
+        (out->cls && out->cls->storage == GEN_STORE_PTR))
+        return 0;
+    gen_diag_error(s->diag, e->loc, "an array's items can be None only when C has NULL for it: "
+                   "'Option<&str>', 'Option<String>' or a pointer class's handles, not '%s'",
+                   gen_type_spelling(s, e));
+    return -1;
+}
+
 /* An array parameter, `&[T]` or `Vec<T>` (t), of element `elem`: numbers from a buffer or,
  * but for bytes, any sequence; objects of a class from a sequence. */
-static int resolve_array(gen_scope *s, const ast_type *t, const ast_type *elem,
+static int resolve_array(gen_scope *s, const ast_type *t, const ast_type *item,
                          const gen_class *self, gen_type *out)
 {
     const char *spelled = out->spelling;
+    const ast_type *elem = optional_item(item, out);
     gen_pass pass;
     if (text_type(elem, &out->text)) {
         out->kind = GEN_T_OBJS; /* an array of texts */
         return 0;
     }
     gen_class *cls = item_class(s, elem, self, GEN_USE_PARAM, &pass);
+    if (cls && out->items_optional && cls->storage != GEN_STORE_PTR)
+        cls = NULL;
     if (cls) {
         const ast_type *pointee = gen_smart_pointee(elem, NULL);
         if (resolve_class(s, pointee ? pointee : elem, cls, GEN_USE_PARAM, out) < 0)
@@ -367,6 +394,8 @@ static int resolve_array(gen_scope *s, const ast_type *t, const ast_type *elem,
         out->spelling = spelled;
         return 0;
     }
+    if (check_optional_items(s, item, out) < 0)
+        return -1;
     out->kind = GEN_T_SLICE;
     out->prim = element(s, elem, t->kind == AST_TYPE_GENERIC ? "Vec" : "buffer");
     out->seq = t->kind == AST_TYPE_GENERIC ||
@@ -393,13 +422,16 @@ static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *sel
         out->kind = GEN_T_VEC;
         /* Texts and objects too, as a result: the items become str or new objects. */
         gen_pass pass;
-        gen_class *cls = item_class(s, t->args, self, GEN_USE_RETURN, &pass);
-        if (text_type(t->args, &out->text))
+        const ast_type *e = optional_item(t->args, out);
+        gen_class *cls = item_class(s, e, self, GEN_USE_RETURN, &pass);
+        if (text_type(e, &out->text))
             return 0;
-        if (cls && pass == GEN_PASS_OWNED && cls->storage != GEN_STORE_NONE) {
+        if (cls && pass == GEN_PASS_OWNED && cls->storage != GEN_STORE_NONE)
             out->cls = cls;
+        if (check_optional_items(s, t->args, out) < 0)
+            return -1;
+        if (out->cls)
             return 0;
-        }
         out->text = GEN_T_PRIM;
         out->prim = element(s, t->args, "Vec");
         return out->prim ? 0 : -1;
@@ -606,15 +638,14 @@ static int resolve_tuple(gen_scope *s, const ast_type *t, const gen_class *self,
             return -1;
         /* An object is lent (`&Foo`), or copied (a value class that owns nothing): a
          * member cannot be moved into C, as nothing could say which objects then die. */
-        if (!((m->kind == GEN_T_PRIM && m->prim->kind != GEN_PRIM_UNIT && !m->by_ref &&
-               !m->optional) ||
-              ((m->kind == GEN_T_STR || m->kind == GEN_T_ENUM) && !m->optional) ||
-              (m->kind == GEN_T_CLASS && !m->optional &&
+        if (!((m->kind == GEN_T_PRIM && m->prim->kind != GEN_PRIM_UNIT && !m->by_ref) ||
+              m->kind == GEN_T_STR || m->kind == GEN_T_ENUM ||
+              (m->kind == GEN_T_CLASS &&
                (m->pass != GEN_PASS_OWNED ||
-                (m->cls->storage == GEN_STORE_VALUE && !m->cls->dtor))))) {
+                (m->cls->storage == GEN_STORE_VALUE && !m->cls->dtor && !m->optional))))) {
             gen_diag_error(s->diag, a->loc, "a tuple parameter's members are numbers, bool, "
-                           "'&str', enums, '&Foo' or a value class without destructor, not "
-                           "'%s'", m->spelling);
+                           "'&str', enums, '&Foo', a value class without destructor or an "
+                           "Option of those, not '%s'", m->spelling);
             return -1;
         }
     }
@@ -700,7 +731,7 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
             return 0;
         }
         /* A borrowed array of texts or objects, returned with C's count as a Vec is. */
-        const ast_type *e = t->inner->inner;
+        const ast_type *e = optional_item(t->inner->inner, out);
         gen_pass pass;
         gen_class *ec = item_class(s, e, self, use, &pass);
         if (use == GEN_USE_RETURN && !t->is_mut &&
@@ -708,8 +739,10 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
             out->kind = GEN_T_VEC;
             out->cls = out->text ? NULL : ec;
             out->borrowed = 1;
-            return 0;
+            return check_optional_items(s, t->inner->inner, out);
         }
+        if (check_optional_items(s, t->inner->inner, out) < 0)
+            return -1;
         out->kind = GEN_T_SLICE;
         out->is_mut = t->is_mut;
         out->prim = element(s, t->inner->inner, "buffer");

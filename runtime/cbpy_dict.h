@@ -30,18 +30,20 @@ CBPY_INTERNAL void cbpy_allocs_release(cbpy_allocs *a);
 /* `&[Foo]`: the C values of a sequence of type's objects, as an array kept in allocs: struct
  * copies of size bytes each for a value class, the pointers (size 0) for a pointer class.
  * `&mut [Foo]` (keep not NULL, a value class): the objects must be writable, and *keep gets
- * the sequence (a new reference) for cbpy_objects_write_back once C changed the copies. */
+ * the sequence (a new reference) for cbpy_objects_write_back once C changed the copies.
+ * `&[Option<&Foo>]` (allow_none, a pointer class): None items are NULL. */
 CBPY_INTERNAL int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type,
                                    size_t size, void **out, size_t *len, cbpy_allocs *allocs,
-                                   PyObject **keep);
+                                   PyObject **keep, int allow_none);
 /* Copies each of the n structs of size bytes at array back into the object at the same
  * index of seq (what cbpy_arg_objects kept); objects moved into C meanwhile are skipped. */
 CBPY_INTERNAL void cbpy_objects_write_back(PyObject *seq, const void *array, size_t size);
 
 /* `Vec<String>`, `&[&str]`: the UTF-8 texts of a sequence of str, copied with their array
- * into allocs (ValueError for a NUL character, naming the item). */
+ * into allocs (ValueError for a NUL character, naming the item); `&[Option<&str>]`
+ * (allow_none): None items are NULL. */
 CBPY_INTERNAL int cbpy_arg_texts(PyObject *o, const cbpy_param *p, const char ***out,
-                                 size_t *len, cbpy_allocs *allocs);
+                                 size_t *len, cbpy_allocs *allocs, int allow_none);
 
 /* TypeError unless o is a mapping (and not a sequence); names p and the typemap. 0 / -1. */
 CBPY_INTERNAL int cbpy_dict_mapping(PyObject *o, const cbpy_param *p, const char *what);

@@ -143,7 +143,8 @@ int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
 }
 
 int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type, size_t size,
-                     void **out, size_t *len, cbpy_allocs *allocs, PyObject **keep)
+                     void **out, size_t *len, cbpy_allocs *allocs, PyObject **keep,
+                     int allow_none)
 {
     PyObject *seq;
     Py_ssize_t n, i;
@@ -162,7 +163,7 @@ int cbpy_arg_objects(PyObject *o, const cbpy_param *p, PyTypeObject *type, size_
     for (i = 0; i < n; i++) {
         void *value;
         item_param(p, i, name, sizeof name, &item);
-        if (cbpy_arg_object(PySequence_Fast_GET_ITEM(seq, i), &item, type, 0,
+        if (cbpy_arg_object(PySequence_Fast_GET_ITEM(seq, i), &item, type, allow_none,
                             keep ? CBPY_USE_WRITE : CBPY_USE_READ, &value) < 0) {
             Py_DECREF(seq);
             return -1;
@@ -193,7 +194,7 @@ void cbpy_objects_write_back(PyObject *seq, const void *array, size_t size)
 }
 
 int cbpy_arg_texts(PyObject *o, const cbpy_param *p, const char ***out, size_t *len,
-                   cbpy_allocs *allocs)
+                   cbpy_allocs *allocs, int allow_none)
 {
     PyObject *seq;
     Py_ssize_t n, i;
@@ -215,12 +216,12 @@ int cbpy_arg_texts(PyObject *o, const cbpy_param *p, const char ***out, size_t *
         item_param(p, i, name, sizeof name, &item);
         /* The item's text lives as long as the str, which the copy of the list keeps only
          * until it goes: so each is copied into the call's memory. */
-        if (cbpy_arg_str(PySequence_Fast_GET_ITEM(seq, i), &item, 0, &text) < 0 ||
-            (copy = cbpy_allocs_new(allocs, strlen(text) + 1)) == NULL) {
+        if (cbpy_arg_str(PySequence_Fast_GET_ITEM(seq, i), &item, allow_none, &text) < 0 ||
+            (text != NULL && (copy = cbpy_allocs_new(allocs, strlen(text) + 1)) == NULL)) {
             Py_DECREF(seq);
             return -1;
         }
-        array[i] = memcpy(copy, text, strlen(text) + 1);
+        array[i] = text == NULL ? NULL : memcpy(copy, text, strlen(text) + 1);
     }
     Py_DECREF(seq);
     *out = array;

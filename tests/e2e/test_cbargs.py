@@ -194,6 +194,35 @@ class Arrays(unittest.TestCase):
         with self.assertRaises(TypeError):
             D.tuple_sum((m.Point(0, 0), h))
 
+    def test_options_in_tuples(self):
+        h = m.Handle(1)
+        self.assertEqual(D.count_some((1, "a", m.Mood.Calm, h)), 15)
+        self.assertEqual(D.count_some((None, None, None, None)), 0)
+        self.assertEqual(D.count_some((0, None, 2, None)), 5)
+        with self.assertRaises(TypeError) as cm:
+            D.count_some((None, 3, None, None))
+        self.assertIn("t[1]", str(cm.exception))
+        self.assertEqual(D.tuple_opt(4), (4, "t4"))
+        self.assertEqual(D.tuple_opt(-1), (None, "none"))
+
+    def test_options_in_arrays(self):
+        self.assertEqual(D.join_some(["a", None, "b"]), "a,-,b")
+        self.assertEqual(D.join_some(()), "")
+        with self.assertRaises(TypeError) as cm:
+            D.join_some(["a", 1])
+        self.assertIn("words[1]", str(cm.exception))
+        self.assertEqual(D.maybe_words(4), ["w0", None, "w2", None])
+        gc.collect()
+        start = D.live_handles()
+        hs = D.maybe_handles(3)
+        self.assertEqual([None if h is None else h.id() for h in hs], [0, None, 2])
+        self.assertEqual(D.live_handles() - start, 2)
+        self.assertEqual(D.ids(hs), 1002)
+        self.assertEqual(D.ids([None]), 1000)
+        del hs
+        gc.collect()
+        self.assertEqual(D.live_handles(), start)
+
     def test_slice_of_arc_handles_is_lent(self):
         hs = [m.Handle(4), m.Handle(5)]
         self.assertEqual(D.id_sum(hs), 9)
@@ -205,6 +234,7 @@ class Leaks(unittest.TestCase):
         r = Recorder()
         answers = Sink(pick=m.Mood.Calm, maybePoint=m.Point(1, 1), maybeMood=None,
                        scaled=(1, 2), point=lambda n: m.Point(n, 0))
+        h, pt = m.Handle(1), m.Point(1, 2)
 
         def call():
             del r.calls[:]
@@ -221,7 +251,15 @@ class Leaks(unittest.TestCase):
             D.point(answers, 3)
             D.next(m.Mood.Calm)
             D.split(m.Mood.Calm)
-        assert_no_leaks(self, call, [m.Mood.Calm, m.Point, m.Vec2, r, answers], calls=3000)
+            D.count_some((1, "a", None, h))
+            D.tuple_opt(3)
+            D.tuple_opt(-3)
+            D.join_some(["a", None])
+            D.maybe_words(3)
+            D.ids(D.maybe_handles(3))
+            D.tuple_sum((pt, h, 1))
+            D.shift([pt], 0)
+        assert_no_leaks(self, call, [m.Mood.Calm, m.Point, m.Vec2, r, answers, h, pt], calls=3000)
 
     def test_failing_results_release_what_they_made(self):
         bad = Sink(pick=7, maybePoint=5)

@@ -3,13 +3,22 @@
  * that the test sees each one released exactly once. */
 #include "cbargs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct Handle {
     int32_t id;
 };
 
 static int32_t live;
+
+/* A malloc'd copy of s (strdup is POSIX, not C11). */
+static char *copy_text(const char *s)
+{
+    char *c = malloc(strlen(s) + 1);
+    return c ? strcpy(c, s) : NULL;
+}
 
 Point Point_make(int32_t x, int32_t y)
 {
@@ -170,6 +179,67 @@ void Driver_shift(Point *pts, size_t n, int32_t dx)
 int32_t Driver_tuple_sum(Point p, const Handle *h, mood_t m)
 {
     return (int32_t)((uint32_t)Point_sum(&p) + (uint32_t)h->id + (uint32_t)m);
+}
+
+int32_t Driver_count_some(const int32_t *a, const char *b, const mood_t *c, const Handle *d)
+{
+    return (a ? 1 : 0) | (b ? 2 : 0) | (c ? 4 : 0) | (d ? 8 : 0);
+}
+
+void Driver_tuple_opt(int32_t n, bool *has0, int32_t *out0, char **out1)
+{
+    char buf[32];
+    *has0 = n >= 0;
+    if (n >= 0)
+        *out0 = n;
+    snprintf(buf, sizeof buf, n >= 0 ? "t%d" : "none", (int)n);
+    *out1 = copy_text(buf);
+}
+
+char *Driver_join_some(const char *const *words, size_t n)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += (words[i] ? strlen(words[i]) : 1) + 1;
+    char *s = malloc(len);
+    if (!s)
+        return NULL;
+    s[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            strcat(s, ",");
+        strcat(s, words[i] ? words[i] : "-");
+    }
+    return s;
+}
+
+char **Driver_maybe_words(int32_t n, size_t *count)
+{
+    char **w = calloc(n > 0 ? (size_t)n : 1, sizeof *w);
+    char buf[32];
+    for (int32_t i = 0; w && i < n; i++) {
+        snprintf(buf, sizeof buf, "w%d", (int)i);
+        w[i] = i % 2 ? NULL : copy_text(buf);
+    }
+    *count = w && n > 0 ? (size_t)n : 0;
+    return w;
+}
+
+Handle **Driver_maybe_handles(int32_t n, size_t *count)
+{
+    Handle **h = calloc(n > 0 ? (size_t)n : 1, sizeof *h);
+    for (int32_t i = 0; h && i < n; i++)
+        h[i] = i % 2 ? NULL : Handle_new(i);
+    *count = h && n > 0 ? (size_t)n : 0;
+    return h;
+}
+
+int32_t Driver_ids(Handle *const *hs, size_t n)
+{
+    int32_t sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum = (int32_t)((uint32_t)sum + (uint32_t)(hs[i] ? hs[i]->id : 1000));
+    return sum;
 }
 
 int32_t Driver_id_sum(Handle *const *hs, size_t n)

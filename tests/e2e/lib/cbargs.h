@@ -57,4 +57,10 @@ int32_t Driver_live_handles(void);
 void Driver_shift(Point *pts, size_t n, int32_t dx);
 int32_t Driver_id_sum(Handle *const *hs, size_t n);
 int32_t Driver_tuple_sum(Point p, const Handle *h, mood_t m);
+int32_t Driver_count_some(const int32_t *a, const char *b, const mood_t *c, const Handle *d);
+void Driver_tuple_opt(int32_t n, bool *has0, int32_t *out0, char **out1);
+char *Driver_join_some(const char *const *words, size_t n);
+char **Driver_maybe_words(int32_t n, size_t *count);
+Handle **Driver_maybe_handles(int32_t n, size_t *count);
+int32_t Driver_ids(Handle *const *hs, size_t n);
 #endif
