@@ -167,8 +167,9 @@ typedef struct ast_class {
     gen_loc loc;          /* the class name */
     int damaged;          /* a syntax error cost it a member (parser.y's recovery): sema
                              does not report what that member's absence seems to imply */
-    struct ast_member *rust_members; /* members dropped for their Rust body: not bound,
-                             but their signatures still say how the class holds its value */
+    struct ast_member *rust_members; /* members dropped (a Rust body, `constructor =
+                             empty -> T`): not bound, but their signatures still say how the
+                             class holds its value */
     const char *callback_kind; /* foreign_callback!(callback|interface NAME ...): the word;
                              members are its methods, each `fn` with its Python name in
                              `alias`; NULL for a class */
@@ -241,6 +242,8 @@ typedef enum ast_item_kind {
     AST_ITEM_CALLBACK, /* foreign_callback! (or foreign_interface!): `cls` */
     AST_ITEM_CODE,    /* foreign_code "PYTHON"; at the top level: `include` holds it */
     AST_ITEM_SWITCH,  /* #![NAME] of the whole file (`#![flapigen_python]`): `include` */
+    AST_ITEM_RUST_TYPE, /* a type a foreign_typemap! written in Rust names (`include`), whose
+                         uses are not reported again: the typemap was */
     AST_ITEM_TYPEDEF, /* type NAME = T; (kept last: sema counts items by kind) */
 } ast_item_kind;
 

@@ -469,6 +469,9 @@ typedef struct gen_module {
     size_t ncodes;
     gen_typedef *typedefs;
     size_t ntypedefs;
+    const char **rust_types;  /* named by foreign_typemap!s written in Rust, which were
+                                 reported: their uses are dropped without another error */
+    size_t nrust_types;
 } gen_module;
 
 #endif

@@ -31,6 +31,7 @@ typedef struct gen_parse_ctx {
     /* Error recovery (grammar/parser.y reads every token through gen_yylex, which keeps
      * these): */
     gen_loc last_tok, prev_tok; /* the most recent token read, and the one before it */
+    int last_kind;              /* the most recent token's kind */
     int depth, braces;      /* brackets ( [ { and #[ open, and braces alone; a macro keyword
                                resets both, as every macro starts at the top level */
     int attr_line;          /* the line of the last `#[` */
@@ -65,6 +66,11 @@ void gen_lex_skip_rust(void *scanner, int depth);
  * as conversion code (parse_rust.c). */
 ast_typemap *gen_parse_define_c_type(gen_arena *a, const char *macro, const char *text,
                                      gen_loc loc);
+
+/* The types a foreign_typemap! written in Rust names (`(r_type) NAME`, `($p:r_type) NAME
+ * <= ...`, `struct NAME` of a define_c_type!), found in its text: items of kind
+ * AST_ITEM_RUST_TYPE chained in front of next. */
+ast_item *gen_parse_rust_types(gen_arena *a, const char *text, gen_loc loc, ast_item *next);
 
 /* Parses len bytes of glue text; returns the number of errors reported to diag. */
 int gen_parse(gen_arena *arena, gen_diag *diag, const char *text, size_t len, ast_file *out);

@@ -148,3 +148,34 @@ ast_typemap *gen_parse_define_c_type(gen_arena *a, const char *macro, const char
     skip_space(&c);
     return *c.p == '\0' ? t : NULL;
 }
+
+/* The identifier at p (up to a generic's '<'), or NULL. */
+static const char *word_at(gen_arena *a, const char *p)
+{
+    size_t n = 0;
+    while (isalnum((unsigned char)p[n]) || p[n] == '_')
+        n++;
+    return n && !isdigit((unsigned char)p[0]) ? gen_arena_strndup(a, p, n) : NULL;
+}
+
+ast_item *gen_parse_rust_types(gen_arena *a, const char *text, gen_loc loc, ast_item *next)
+{
+    static const char *const marks[] = {"r_type)", "struct "};
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        for (const char *p = strstr(text, marks[m]); p; p = strstr(p + 1, marks[m])) {
+            const char *q = p + strlen(marks[m]);
+            while (isspace((unsigned char)*q))
+                q++;
+            const char *name = word_at(a, q);
+            if (!name)
+                continue;
+            ast_item *it = gen_arena_alloc(a, sizeof *it);
+            it->kind = AST_ITEM_RUST_TYPE;
+            it->include = name;
+            it->loc = loc;
+            it->next = next;
+            next = it;
+        }
+    }
+    return next;
+}

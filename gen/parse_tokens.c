@@ -74,11 +74,31 @@ static int skip_action(gen_parse_ctx *ctx, int tok, gen_loc loc)
     }
 }
 
+/* The word a keyword is when it is not one: after `::`, as in `fn Foo::method(&self)`. */
+static const char *as_word(int tok)
+{
+    switch (tok) {
+    case METHOD: return "method";
+    case STATIC_METHOD: return "static_method";
+    case PROPERTY: return "property";
+    case FIELD: return "field";
+    case READONLY: return "readonly";
+    case OUT: return "out";
+    case TYPE: return "type";
+    default: return NULL;
+    }
+}
+
 /* The next token from the scanner, with the bracket depth and the previous token kept. */
 static int read_token(void *scanner, GEN_YYSTYPE *lval, GEN_YYLTYPE *lloc)
 {
     gen_parse_ctx *ctx = CTX;
     int tok = gen_yylex_raw(lval, lloc, scanner);
+    if (ctx->last_kind == COLONCOLON && as_word(tok)) {
+        lval->str = as_word(tok);
+        tok = IDENT;
+    }
+    ctx->last_kind = tok;
     if (lloc->first_line > ctx->last_tok.last_line) {
         ctx->line_word = tok == IDENT ? lval->str : NULL;
         ctx->line_word_loc = *lloc;

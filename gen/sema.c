@@ -692,6 +692,8 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
     out->nifaces = 0;
     out->typedefs = gen_sema_alloc(&s, count[AST_ITEM_TYPEDEF], sizeof *out->typedefs);
     out->ntypedefs = 0;
+    out->rust_types = gen_sema_alloc(&s, count[AST_ITEM_RUST_TYPE], sizeof *out->rust_types);
+    out->nrust_types = 0;
     const ast_class **class_ast = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *class_ast);
     const ast_attr **class_attrs = gen_sema_alloc(&s, count[AST_ITEM_CLASS], sizeof *class_attrs);
     out->nclasses = out->nincludes = out->nfns = out->nconsts = out->nenums = out->nerrors = 0;
@@ -721,6 +723,9 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
         }
         case AST_ITEM_TYPEDEF:
             gen_sema_declare_typedef(&s, it);
+            break;
+        case AST_ITEM_RUST_TYPE:
+            out->rust_types[out->nrust_types++] = it->include;
             break;
         case AST_ITEM_FREE:
             if (free_item) {

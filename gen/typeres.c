@@ -178,8 +178,22 @@ static gen_error *error_by_name(gen_scope *s, const char *name)
     return NULL;
 }
 
+/* Whether t is (or refers to, or is generic over) a type a foreign_typemap! written in Rust
+ * named: that typemap was reported, so its uses are not. */
+static int rust_only(const gen_scope *s, const ast_type *t)
+{
+    while ((t->kind == AST_TYPE_REF || t->kind == AST_TYPE_PTR) && t->inner)
+        t = t->inner;
+    for (size_t i = 0; t->name && i < s->mod->nrust_types; i++)
+        if (strcmp(s->mod->rust_types[i], t->name) == 0)
+            return 1;
+    return 0;
+}
+
 static void unknown_type(gen_scope *s, const ast_type *t)
 {
+    if (rust_only(s, t))
+        return;
     static const char *const builtin[] = {"String", "str", "Vec", "Option", "Result", "Self"};
     gen_suggest sg;
     gen_suggest_init(&sg, t->name);
@@ -299,8 +313,9 @@ static const gen_prim *element(gen_scope *s, const ast_type *t, const char *what
     const gen_prim *p = t->kind == AST_TYPE_NAME && !t->is_const ? gen_prim_find(t->name) : NULL;
     if (p && (p->kind == GEN_PRIM_INT || p->kind == GEN_PRIM_FLOAT))
         return p;
-    gen_diag_error(s->diag, t->loc, "%s elements must be integers or floats, not '%s'", what,
-                   gen_type_spelling(s, t));
+    if (!rust_only(s, t))
+        gen_diag_error(s->diag, t->loc, "%s elements must be integers or floats, not '%s'", what,
+                       gen_type_spelling(s, t));
     return NULL;
 }
 
@@ -440,7 +455,8 @@ static int resolve_generic(gen_scope *s, const ast_type *t, const gen_class *sel
         gen_diag_error(s->diag, t->loc, "Result<T, E> can only be what a function returns");
         return -1;
     }
-    gen_diag_error(s->diag, t->loc, "unknown generic type '%s'", out->spelling);
+    if (!rust_only(s, t))
+        gen_diag_error(s->diag, t->loc, "unknown generic type '%s'", out->spelling);
     return -1;
 }
 
@@ -559,6 +575,14 @@ static int resolve_smart(gen_scope *s, const ast_type *t, const gen_class *self,
     const ast_type *smart = t->kind == AST_TYPE_REF ? t->inner : t;
     int locked = 0;
     const ast_type *pointee = gen_smart_pointee(smart, &locked);
+    /* `&RefCell<Foo>`, `&Mutex<Foo>`: what an `Rc<RefCell<Foo>>` lends, a mutable Foo. */
+    if (!pointee && t->kind == AST_TYPE_REF && smart->kind == AST_TYPE_GENERIC && smart->args &&
+        !smart->args->next && smart->args->kind == AST_TYPE_NAME &&
+        (strcmp(smart->name, "RefCell") == 0 || strcmp(smart->name, "Mutex") == 0 ||
+         strcmp(smart->name, "RwLock") == 0)) {
+        pointee = smart->args;
+        locked = 1;
+    }
     if (!pointee)
         return 0;
     int moved = smart == t && strcmp(smart->name, "Box") == 0;
@@ -671,8 +695,8 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
     }
     if (t->kind == AST_TYPE_TUPLE && use == GEN_USE_PARAM)
         return resolve_tuple(s, t, self, out);
-    if (t->kind == AST_TYPE_GENERIC || (t->kind == AST_TYPE_REF && !t->is_mut &&
-                                        t->inner->kind == AST_TYPE_GENERIC)) {
+    if (t->kind == AST_TYPE_GENERIC ||
+        (t->kind == AST_TYPE_REF && t->inner->kind == AST_TYPE_GENERIC)) {
         if (resolve_smart(s, t, self, use, out))
             return out->kind == GEN_T_CLASS ? 0 : -1;
         if (t->kind == AST_TYPE_GENERIC)
@@ -744,7 +768,8 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
         if (check_optional_items(s, t->inner->inner, out) < 0)
             return -1;
         out->kind = GEN_T_SLICE;
-        out->is_mut = t->is_mut;
+        /* A `&mut [T]` result is copied out as `&[T]` is: Python's list is its own. */
+        out->is_mut = t->is_mut && use != GEN_USE_RETURN;
         out->prim = element(s, t->inner->inner, "buffer");
         return out->prim ? 0 : -1;
     }
@@ -783,7 +808,8 @@ static int resolve_inner(gen_scope *s, const ast_type *t, const gen_class *self,
         unknown_type(s, t);
         return -1;
     }
-    gen_diag_error(s->diag, t->loc, "type '%s' is not supported", out->spelling);
+    if (!rust_only(s, t))
+        gen_diag_error(s->diag, t->loc, "type '%s' is not supported", out->spelling);
     return -1;
 }
 
@@ -899,8 +925,8 @@ int gen_resolve_type(gen_scope *s, const ast_type *t, const gen_class *self, gen
              !(t->kind == AST_TYPE_PTR && out->kind == GEN_T_STRING);
         break;
     case GEN_USE_RETURN:
-        /* A borrowed array, copied out (its length from `len EXPR;`, or C's count). */
-        ok = out->kind != GEN_T_SLICE || !out->is_mut;
+        /* A borrowed array is copied out (its length from `len EXPR;`, or C's count). */
+        ok = 1;
         break;
     default:
         ok = (out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT && !out->by_ref &&

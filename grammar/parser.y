@@ -357,8 +357,12 @@ file
 
 items
     : %empty                 { $$ = NULL; }
-    | items item             { if ($2) { $2->next = $1; $$ = $2; } else $$ = $1;
-                               CTX->file->items = $$; }
+    | items item
+        { /* An item may be a chain (the types of a Rust typemap): $1 goes after its end. */
+          $$ = $1;
+          if ($2) { ast_item *end = $2; while (end->next) end = end->next;
+                    end->next = $1; $$ = $2; }
+          CTX->file->items = $$; }
     ;
 
 /* item -> INCLUDE | docs foreign_class ! ( class NAME { members } ) ; */
@@ -484,14 +488,14 @@ item
                 $$->loc = @2;
             } else {
                 rust_typemap(scanner, @2);
-                $$ = NULL;
+                $$ = gen_parse_rust_types(CTX->arena, $7, @2, NULL);
             }
         }
     | docs FOREIGN_TYPEMAP '!' '(' '(' { gen_lex_skip_rust(scanner, 2); } RUST_CODE ';'
         {
             /* flapigen's own typemaps are Rust conversion code: read whole, one error. */
             rust_typemap(scanner, @2);
-            $$ = NULL;
+            $$ = gen_parse_rust_types(CTX->arena, $7, @2, NULL);
         }
     | error { RECOVER(SKIP_ITEM); } SKIP_END
         { $$ = NULL; }
@@ -728,8 +732,10 @@ member_body
     | CONSTRUCTOR '=' IDENT ret_opt ';'
         {
             /* flapigen's `constructor = empty;`: no constructor Python can call, which is
-             * what writing none says already. */
+             * what writing none says already; a `-> Box<Foo>` still says how the class
+             * holds its value (parser's rust_members). */
             $$ = NEW(ast_member); $$->kind = AST_CONSTRUCTOR; $$->loc = @1; $$->dropped = 1;
+            $$->type = $4;
             if (strcmp($3, "empty") != 0)
                 gen_diag_error(CTX->diag, @3, "expected 'empty' after 'constructor =', not '%s'",
                                $3);

@@ -368,6 +368,10 @@ class SmartPointerClasses(unittest.TestCase):
         self.assertEqual(lk.total(), 5)
         m.Locked.bump_rc(lk, 1)
         self.assertEqual(lk.total(), 15)
+        m.Locked.bump_cell(lk, 1)
+        self.assertEqual(lk.total(), 115)
+        self.assertEqual(lk.method(), -115)
+        self.assertEqual(lk.digits(), b"115")
         self.assertRaises(TypeError, m.Locked.bump, m.Shared(1), 1)
         del lk
         self.assertEqual(live(), (0, 0, 0))

@@ -83,6 +83,7 @@ int32_t Shared_sum(const Shared *a, const Shared *b) { return wadd(a->value, b->
 /* Locked */
 struct Locked {
     int64_t total;
+    uint8_t digits[24];
 };
 Locked *Locked_new(void)
 {
@@ -100,6 +101,14 @@ void Locked_add(Locked *self, int32_t n) { self->total += n; }
 int64_t Locked_total(const Locked *self) { return self->total; }
 void Locked_bump(Locked *l, int32_t n) { l->total += n; }
 void Locked_bump_rc(Locked *l, int32_t n) { l->total += 10 * (int64_t)n; }
+void Locked_bump_cell(Locked *l, int32_t n) { l->total += 100 * (int64_t)n; }
+int64_t Locked_method(const Locked *self) { return -self->total; }
+uint8_t *Locked_digits(Locked *self, size_t *count)
+{
+    int n = snprintf((char *)self->digits, sizeof self->digits, "%lld", (long long)self->total);
+    *count = n > 0 ? (size_t)n : 0;
+    return self->digits;
+}
 int64_t Locked_take(Locked *self, int32_t n, char **error)
 {
     if (n < 0) {

@@ -50,6 +50,9 @@ void Locked_add(Locked *self, int32_t n);
 int64_t Locked_total(const Locked *self);
 void Locked_bump(Locked *l, int32_t n);        /* Arc<Mutex<Locked>> parameter */
 void Locked_bump_rc(Locked *l, int32_t n);     /* Rc<RefCell<Locked>> parameter */
+void Locked_bump_cell(Locked *l, int32_t n);   /* &RefCell<Locked> parameter: adds 100 * n */
+int64_t Locked_method(const Locked *self);     /* the total, negated */
+uint8_t *Locked_digits(Locked *self, size_t *count); /* the total's digits, kept by self */
 /* Result<i64, String> method: n < 0 sets *error (malloc'ed), total unchanged. */
 int64_t Locked_take(Locked *self, int32_t n, char **error);
 
