@@ -489,11 +489,14 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
 }
 
 /* A struct member converted in place (a value-class field or a typemap field): a number
- * or bool by its runtime suffix, or an enum through a long long. */
+ * or bool by its runtime suffix, an enum through a long long, or a nested struct by its
+ * own typemap's conversions. */
 static void lower_field_type(lower *l, const gen_type *t, gen_tv *m)
 {
     gen_tv_set_str(l->a, m, "field_glue_type", gen_lower_c_string(l->a, t->spelling));
-    if (t->kind == GEN_T_ENUM) {
+    if (t->kind == GEN_T_MAP) {
+        gen_tv_set_str(l->a, m, "field_map", t->map->name);
+    } else if (t->kind == GEN_T_ENUM) {
         gen_tv_set_str(l->a, m, "field_enum", t->enumeration->name);
         gen_tv_set_str(l->a, m, "field_nvalues",
                        gen_arena_printf(l->a, "%zu", t->enumeration->nitems));
@@ -722,6 +725,21 @@ static gen_tv *lower_union(lower *l, const gen_typemap *t, const gen_typemap_fie
 }
 
 /* A typemap: the struct's fields, each converted like a parameter or result of its type. */
+/* Whether typemap t is converted to Python (to) or from it: by a function or a callback, or
+ * as a field of a typemap that is (fields name earlier typemaps only: no cycle). */
+static int map_used(const gen_module *m, const gen_typemap *t, int to)
+{
+    if (to ? gen_lower_each_fn(m, returns_map, t) || each_callback(m, callback_gives_map, t)
+           : gen_lower_each_fn(m, takes_map, t) || each_callback(m, callback_takes_map, t))
+        return 1;
+    for (size_t i = 0; i < m->ntypemaps; i++)
+        for (size_t j = 0; j < m->typemaps[i]->nfields; j++)
+            if (m->typemaps[i]->fields[j].type.kind == GEN_T_MAP &&
+                m->typemaps[i]->fields[j].type.map == t && map_used(m, m->typemaps[i], to))
+                return 1;
+    return 0;
+}
+
 static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
 {
     gen_tv *v = gen_tv_map(l->a);
@@ -731,10 +749,8 @@ static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
     gen_tv_set_str(l->a, v, "doc_expr", gen_lower_c_string_or_null(l->a, t->doc));
     gen_tv_set_str(l->a, v, "nfields", gen_arena_printf(l->a, "%zu", t->nfields));
     gen_tv_set_flag(l->a, v, "named", t->named);
-    int used_to = gen_lower_each_fn(l->m, returns_map, t) ||
-                  each_callback(l->m, callback_gives_map, t);
-    gen_tv_set_flag(l->a, v, "used_from", gen_lower_each_fn(l->m, takes_map, t) ||
-                                              each_callback(l->m, callback_takes_map, t));
+    int used_to = map_used(l->m, t, 1);
+    gen_tv_set_flag(l->a, v, "used_from", map_used(l->m, t, 0));
     gen_tv_set_flag(l->a, v, "used_to", used_to);
     gen_tv_set_flag(l->a, v, "class_var", !t->is_dict && (t->named || used_to));
     gen_tv *fields = gen_tv_list(l->a), *unions = gen_tv_list(l->a);

@@ -447,6 +447,11 @@ gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at)
                 first_union = (int)t->nfields;
         } else if (gen_resolve_type(&s->scope, f->type, NULL, GEN_USE_FIELD, &tf->type, NULL) < 0) {
             continue;
+        } else if (t->is_dict && tf->type.kind == GEN_T_MAP) {
+            gen_diag_error(s->diag, f->type->loc, "a dict typemap's field cannot be the struct "
+                           "'%s': a dict holds numbers, bool and enums (and unions)",
+                           tf->type.spelling);
+            continue;
         }
         if (f->has_default && !(tf->def_c = gen_sema_c_expr(s, &f->def, "a field's default")))
             continue;

@@ -932,7 +932,10 @@ int gen_resolve_type(gen_scope *s, const ast_type *t, const gen_class *self, gen
         ok = (out->kind == GEN_T_PRIM && out->prim->kind != GEN_PRIM_UNIT && !out->by_ref &&
               !out->optional) ||
              (use == GEN_USE_CONST && out->kind == GEN_T_STR && !out->optional) ||
-             out->kind == GEN_T_ENUM;
+             (out->kind == GEN_T_ENUM && !out->optional) ||
+             /* A struct inside a struct: its typemap's tuple (not a dict's). */
+             (use == GEN_USE_FIELD && out->kind == GEN_T_MAP && out->pass == GEN_PASS_OWNED &&
+              !out->optional && gen_typemap_plain(out->map));
         break;
     }
     if (!ok) {

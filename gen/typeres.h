@@ -27,7 +27,8 @@ typedef enum gen_type_use {
     GEN_USE_PARAM,
     GEN_USE_RETURN,
     GEN_USE_CONST,
-    GEN_USE_FIELD,  /* a member of a foreign_typemap! struct: a number, bool or enum */
+    GEN_USE_FIELD,  /* a member of a foreign_typemap! struct: a number, bool, enum or a
+                       tuple typemap's struct */
 } gen_type_use;
 
 /* Resolves t for the given use; self is the class being checked (for `Self`), or NULL.

@@ -229,6 +229,24 @@ class Arrays(unittest.TestCase):
         self.assertEqual([h.id() for h in hs], [4, 5])
 
 
+class NestedTypemaps(unittest.TestCase):
+    def test_struct_of_structs_both_ways(self):
+        self.assertEqual(D.area(((1, 1), (4, 3))), 6.0)
+        self.assertEqual(D.area(m.Rect(m.Vec2(0, 0), m.Vec2(2, 2))), 4.0)
+        r = D.square(3)
+        self.assertEqual(r, m.Rect(m.Vec2(0.0, 0.0), m.Vec2(3.0, 3.0)))
+        self.assertIs(type(r.rb), m.Vec2)
+
+    def test_nested_field_errors_name_the_path(self):
+        with self.assertRaises(TypeError) as cm:
+            D.area(((1, 1), (4, "x")))
+        self.assertIn("'r'", str(cm.exception))
+        self.assertIn("'rb'", str(cm.exception))
+        self.assertIn("'y'", str(cm.exception))
+        with self.assertRaises(TypeError):
+            D.area(((1, 1), 4))
+
+
 class Leaks(unittest.TestCase):
     def test_every_conversion_releases_what_it_made(self):
         r = Recorder()

@@ -165,6 +165,17 @@ Level Driver_level_or_high(const Level *l)
     return l ? *l : Level_High;
 }
 
+float Driver_area(Rect r)
+{
+    return (r.rb.x - r.lt.x) * (r.rb.y - r.lt.y);
+}
+
+Rect Driver_square(float s)
+{
+    Rect r = {{0, 0}, {s, s}};
+    return r;
+}
+
 int32_t Driver_live_handles(void)
 {
     return live;

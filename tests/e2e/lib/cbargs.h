@@ -9,6 +9,7 @@
 typedef enum { MOOD_CALM = 0, MOOD_ANGRY = 1, MOOD_SLEEPY = 2 } mood_t;
 typedef enum Level { Level_Low = 1, Level_High = 5 } Level;
 typedef struct { float x, y; } Vec2;
+typedef struct { Vec2 lt, rb; } Rect;
 typedef struct { int32_t x, y; } Point;
 typedef struct Handle Handle;
 
@@ -54,6 +55,8 @@ bool Driver_next(const mood_t *m, mood_t *out);
 mood_t Driver_split(mood_t m, mood_t *next);
 Level Driver_level_or_high(const Level *l);
 int32_t Driver_live_handles(void);
+float Driver_area(Rect r);
+Rect Driver_square(float s);
 void Driver_shift(Point *pts, size_t n, int32_t dx);
 int32_t Driver_id_sum(Handle *const *hs, size_t n);
 int32_t Driver_tuple_sum(Point p, const Handle *h, mood_t m);
