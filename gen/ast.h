@@ -104,6 +104,7 @@ typedef enum ast_member_kind {
     AST_PROPERTY,    /* property NAME: T { get PATH; [set PATH;] } */
     AST_FIELD,       /* [readonly] field NAME: T; */
     AST_CODE,        /* foreign_code "PYTHON"; (`name` holds the source) */
+    AST_CONST,       /* const NAME: T = VALUE; a class attribute (`constant`) */
 } ast_member_kind;
 
 /* One `KEY [VALUE];` line of a foreign_error! or property body, or a function attribute. */
@@ -157,6 +158,7 @@ typedef struct ast_member {
     int deep_copy;        /* __copy__ from #[derive(Clone)]: Rust's clone copies deeply, so
                              it answers copy.deepcopy too (sema_rust_attrs.c) */
     ast_visibility visibility; /* FN, CONSTRUCTOR: `private` or `protected` before it */
+    struct ast_const *constant; /* CONST */
     struct ast_member *next;
 } ast_member;
 

@@ -601,10 +601,25 @@ static gen_tv *lower_codes(lower *l, const gen_code *codes, size_t n, const char
     return list;
 }
 
+/* Constants, of the module or a class: each name, its value's conversion and glue line. */
+static gen_tv *lower_consts(lower *l, const gen_const *consts, size_t n)
+{
+    gen_tv *list = gen_tv_list(l->a);
+    for (size_t i = 0; i < n; i++) {
+        gen_tv *k = gen_tv_map(l->a);
+        gen_tv_set_str(l->a, k, "const_name", consts[i].name);
+        gen_tv_set_str(l->a, k, "conv", gen_lower_const_value(l, &consts[i]));
+        gen_tv_set_str(l->a, k, "line", gen_arena_printf(l->a, "%d", consts[i].loc.first_line));
+        gen_tv_push(l->a, list, k);
+    }
+    return list;
+}
+
 static gen_tv *lower_class(lower *l, const gen_class *c)
 {
     gen_tv *v = gen_tv_map(l->a);
     gen_tv_set_str(l->a, v, "name", c->name);
+    gen_tv_set(l->a, v, "class_consts", lower_consts(l, c->consts, c->nconsts));
     gen_tv_set(l->a, v, "codes",
                lower_codes(l, c->codes, c->ncodes,
                            gen_arena_printf(l->a, "(PyObject *)cbpyw_%s__type", c->name)));
@@ -830,15 +845,7 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
     for (size_t i = 0; i < m->nenums; i++)
         gen_tv_push(a, enums, lower_enum(l, m->enums[i]));
     gen_tv_set(a, root, "enums", enums);
-    gen_tv *consts = gen_tv_list(a);
-    for (size_t i = 0; i < m->nconsts; i++) {
-        gen_tv *k = gen_tv_map(a);
-        gen_tv_set_str(a, k, "name", m->consts[i].name);
-        gen_tv_set_str(a, k, "conv", gen_lower_const_value(l, &m->consts[i]));
-        gen_tv_set_str(a, k, "line", gen_arena_printf(a, "%d", m->consts[i].loc.first_line));
-        gen_tv_push(a, consts, k);
-    }
-    gen_tv_set(a, root, "consts", consts);
+    gen_tv_set(a, root, "consts", lower_consts(l, m->consts, m->nconsts));
     gen_tv *fns = gen_tv_list(a);
     for (size_t i = 0; i < m->nfns; i++)
         gen_tv_push(a, fns, gen_lower_fn(l, m->fns[i]));

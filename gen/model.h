@@ -298,6 +298,8 @@ struct gen_class {
     size_t nprops;
     struct gen_code *codes; /* foreign_code: Python run into the class at import */
     size_t ncodes;
+    struct gen_const *consts; /* `const` members: class attributes set at import */
+    size_t nconsts;
     gen_loc loc;
 };
 

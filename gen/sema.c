@@ -566,14 +566,17 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
     }
     for (const ast_member *m = derived; m; m = m->next)
         n++;
-    size_t ncodes = 0;
-    for (const ast_member *m = ac->members; m; m = m->next)
+    size_t ncodes = 0, nconsts = 0;
+    for (const ast_member *m = ac->members; m; m = m->next) {
         ncodes += m->kind == AST_CODE;
+        nconsts += m->kind == AST_CONST;
+    }
     cls->codes = gen_sema_alloc(s, ncodes, sizeof *cls->codes);
+    cls->consts = gen_sema_alloc(s, nconsts, sizeof *cls->consts);
     cls->fns = gen_sema_alloc(s, n, sizeof *cls->fns);
     cls->props = gen_sema_alloc(s, nprops, sizeof *cls->props);
-    const char **names = gen_sema_alloc(s, n + nprops, sizeof *names);
-    gen_loc *locs = gen_sema_alloc(s, n + nprops, sizeof *locs);
+    const char **names = gen_sema_alloc(s, n + nprops + nconsts, sizeof *names);
+    gen_loc *locs = gen_sema_alloc(s, n + nprops + nconsts, sizeof *locs);
     for (const ast_member *m = ac->members; m; m = m->next ? m->next
                                                    : m == last_member(ac) ? derived
                                                                           : NULL) {
@@ -587,6 +590,13 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
         if (m->kind == AST_CODE) {
             cls->codes[cls->ncodes].text = m->name;
             cls->codes[cls->ncodes++].line = m->loc.first_line;
+            continue;
+        }
+        if (m->kind == AST_CONST) {
+            gen_const *k = &cls->consts[cls->nconsts];
+            if (gen_sema_define_const(s, m->constant, k, 0) == 0 &&
+                claim_class_name(s, names, locs, &nnames, ac->name, k->name, k->loc) == 0)
+                cls->nconsts++;
             continue;
         }
         if (m->kind != AST_FN && m->kind != AST_CONSTRUCTOR)
@@ -783,7 +793,7 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
         define_class(&s, class_ast[i], class_attrs[i], out->classes[i]);
     for (const ast_item *it = file->items; it; it = it->next) {
         if (it->kind == AST_ITEM_CONST) {
-            gen_sema_define_const(&s, it->constant, &out->consts[out->nconsts++]);
+            gen_sema_define_const(&s, it->constant, &out->consts[out->nconsts++], 1);
         } else if (it->kind == AST_ITEM_FN) {
             const ast_member *m = it->fn;
             gen_fn *fn = resolve_fn(&s, m, NULL);

@@ -61,6 +61,8 @@ gen_enum *gen_sema_declare_enum(gen_sema_ctx *s, const ast_enum *ae);
 gen_error *gen_sema_declare_error(gen_sema_ctx *s, const ast_error *ae);
 gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at);
 void gen_sema_declare_typedef(gen_sema_ctx *s, const ast_item *it);
-void gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k);
+/* A `const` item (in_module: a module attribute, its name claimed) or member; -1 after an
+ * error. */
+int gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k, int in_module);
 
 #endif

@@ -467,16 +467,17 @@ gen_typemap *gen_sema_declare_typemap(gen_sema_ctx *s, const ast_typemap *at)
     return t;
 }
 
-void gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k)
+int gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k, int in_module)
 {
     k->name = ac->name;
     k->doc = ac->doc;
     k->value = ac->value.text;
     k->loc = ac->loc;
-    gen_sema_claim(s, ac->name, ac->loc, "a constant");
+    if (in_module)
+        gen_sema_claim(s, ac->name, ac->loc, "a constant");
 
     if (gen_resolve_type(&s->scope, ac->type, NULL, GEN_USE_CONST, &k->type, NULL) < 0)
-        return;
+        return -1;
     /* `Enum::MEMBER` names a member: the constant is its C value. */
     const char *sep = strstr(ac->value.text, "::");
     if (sep && k->type.kind == GEN_T_ENUM) {
@@ -490,23 +491,28 @@ void gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k)
     if (sep && k->value == ac->value.text) {
         gen_diag_error(s->diag, ac->value.loc, "'%s' is not a member of the constant's type '%s'",
                        ac->value.text, k->type.spelling);
-        return;
+        return -1;
     }
     if (k->type.kind == GEN_T_PRIM && k->type.prim->kind == GEN_PRIM_INT &&
         (ac->value.text[0] == '-' || (ac->value.text[0] >= '0' && ac->value.text[0] <= '9')) &&
         !gen_prim_int_fits(k->type.prim, ac->value.text)) {
         gen_diag_error(s->diag, ac->value.loc, "%s is out of range for '%s'", ac->value.text,
                        k->type.spelling);
-        return;
+        return -1;
     }
     int is_string = ac->value.text[0] == '"';
     int is_number =
         ac->value.text[0] == '-' || (ac->value.text[0] >= '0' && ac->value.text[0] <= '9');
-    if (is_string && k->type.kind != GEN_T_STR)
+    if (is_string && k->type.kind != GEN_T_STR) {
         gen_diag_error(s->diag, ac->value.loc, "a string literal needs the type '&str'");
-    else if (is_number && k->type.kind == GEN_T_STR)
+        return -1;
+    }
+    if (is_number && k->type.kind == GEN_T_STR) {
         gen_diag_error(s->diag, ac->value.loc,
                        "a '&str' constant needs a string literal or a C name");
+        return -1;
+    }
+    return 0;
 }
 
 /* `type NAME = T;`: NAME may stand for primitive T from here on; the C compiler checks that

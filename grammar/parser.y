@@ -753,6 +753,11 @@ member_body
           $$->name = $3; $$->name_loc = @3; $$->type = $5; $$->loc = @1; }
     | FOREIGN_CODE code ';'
         { $$ = NEW(ast_member); $$->kind = AST_CODE; $$->name = $2; $$->loc = @2; }
+    | CONST IDENT ':' type '=' value ';'
+        { /* a class attribute, as a module's `const` is a module attribute */
+          ast_const *k = NEW(ast_const); k->name = $2; k->type = $4; k->value = $6;
+          k->loc = @2;
+          $$ = NEW(ast_member); $$->kind = AST_CONST; $$->constant = k; $$->loc = @1; }
     | DESTRUCTOR path ';'
         { $$ = NEW(ast_member); $$->kind = AST_DESTRUCTOR; $$->path = $2; $$->loc = @1; }
     | fn_decl                { $$ = $1; }

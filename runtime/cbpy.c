@@ -330,3 +330,12 @@ int cbpy_add_constant(PyObject *module, const char *name, PyObject *value)
     }
     return 0;
 }
+
+int cbpy_add_class_constant(PyTypeObject *type, const char *name, PyObject *value)
+{
+    if (value == NULL)
+        return -1;
+    int rc = PyObject_SetAttrString((PyObject *)type, name, value);
+    Py_DECREF(value);
+    return rc;
+}

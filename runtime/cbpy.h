@@ -104,6 +104,8 @@ CBPY_INTERNAL int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObjec
 /* Adds value to module as name, stealing the reference; value NULL (a failed conversion)
    or a failed add gives -1 with the exception set. For the module's constants. */
 CBPY_INTERNAL int cbpy_add_constant(PyObject *module, const char *name, PyObject *value);
+/* A class attribute (a `const` member), value stolen (NULL: -1 with the exception). */
+CBPY_INTERNAL int cbpy_add_class_constant(PyTypeObject *type, const char *name, PyObject *value);
 /* flapigen's foreign_code: runs Python source (compiled as from filename) at import, with
  * the module's namespace as globals, into the class type (its definitions become the
  * class's attributes) or, type NULL, the module. 0, or -1 with the code's exception. */

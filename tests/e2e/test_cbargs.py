@@ -229,6 +229,14 @@ class Arrays(unittest.TestCase):
         self.assertEqual([h.id() for h in hs], [4, 5])
 
 
+class ClassConstants(unittest.TestCase):
+    def test_class_attributes(self):
+        self.assertEqual(D.LIMIT, 7)
+        self.assertEqual(D.LABEL, "driver")
+        self.assertIs(D.CALMEST, m.Mood.Calm)
+        self.assertFalse(hasattr(m, "LIMIT"))
+
+
 class NestedTypemaps(unittest.TestCase):
     def test_struct_of_structs_both_ways(self):
         self.assertEqual(D.area(((1, 1), (4, 3))), 6.0)
