@@ -135,134 +135,6 @@ static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
                        gen_arena_printf(l->a, "cbpyw_%s__s__len___slot", fn->cls->name));
 }
 
-/* Calls visit on every callable of the module: constructors, methods, property accessors
- * and module-level functions; stops early when visit returns non-zero, and returns that. */
-int gen_lower_each_fn(const gen_module *m, int (*visit)(const gen_fn *, const void *),
-                   const void *ctx)
-{
-    int rc = 0;
-    for (size_t i = 0; i < m->nclasses && !rc; i++) {
-        const gen_class *c = m->classes[i];
-        for (const gen_fn *o = c->ctor; o && !rc; o = o->overloads)
-            rc = visit(o, ctx);
-        for (size_t j = 0; j < c->nfns && !rc; j++)
-            for (const gen_fn *o = c->fns[j]; o && !rc; o = o->overloads)
-                rc = visit(o, ctx);
-        for (size_t j = 0; j < c->nprops && !rc; j++) {
-            if (c->props[j].get_fn)
-                rc = visit(c->props[j].get_fn, ctx);
-            if (c->props[j].set_fn && !rc)
-                rc = visit(c->props[j].set_fn, ctx);
-        }
-    }
-    for (size_t i = 0; i < m->nfns && !rc; i++)
-        rc = visit(m->fns[i], ctx);
-    return rc;
-}
-
-/* Visits every callback signature of the module (those of `Fn(...)` parameters, and the
- * methods of every foreign_callback!) until visit returns non-zero, which it returns. */
-typedef struct {
-    int (*visit)(const gen_callback *, const void *);
-    const void *ctx;
-} callback_visit;
-
-static int visit_fn_callbacks(const gen_fn *fn, const void *cv)
-{
-    const callback_visit *v = cv;
-    for (size_t i = 0; i < fn->nparams; i++)
-        if (fn->params[i].type.kind == GEN_T_CALLBACK && !fn->params[i].type.callback->iface &&
-            v->visit(fn->params[i].type.callback, v->ctx))
-            return 1;
-    return 0;
-}
-
-static int each_callback(const gen_module *m, int (*visit)(const gen_callback *, const void *),
-                         const void *ctx)
-{
-    for (size_t i = 0; i < m->nifaces; i++)
-        for (size_t j = 0; j < m->ifaces[i]->nmethods; j++)
-            if (visit(&m->ifaces[i]->methods[j].sig, ctx))
-                return 1;
-    callback_visit v = {visit, ctx};
-    return gen_lower_each_fn(m, visit_fn_callbacks, &v);
-}
-
-/* Whether C gives a callback objects of class cls (each made by the class's wrap). */
-static int callback_gives(const gen_callback *cb, const void *cls)
-{
-    for (size_t i = 0; i < cb->nargs; i++)
-        if (cb->args[i].cls == cls && (cb->args[i].kind == GEN_T_CLASS || cb->args[i].kind == GEN_T_VEC))
-            return 1;
-    return 0;
-}
-
-/* Whether C lends a callback an array of cls structs (copied item by item: cbpyw_X__at). */
-static int callback_gives_array(const gen_callback *cb, const void *cls)
-{
-    for (size_t i = 0; i < cb->nargs; i++)
-        if (cb->args[i].cls == cls && cb->args[i].kind == GEN_T_VEC)
-            return 1;
-    return 0;
-}
-
-/* Whether C gives a callback a typemap (converted to Python), or takes one from it. */
-static int callback_gives_map(const gen_callback *cb, const void *map)
-{
-    for (size_t i = 0; i < cb->nargs; i++)
-        if (cb->args[i].kind == GEN_T_MAP && cb->args[i].map == map)
-            return 1;
-    return 0;
-}
-
-static int callback_takes_map(const gen_callback *cb, const void *map)
-{
-    return cb->ret->kind == GEN_T_MAP && cb->ret->map == map;
-}
-
-static int returns_owned(const gen_fn *fn, const void *cls)
-{
-    for (size_t i = 0; i < fn->nouts; i++)
-        if (fn->outs[i].type.kind == GEN_T_CLASS && fn->outs[i].type.cls == cls &&
-            (fn->outs[i].type.pass == GEN_PASS_OWNED || fn->outs[i].copied))
-            return 1;
-    return fn->ret.kind == GEN_T_CLASS && fn->ret.cls == cls && fn->ret.pass == GEN_PASS_OWNED;
-}
-
-static int takes_callback(const gen_fn *fn, const void *unused)
-{
-    (void)unused;
-    for (size_t i = 0; i < fn->nparams; i++)
-        if (fn->params[i].type.kind == GEN_T_CALLBACK)
-            return 1;
-    return 0;
-}
-
-static int stores_callbacks(const gen_fn *fn, const void *unused)
-{
-    (void)unused;
-    for (size_t i = 0; i < fn->nparams; i++)
-        if (fn->params[i].type.kind == GEN_T_CALLBACK && fn->params[i].type.callback->stored)
-            return 1;
-    return 0;
-}
-
-static int takes_map(const gen_fn *fn, const void *map)
-{
-    for (size_t i = 0; i < fn->nparams; i++)
-        if (fn->params[i].type.kind == GEN_T_MAP && fn->params[i].type.map == map)
-            return 1;
-    return 0;
-}
-
-static int returns_map(const gen_fn *fn, const void *map)
-{
-    for (size_t i = 0; i < fn->nouts; i++)
-        if (fn->outs[i].type.kind == GEN_T_MAP && fn->outs[i].type.map == map)
-            return 1;
-    return fn->ret.kind == GEN_T_MAP && fn->ret.map == map;
-}
-
 /* Whether class c's `__next__` ends with a status and remembers it (special_slot.tmpl). */
 static int remembers_end(const gen_class *c)
 {
@@ -469,7 +341,7 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set(l->a, w, "params", params);
     gen_tv_set_flag(l->a, w, "any_move", any_move);
     gen_tv_set_flag(l->a, w, "adopts_callbacks",
-                    (is_ctor || fn->kind == GEN_FN_CLASSMETHOD) && stores_callbacks(fn, NULL));
+                    (is_ctor || fn->kind == GEN_FN_CLASSMETHOD) && gen_lower_stores_callbacks(fn));
     gen_tv *pins = pinned_objects(l, fn, shape);
     gen_tv_set(l->a, w, "pins", pins);
     gen_tv_set_flag(l->a, w, "has_pins", pins->n > 0 && runs_code_meanwhile(l, fn, any_move));
@@ -541,20 +413,13 @@ static void lower_properties(lower *l, const gen_class *c, gen_tv *v)
     gen_tv_set_flag(l->a, v, "has_props", c->nprops > 0);
 }
 
-/* Whether any callable of the module returns a new object owning a c, so that its wrap
- * function is needed (an unused static function would be a warning). */
-static int is_returned(const gen_module *m, const gen_class *c)
-{
-    return gen_lower_each_fn(m, returns_owned, c) || each_callback(m, callback_gives, c);
-}
-
 /* Whether fn gives objects of class cls a reference to another object: a borrowed or lent
  * result or out-value refers to its owner, an iterator to its container, and an object
  * of fn's own class to what `keep P;` keeps and to the stored callbacks its methods and
  * constructors take. */
 static int refers_from(const gen_fn *fn, const void *cls)
 {
-    if (fn->cls == cls && stores_callbacks(fn, NULL) &&
+    if (fn->cls == cls && gen_lower_stores_callbacks(fn) &&
         (fn->self != GEN_SELF_NONE || fn->kind == GEN_FN_CONSTRUCTOR ||
          fn->kind == GEN_FN_CLASSMETHOD))
         return 1;
@@ -633,14 +498,14 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     }
     gen_tv_set_flag(l->a, v, "by_value", c->storage == GEN_STORE_VALUE);
     gen_tv_set_flag(l->a, v, "by_ptr", c->storage == GEN_STORE_PTR);
-    gen_tv_set_flag(l->a, v, "wrapped", is_returned(l->m, c));
-    gen_tv_set_flag(l->a, v, "at_used", each_callback(l->m, callback_gives_array, c));
+    gen_tv_set_flag(l->a, v, "wrapped", gen_lower_class_wrapped(l->m, c));
+    gen_tv_set_flag(l->a, v, "at_used", gen_lower_class_in_arrays(l->m, c));
     int init_made = c->ctor && c->ctor->init_self;
     for (size_t i = 0; i < c->nfns; i++)
         init_made |= c->fns[i]->init_self;
     gen_tv_set_flag(l->a, v, "init_made", init_made);
     gen_tv_set_flag(l->a, v, "has_value",
-                    c->storage == GEN_STORE_VALUE && (init_made || is_returned(l->m, c)));
+                    c->storage == GEN_STORE_VALUE && (init_made || gen_lower_class_wrapped(l->m, c)));
     /* What an object refers to (a stored callback, its owner, a kept buffer) may refer
      * back to it (through a closure, an attribute of a bytearray subclass): cycles the
      * collector must be able to see and break. */
@@ -740,21 +605,6 @@ static gen_tv *lower_union(lower *l, const gen_typemap *t, const gen_typemap_fie
 }
 
 /* A typemap: the struct's fields, each converted like a parameter or result of its type. */
-/* Whether typemap t is converted to Python (to) or from it: by a function or a callback, or
- * as a field of a typemap that is (fields name earlier typemaps only: no cycle). */
-static int map_used(const gen_module *m, const gen_typemap *t, int to)
-{
-    if (to ? gen_lower_each_fn(m, returns_map, t) || each_callback(m, callback_gives_map, t)
-           : gen_lower_each_fn(m, takes_map, t) || each_callback(m, callback_takes_map, t))
-        return 1;
-    for (size_t i = 0; i < m->ntypemaps; i++)
-        for (size_t j = 0; j < m->typemaps[i]->nfields; j++)
-            if (m->typemaps[i]->fields[j].type.kind == GEN_T_MAP &&
-                m->typemaps[i]->fields[j].type.map == t && map_used(m, m->typemaps[i], to))
-                return 1;
-    return 0;
-}
-
 static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
 {
     gen_tv *v = gen_tv_map(l->a);
@@ -764,8 +614,8 @@ static gen_tv *lower_typemap(lower *l, const gen_typemap *t)
     gen_tv_set_str(l->a, v, "doc_expr", gen_lower_c_string_or_null(l->a, t->doc));
     gen_tv_set_str(l->a, v, "nfields", gen_arena_printf(l->a, "%zu", t->nfields));
     gen_tv_set_flag(l->a, v, "named", t->named);
-    int used_to = map_used(l->m, t, 1);
-    gen_tv_set_flag(l->a, v, "used_from", map_used(l->m, t, 0));
+    int used_to = gen_lower_map_used(l->m, t, 1);
+    gen_tv_set_flag(l->a, v, "used_from", gen_lower_map_used(l->m, t, 0));
     gen_tv_set_flag(l->a, v, "used_to", used_to);
     gen_tv_set_flag(l->a, v, "class_var", !t->is_dict && (t->named || used_to));
     gen_tv *fields = gen_tv_list(l->a), *unions = gen_tv_list(l->a);
@@ -857,7 +707,7 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
 gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
                   const char *fragment_path, const char *source_ref)
 {
-    lower l = {a, m, gen_lower_c_string(a, m->glue_path), gen_lower_each_fn(m, takes_callback, NULL)};
+    lower l = {a, m, gen_lower_c_string(a, m->glue_path), gen_lower_takes_callbacks(m)};
     gen_tv *root = gen_tv_map(a);
     gen_tv_set_str(a, root, "module", m->name);
     gen_tv_set_str(a, root, "version", CBPY_VERSION);

@@ -61,6 +61,16 @@ const char *gen_lower_borrow_owner(lower *l, const gen_fn *fn, call_shape shape)
  * module-level functions); stops at the first non-zero result, and returns it. */
 int gen_lower_each_fn(const gen_module *m, int (*visit)(const gen_fn *, const void *),
                       const void *ctx);
+
+/* What the module uses (lower_uses.c): whether some call or callback makes objects of
+ * class c (its wrap function is needed), whether C lends a callback an array of c's
+ * structs, whether typemap t is converted to Python (to) or from it, whether any function
+ * takes a callback, whether fn stores one. */
+int gen_lower_class_wrapped(const gen_module *m, const gen_class *c);
+int gen_lower_class_in_arrays(const gen_module *m, const gen_class *c);
+int gen_lower_map_used(const gen_module *m, const gen_typemap *t, int to);
+int gen_lower_takes_callbacks(const gen_module *m);
+int gen_lower_stores_callbacks(const gen_fn *fn);
 /* A C expression for optional text: the escaped literal, or NULL. */
 const char *gen_lower_c_string_or_null(gen_arena *a, const char *s);
 
@@ -87,9 +97,13 @@ const char *gen_lower_py_type(lower *l, const gen_type *t);
  * asks for flapigen's lists of int. */
 int gen_lower_as_bytes(lower *l, const gen_type *t);
 /* A trampoline's C signature (cb_params, cb_ret_c), the conversions of C's arguments
- * (cb_args, cb_nargs) and of the Python result (cb_ret_suffix, cb_ret_glue), into v;
- * func names the callable in messages. */
+ * (cb_args, cb_nargs; cb_drops releases what C gave when the callable is not called) and
+ * of the Python result (cb_decls, cb_ret_conv, cb_ret_value, cb_ret_glue), into v; func
+ * names the callable in messages (lower_callback.c). */
 void gen_lower_callback_sig(lower *l, const gen_callback *cb, const char *func, gen_tv *v);
+
+/* The runtime's item kind for a numeric element: 'i' signed, 'u' unsigned, 'f' floating. */
+const char *gen_lower_item_kind(const gen_prim *p);
 
 /* The conversion of a constant's C value to a new Python object. */
 const char *gen_lower_const_value(lower *l, const gen_const *k);

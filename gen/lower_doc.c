@@ -1,7 +1,9 @@
 /* lower_doc.c: what help() and inspect show of a callable: the Argument Clinic signature
  * inspect.signature reads, the glue's doc, and the signature with the Python type of each
- * parameter and of the result; and the typed line alone, which lists the overloads of a
- * name. */
+ * parameter and of the result (gen_lower_py_type: the Python type of a glue type); and the
+ * typed line alone, which lists the overloads of a name. */
+#include <string.h>
+
 #include "lower_conv.h"
 
 const char *gen_lower_param_name(lower *l, const gen_param *p)
@@ -112,4 +114,61 @@ const char *gen_lower_signature_line(lower *l, const gen_fn *fn, const char *nam
     gen_strbuf_release(&clinic);
     gen_strbuf_release(&typed);
     return r;
+}
+
+const char *gen_lower_py_type(lower *l, const gen_type *t)
+{
+    const char *base;
+    switch (t->kind) {
+    case GEN_T_PRIM:
+        base = t->prim->py_type;
+        break;
+    case GEN_T_STR:
+    case GEN_T_STRING:
+        base = "str";
+        break;
+    case GEN_T_MAPS:
+        base = gen_arena_printf(l->a, "list[%s]", t->map->name);
+        break;
+    case GEN_T_SLICE:
+        /* Read-only arrays of numbers are given as (and returned as) lists. */
+        base = gen_lower_as_bytes(l, t) || (t->is_mut && strcmp(t->prim->glue, "u8") == 0)
+                   ? (t->is_mut ? "bytearray" : "bytes")
+               : t->is_mut ? gen_arena_printf(l->a, "buffer[%s]", t->prim->glue)
+                           : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
+        break;
+    case GEN_T_VEC:
+        base = t->text  ? (t->items_optional ? "list[str | None]" : "list[str]")
+               : t->cls ? gen_arena_printf(l->a, "list[%s%s]", t->cls->name,
+                                           t->items_optional ? " | None" : "")
+               : gen_lower_as_bytes(l, t)
+                   ? "bytes"
+                   : gen_arena_printf(l->a, "list[%s]", t->prim->py_type);
+        break;
+    case GEN_T_ENUM:
+        base = t->enumeration->name;
+        break;
+    case GEN_T_MAP:
+        base = t->map->name;
+        break;
+    case GEN_T_CALLBACK:
+        base = "Callable";
+        break;
+    case GEN_T_TUPLE: {
+        gen_strbuf sb = {0};
+        for (size_t k = 0; k < t->nmembers; k++)
+            gen_strbuf_printf(&sb, "%s%s", k ? ", " : "", gen_lower_py_type(l, &t->members[k]));
+        base = gen_arena_printf(l->a, "tuple[%s]", gen_strbuf_str(&sb));
+        gen_strbuf_release(&sb);
+        break;
+    }
+    case GEN_T_OBJS:
+        base = gen_arena_printf(l->a, "list[%s%s]", t->cls ? t->cls->name : "str",
+                                t->items_optional ? " | None" : "");
+        break;
+    default:
+        base = t->cls->name;
+        break;
+    }
+    return t->optional ? gen_arena_printf(l->a, "%s | None", base) : base;
 }
