@@ -278,3 +278,13 @@ int cbpy_arg_text_copy(PyObject *o, const cbpy_param *p, char **out)
     *out = memcpy(copy, text, n);
     return 0;
 }
+
+void cbpy_park_thread(void)
+{
+    /* A lock taken twice blocks for good, without the GIL and without spinning. */
+    PyThread_type_lock lock = PyThread_allocate_lock();
+    for (;;) {
+        if (lock != NULL)
+            PyThread_acquire_lock(lock, WAIT_LOCK);
+    }
+}

@@ -61,10 +61,28 @@ static inline int cbpy_holds_gil(void)
 #endif
 }
 
+/* Whether the interpreter is shutting down: past that point a thread without the GIL must
+ * not ask for it (CPython before 3.14 may abort the process when a thread state is made
+ * during finalisation). */
+static inline int cbpy_finalizing(void)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    return Py_IsFinalizing();
+#else
+    return _Py_IsFinalizing();
+#endif
+}
+
+/* Parks a C thread that calls back while the interpreter shuts down, as CPython parks its
+ * own daemon threads: it never returns, and the process's exit ends it. */
+CBPY_INTERNAL void cbpy_park_thread(void);
+
 static inline cbpy_gil cbpy_gil_enter(void)
 {
     cbpy_gil g = {0, PyGILState_UNLOCKED};
     if (!cbpy_holds_gil()) {
+        if (cbpy_finalizing())
+            cbpy_park_thread();
         g.ensured = 1;
         g.state = PyGILState_Ensure();
     }
