@@ -91,8 +91,13 @@ static void callback_arg(lower *l, const gen_type *a, size_t i, const char *func
 /* What a callback returns to C: the trampoline's C result type, its declarations, the
  * conversion from the Python result r (an expression, negative on failure) and the C
  * expression returned. `Option<T>` returns a bool and fills a trailing `T *out`. */
-static void callback_result(lower *l, const gen_type *r, gen_strbuf *params, gen_tv *v)
+static void callback_result(lower *l, const gen_callback *cb, gen_strbuf *params, gen_tv *v)
 {
+    const gen_type *r = cb->ret;
+    /* `-> Result<T, E>`: a trailing `char **error`, after the Option's out-pointer. */
+    gen_tv_set_flag(l->a, v, "cb_error", cb->ret_error);
+    gen_tv_set_flag(l->a, v, "cb_else", cb->ret_error);
+    gen_tv_set_str(l->a, v, "cb_error_arg", cb->ret_error ? "error" : "NULL");
     gen_tv *decls = gen_tv_list(l->a);
     const char *c_type, *conv, *glue = r->spelling;
     switch (r->kind) {
@@ -131,6 +136,8 @@ static void callback_result(lower *l, const gen_type *r, gen_strbuf *params, gen
         c_type = r->prim->c_type;
         if (r->prim->kind == GEN_PRIM_UNIT) {
             gen_tv_set_str(l->a, v, "cb_ret_c", c_type);
+            if (cb->ret_error)
+                gen_strbuf_puts(params, "char **error, ");
             return;
         }
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s value = 0", c_type));
@@ -146,6 +153,8 @@ static void callback_result(lower *l, const gen_type *r, gen_strbuf *params, gen
         c_type = "bool";
         ret = "present";
     }
+    if (cb->ret_error)
+        gen_strbuf_puts(params, "char **error, ");
     gen_tv_set_str(l->a, v, "cb_ret_c", c_type);
     gen_tv_set(l->a, v, "cb_decls", decls);
     gen_tv_set_str(l->a, v, "cb_ret_conv", conv);
@@ -159,7 +168,7 @@ void gen_lower_callback_sig(lower *l, const gen_callback *cb, const char *func, 
     gen_tv *drops = gen_tv_list(l->a);
     for (size_t i = 0; i < cb->nargs; i++)
         callback_arg(l, &cb->args[i], i, func, &params, &convs, drops);
-    callback_result(l, cb->ret, &params, v);
+    callback_result(l, cb, &params, v);
     gen_strbuf_puts(&params, "void *user");
     gen_strbuf_puts(&convs, "NULL");
     gen_tv_set_flag(l->a, v, "k_callback", 1);
@@ -167,7 +176,8 @@ void gen_lower_callback_sig(lower *l, const gen_callback *cb, const char *func, 
     gen_tv_set_str(l->a, v, "cb_args", gen_arena_printf(l->a, "{%s}", gen_strbuf_str(&convs)));
     gen_tv_set_str(l->a, v, "cb_nargs", gen_arena_printf(l->a, "%zu", cb->nargs));
     gen_tv_set(l->a, v, "cb_drops", drops);
-    gen_tv_set_flag(l->a, v, "cb_has_drops", drops->n > 0);
+    if (drops->n > 0)
+        gen_tv_set_flag(l->a, v, "cb_else", 1);
     gen_strbuf_release(&params);
     gen_strbuf_release(&convs);
 }

@@ -87,9 +87,11 @@ typedef struct gen_type {
 /* A method's self: none (static), `&self`, `&mut self`, or `self` (consumed: moved into C). */
 /* A callback's C signature: R (*)(A..., void *user). */
 struct gen_callback {
-    struct gen_type *args;  /* what C passes: primitives, text, enums */
+    struct gen_type *args;  /* what C passes (gen_callback_arg_fits) */
     size_t nargs;
-    struct gen_type *ret;   /* what the callable returns to C: a primitive or enum, or () */
+    struct gen_type *ret;   /* what the callable returns to C, or () */
+    int ret_error;          /* `-> Result<T, E>`: an exception is C's, as a malloc'd text
+                               through a trailing `char **error` */
     int stored;             /* Box<Fn(...)>: C keeps it past the call */
     const struct gen_iface *iface; /* `dyn Trait`: an object with these methods, given to C
                                as the interface's struct (then args and ret are unused) */

@@ -85,11 +85,18 @@ int gen_typeres_callback(gen_scope *s, const ast_type *t, int stored, gen_type_u
             bad = 1;
         }
     }
-    if (!t->inner) {
+    /* `-> Result<T, E>`: T goes back as a result would, a failure as its text. */
+    const ast_type *ret = t->inner;
+    if (ret && ret->kind == AST_TYPE_GENERIC && strcmp(ret->name, "Result") == 0 && ret->args &&
+        ret->args->next && !ret->args->next->next) {
+        cb->ret_error = 1;
+        ret = ret->args->kind == AST_TYPE_UNIT ? NULL : ret->args;
+    }
+    if (!ret) {
         cb->ret->kind = GEN_T_PRIM;
         cb->ret->prim = gen_prim_unit();
         cb->ret->spelling = "()";
-    } else if (gen_typeres_inner(s, t->inner, NULL, GEN_USE_RETURN, cb->ret) < 0) {
+    } else if (gen_typeres_inner(s, ret, NULL, GEN_USE_RETURN, cb->ret) < 0) {
         bad = 1;
     } else if (!((cb->ret->kind == GEN_T_PRIM && !cb->ret->by_ref) ||
                  (cb->ret->kind == GEN_T_STRING && !cb->ret->optional) ||

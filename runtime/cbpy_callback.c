@@ -9,7 +9,8 @@
 static PyObject *module_keep;
 
 static cbpy_callback *store(PyObject *o, const cbpy_param *p, PyObject **keep);
-static PyObject *call(cbpy_callback *cb, PyObject *f, PyObject **args, Py_ssize_t n);
+static PyObject *call(cbpy_callback *cb, PyObject *f, PyObject **args, Py_ssize_t n,
+                      char **error);
 
 int cbpy_arg_callback(PyObject *o, const cbpy_param *p, cbpy_callback *cb)
 {
@@ -180,26 +181,27 @@ int cbpy_callback_ready(const cbpy_callback *cb)
 }
 
 PyObject *cbpy_callback_call_method(cbpy_callback *cb, const char *name, PyObject **args,
-                                    Py_ssize_t n)
+                                    Py_ssize_t n, char **error)
 {
     PyObject *method = PyObject_GetAttrString(cb->callable, name);
     if (method == NULL) {
         for (Py_ssize_t i = 0; i < n; i++)
             Py_XDECREF(args[i]);
-        cbpy_callback_fail(cb);
+        cbpy_callback_fail_or_text(cb, error);
         return NULL;
     }
-    return call(cb, method, args, n);
+    return call(cb, method, args, n, error);
 }
 
-PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, Py_ssize_t n)
+PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, Py_ssize_t n, char **error)
 {
     Py_INCREF(cb->callable);
-    return call(cb, cb->callable, args, n);
+    return call(cb, cb->callable, args, n, error);
 }
 
 /* Calls f (a reference taken over) with n new references in args. */
-static PyObject *call(cbpy_callback *cb, PyObject *f, PyObject **args, Py_ssize_t n)
+static PyObject *call(cbpy_callback *cb, PyObject *f, PyObject **args, Py_ssize_t n,
+                      char **error)
 {
     PyObject *r = NULL, *tuple = PyTuple_New(n);
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -215,7 +217,7 @@ static PyObject *call(cbpy_callback *cb, PyObject *f, PyObject **args, Py_ssize_
     Py_XDECREF(tuple);
     Py_DECREF(f);
     if (r == NULL)
-        cbpy_callback_fail(cb);
+        cbpy_callback_fail_or_text(cb, error);
     return r;
 }
 
@@ -287,4 +289,39 @@ void cbpy_park_thread(void)
         if (lock != NULL)
             PyThread_acquire_lock(lock, WAIT_LOCK);
     }
+}
+
+void cbpy_callback_fail_or_text(cbpy_callback *cb, char **error)
+{
+    if (error == NULL) {
+        cbpy_callback_fail(cb);
+        return;
+    }
+    /* `-> Result<T, E>`: the exception is C's to read, as the text str() gives (its type's
+     * name when that is empty), and goes no further. */
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    PyObject *text = value ? PyObject_Str(value) : NULL;
+    const char *utf8 = text ? PyUnicode_AsUTF8(text) : NULL;
+    if (utf8 != NULL && utf8[0] == '\0' && type != NULL)
+        utf8 = ((PyTypeObject *)type)->tp_name;
+    PyErr_Clear();
+    free(*error);
+    *error = utf8 ? malloc(strlen(utf8) + 1) : NULL;
+    if (*error != NULL)
+        strcpy(*error, utf8);
+    else
+        *error = cbpy_empty_text();
+    Py_XDECREF(text);
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+}
+
+char *cbpy_callback_skipped_text(void)
+{
+    static const char why[] = "not called: an earlier callback of this call raised";
+    char *text = malloc(sizeof why);
+    return text ? memcpy(text, why, sizeof why) : NULL;
 }

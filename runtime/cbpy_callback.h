@@ -137,11 +137,20 @@ CBPY_INTERNAL void cbpy_adopt_callbacks(PyObject *obj, PyObject **pending);
 /* In a trampoline, with the GIL: whether the callback should still be called. */
 CBPY_INTERNAL int cbpy_callback_ready(const cbpy_callback *cb);
 /* In a trampoline: calls the callable with n new references in args (taken over, NULLs
- * meaning a failed conversion); returns its result, or NULL after recording the failure. */
-CBPY_INTERNAL PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, Py_ssize_t n);
+ * meaning a failed conversion); returns its result, or NULL after recording the failure
+ * (cbpy_callback_fail_or_text). */
+CBPY_INTERNAL PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, Py_ssize_t n,
+                                           char **error);
 /* The same for a foreign_callback! method: calls the object's method name. */
 CBPY_INTERNAL PyObject *cbpy_callback_call_method(cbpy_callback *cb, const char *name,
-                                                  PyObject **args, Py_ssize_t n);
+                                                  PyObject **args, Py_ssize_t n, char **error);
+/* A failure inside a callback (an exception is set): recorded (cbpy_callback_fail) when
+ * error is NULL; for a `-> Result<T, E>` callback, handed to C instead as a malloc'd text in
+ * *error (the exception's str()), and cleared, the callback still usable. */
+CBPY_INTERNAL void cbpy_callback_fail_or_text(cbpy_callback *cb, char **error);
+/* The error text of a `-> Result<T, E>` callback skipped after an earlier failure
+ * (malloc'd, for C to free; NULL only when out of memory). */
+CBPY_INTERNAL char *cbpy_callback_skipped_text(void);
 /* A foreign_callback! object (`&dyn Trait` for the call, `Box<dyn Trait>` kept as a stored
  * callback is): as cbpy_arg_callback and cbpy_arg_stored_callback, but o must have each
  * method of the NULL-terminated methods (TypeError "... must have a method 'f' (...)"). */

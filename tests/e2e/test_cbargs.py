@@ -12,7 +12,7 @@ D = m.Driver
 
 
 METHODS = ("onMood", "onPoint", "onHandle", "onArrays", "onNumbers", "onVec", "pick",
-           "maybePoint", "maybeNum", "maybeMood", "scaled", "point")
+           "maybePoint", "maybeNum", "maybeMood", "scaled", "point", "parse")
 
 
 class Sink:
@@ -229,6 +229,33 @@ class Arrays(unittest.TestCase):
         self.assertEqual([h.id() for h in hs], [4, 5])
 
 
+class ResultCallbacks(unittest.TestCase):
+    def test_exceptions_become_the_error_text_c_reads(self):
+        self.assertEqual(D.parse(Sink(parse=int), "12"), "ok:12")
+        self.assertEqual(D.parse(Sink(parse=int), "x"),
+                         "err:invalid literal for int() with base 10: 'x'")
+        self.assertEqual(D.parse(Sink(parse=lambda s: "no"), "1"),
+                         "err:Sink.parse() argument 'method (its result)' must be int, not str")
+
+        def empty(s):
+            raise RuntimeError()
+        self.assertEqual(D.parse(Sink(parse=empty), "1"), "err:RuntimeError")
+
+    def test_fn_callback_result(self):
+        def f(n):
+            if n < 0:
+                raise ValueError("negative: %d" % n)
+        self.assertEqual(D.check(f, 1), "ok")
+        self.assertEqual(D.check(f, -2), "err:negative: -2")
+
+    def test_no_exception_escapes(self):
+        # The error is C's: the call itself succeeds, and later calls work.
+        def boom(n):
+            raise KeyError("k")
+        self.assertEqual(D.check(boom, 0), "err:'k'")
+        self.assertEqual(D.check(lambda n: None, 0), "ok")
+
+
 class ClassConstants(unittest.TestCase):
     def test_class_attributes(self):
         self.assertEqual(D.LIMIT, 7)
@@ -261,6 +288,10 @@ class Leaks(unittest.TestCase):
         answers = Sink(pick=m.Mood.Calm, maybePoint=m.Point(1, 1), maybeMood=None,
                        scaled=(1, 2), point=lambda n: m.Point(n, 0))
         h, pt = m.Handle(1), m.Point(1, 2)
+        parser = Sink(parse=int)
+
+        def failing(n):
+            raise ValueError("no")
 
         def call():
             del r.calls[:]
@@ -285,7 +316,10 @@ class Leaks(unittest.TestCase):
             D.ids(D.maybe_handles(3))
             D.tuple_sum((pt, h, 1))
             D.shift([pt], 0)
-        assert_no_leaks(self, call, [m.Mood.Calm, m.Point, m.Vec2, r, answers, h, pt], calls=3000)
+            D.parse(parser, "x")
+            D.check(failing, 1)
+        assert_no_leaks(self, call, [m.Mood.Calm, m.Point, m.Vec2, r, answers, h, pt, parser],
+                        calls=3000)
 
     def test_failing_results_release_what_they_made(self):
         bad = Sink(pick=7, maybePoint=5)

@@ -176,6 +176,39 @@ Rect Driver_square(float s)
     return r;
 }
 
+/* "<prefix><text>", malloc'd. */
+static char *joined(const char *prefix, const char *text)
+{
+    char *s = malloc(strlen(prefix) + strlen(text) + 1);
+    if (s)
+        strcat(strcpy(s, prefix), text);
+    return s;
+}
+
+char *Driver_parse(const Sink *s, const char *text)
+{
+    char *error = NULL, buf[32], *out;
+    int32_t n = s->parse(text, &error, s->opaque);
+    if (error) {
+        out = joined("err:", error);
+        free(error);
+        return out;
+    }
+    snprintf(buf, sizeof buf, "%d", (int)n);
+    return joined("ok:", buf);
+}
+
+char *Driver_check(void (*f)(int32_t, char **, void *), void *user, int32_t n)
+{
+    char *error = NULL, *out;
+    f(n, &error, user);
+    if (!error)
+        return joined("ok", "");
+    out = joined("err:", error);
+    free(error);
+    return out;
+}
+
 int32_t Driver_live_handles(void)
 {
     return live;

@@ -36,6 +36,7 @@ typedef struct Sink {
     bool (*maybeMood)(int32_t n, mood_t *out, void *opaque);
     Vec2 (*scaled)(Vec2 v, void *opaque);
     Point (*point)(int32_t n, void *opaque);
+    int32_t (*parse)(const char *s, char **error, void *opaque); /* error: malloc'd text */
 } Sink;
 
 void Driver_moods(const Sink *s);
@@ -55,6 +56,8 @@ bool Driver_next(const mood_t *m, mood_t *out);
 mood_t Driver_split(mood_t m, mood_t *next);
 Level Driver_level_or_high(const Level *l);
 int32_t Driver_live_handles(void);
+char *Driver_parse(const Sink *s, const char *text);
+char *Driver_check(void (*f)(int32_t, char **, void *), void *user, int32_t n);
 float Driver_area(Rect r);
 Rect Driver_square(float s);
 void Driver_shift(Point *pts, size_t n, int32_t dx);
