@@ -122,8 +122,8 @@ static void callback_result(lower *l, const gen_callback *cb, gen_strbuf *params
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s value", c_type));
         gen_lower_add_decl(l, decls, "void *vp = NULL");
         gen_lower_add_decl(l, decls, "memset(&value, 0, sizeof value)");
-        conv = gen_arena_printf(l->a, "(cbpy_arg_object(r, &desc, cbpyw_%s__type, 0, CBPY_USE_READ, "
-                                      "&vp) < 0 ? -1 : (value = *(%s *)vp, 0))",
+        conv = gen_arena_printf(l->a, "(cbpy_arg_object(r, &desc, cbpyw_%s__type, 0, "
+                                      "CBPY_USE_READ, &vp) < 0 ? -1 : (value = *(%s *)vp, 0))",
                                 r->cls->name, c_type);
         break;
     case GEN_T_MAP:
@@ -148,7 +148,8 @@ static void callback_result(lower *l, const gen_callback *cb, gen_strbuf *params
     if (r->optional) {
         gen_strbuf_printf(params, "%s *out, ", c_type);
         gen_lower_add_decl(l, decls, "bool present = false");
-        conv = gen_arena_printf(l->a, "(r == Py_None ? 0 : %s < 0 ? -1 : (*out = value, present = true, 0))",
+        conv = gen_arena_printf(l->a, "(r == Py_None ? 0 : %s < 0 ? -1 "
+                                      ": (*out = value, present = true, 0))",
                                 conv);
         c_type = "bool";
         ret = "present";

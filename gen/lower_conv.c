@@ -103,6 +103,21 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
                                   : gen_arena_printf(l->a, "cbpy_callback cb%d = {0}", p->pos));
 }
 
+/* The C argument of an `Option` of a number, bool or enum whose converted value is in var:
+ * NULL when none_if (a C condition on the Python argument) holds, else a pointer to the
+ * value, in the enum's own C type for an enum (a copy, var_c, declared into decls). A
+ * parameter and a tuple member pass it alike. */
+static const char *optional_value_arg(lower *l, const gen_type *t, const char *none_if,
+                                      const char *var, gen_tv *decls)
+{
+    if (t->kind != GEN_T_ENUM)
+        return gen_arena_printf(l->a, "(%s ? NULL : &%s)", none_if, var);
+    const char *c_type = t->enumeration->c_type;
+    gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s_c", c_type, var));
+    return gen_arena_printf(l->a, "(%s ? NULL : (%s_c = (%s)%s, &%s_c))", none_if, var, c_type,
+                            var, var);
+}
+
 /* Member k of a tuple parameter, from item (a borrowed reference the held sequence keeps):
  * its variable mv (declared into decls), the conversion (an expression, negative on
  * failure; md its description) returned, and the C argument appended to args. */
@@ -111,8 +126,8 @@ static const char *tuple_member(lower *l, const gen_type *mt, const char *item, 
 {
     const char *sep = args->len ? ", " : "";
     /* `Option<i32>`, `Option<Mood>`: a pointer to the value, NULL for None, as alone. */
-    const char *skip = mt->optional ? gen_arena_printf(l->a, "%s == Py_None ? 0 : ", item) : "";
-    const char *none = mt->optional ? gen_arena_printf(l->a, "%s == Py_None ? NULL : ", item) : "";
+    const char *none_if = gen_arena_printf(l->a, "%s == Py_None", item);
+    const char *skip = mt->optional ? gen_arena_printf(l->a, "%s ? 0 : ", none_if) : "";
     switch (mt->kind) {
     case GEN_T_STR:
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "const char *%s", mv));
@@ -122,14 +137,10 @@ static const char *tuple_member(lower *l, const gen_type *mt, const char *item, 
     case GEN_T_ENUM: {
         const gen_enum *e = mt->enumeration;
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "long long %s = 0", mv));
-        if (mt->optional) {
-            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s_c", e->c_type, mv));
-            gen_strbuf_printf(args, "%s(%s(%s_c = (%s)%s, &%s_c))", sep, none, mv, e->c_type, mv,
-                              mv);
-        } else {
-            gen_strbuf_printf(args, "%s%s", sep, mv);
-        }
-        return gen_arena_printf(l->a, "(%scbpy_arg_enum(%s, &%s, cbpye_%s, cbpye_%s__values, %zu, %d, &%s))",
+        gen_strbuf_printf(args, "%s%s", sep,
+                          mt->optional ? optional_value_arg(l, mt, none_if, mv, decls) : mv);
+        return gen_arena_printf(l->a, "(%scbpy_arg_enum(%s, &%s, cbpye_%s, cbpye_%s__values, "
+                                      "%zu, %d, &%s))",
                                 skip, item, md, e->name, e->name, e->nitems, e->is_flags, mv);
     }
     case GEN_T_CLASS:
@@ -145,10 +156,8 @@ static const char *tuple_member(lower *l, const gen_type *mt, const char *item, 
                                 mt->pass == GEN_PASS_MUT ? "CBPY_USE_WRITE" : "CBPY_USE_READ", mv);
     default:
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s = 0", mt->prim->c_type, mv));
-        if (mt->optional)
-            gen_strbuf_printf(args, "%s(%s&%s)", sep, none, mv);
-        else
-            gen_strbuf_printf(args, "%s%s", sep, mv);
+        gen_strbuf_printf(args, "%s%s", sep,
+                          mt->optional ? optional_value_arg(l, mt, none_if, mv, decls) : mv);
         return gen_arena_printf(l->a, "(%scbpy_arg_%s(%s, &%s, &%s))", skip, mt->prim->suffix,
                                 item, md, mv);
     }
@@ -193,6 +202,10 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
     const char *init = p->def_c ? gen_arena_printf(l->a, " = %s", p->def_c) : "";
     if (p->def_c)
         gen_tv_set_str(l->a, v, "def_c", p->def_c);
+    /* An omitted optional argument (NULL in argv) is None too. */
+    const char *none_if = gen_arena_printf(l->a, "%s == NULL || %s == Py_None",
+                                           gen_lower_arg_expr(l, p, shape),
+                                           gen_lower_arg_expr(l, p, shape));
     switch (t->kind) {
     case GEN_T_PRIM:
         gen_tv_set_flag(l->a, v, "k_prim", 1);
@@ -201,9 +214,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s%s", t->prim->c_type, var, init));
         /* `&i32` and `Option<i32>`: C reads the value through a pointer, NULL for None. */
         if (t->optional)
-            passed = gen_arena_printf(l->a, "(%s == NULL || %s == Py_None ? NULL : &%s)",
-                                      gen_lower_arg_expr(l, p, shape),
-                                      gen_lower_arg_expr(l, p, shape), var);
+            passed = optional_value_arg(l, t, none_if, var, decls);
         else if (t->by_ref)
             passed = gen_arena_printf(l->a, "&%s", var);
         break;
@@ -239,15 +250,8 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_str(l->a, v, "flags", t->enumeration->is_flags ? "1" : "0");
         gen_tv_set_flag(l->a, v, "skip_none", t->optional);
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "long long %s%s", var, init));
-        /* `Option<E>`: C reads the enum's own C type through a pointer, NULL for None. */
-        if (t->optional) {
-            gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s %s_c", t->enumeration->c_type,
-                                                          var));
-            passed = gen_arena_printf(l->a, "(%s == NULL || %s == Py_None ? NULL : (%s_c = (%s)%s, &%s_c))",
-                                      gen_lower_arg_expr(l, p, shape),
-                                      gen_lower_arg_expr(l, p, shape), var,
-                                      t->enumeration->c_type, var, var);
-        }
+        if (t->optional)
+            passed = optional_value_arg(l, t, none_if, var, decls);
         break;
     case GEN_T_CLASS:
         gen_tv_set_flag(l->a, v, "k_object", 1);

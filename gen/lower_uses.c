@@ -63,7 +63,8 @@ static int each_callback(const gen_module *m, int (*visit)(const gen_callback *,
 static int callback_gives(const gen_callback *cb, const void *cls)
 {
     for (size_t i = 0; i < cb->nargs; i++)
-        if (cb->args[i].cls == cls && (cb->args[i].kind == GEN_T_CLASS || cb->args[i].kind == GEN_T_VEC))
+        if (cb->args[i].cls == cls &&
+            (cb->args[i].kind == GEN_T_CLASS || cb->args[i].kind == GEN_T_VEC))
             return 1;
     return 0;
 }
@@ -148,7 +149,8 @@ int gen_lower_map_used(const gen_module *m, const gen_typemap *t, int to)
     for (size_t i = 0; i < m->ntypemaps; i++)
         for (size_t j = 0; j < m->typemaps[i]->nfields; j++)
             if (m->typemaps[i]->fields[j].type.kind == GEN_T_MAP &&
-                m->typemaps[i]->fields[j].type.map == t && gen_lower_map_used(m, m->typemaps[i], to))
+                m->typemaps[i]->fields[j].type.map == t &&
+                gen_lower_map_used(m, m->typemaps[i], to))
                 return 1;
     return 0;
 }

@@ -595,8 +595,10 @@ static void define_class(gen_sema_ctx *s, const ast_class *ac, const ast_attr *a
         if (m->kind == AST_CONST) {
             gen_const *k = &cls->consts[cls->nconsts];
             if (gen_sema_define_const(s, m->constant, k, 0) == 0 &&
-                claim_class_name(s, names, locs, &nnames, ac->name, k->name, k->loc) == 0)
+                claim_class_name(s, names, locs, &nnames, ac->name, k->name, k->loc) == 0) {
+                k->doc = m->doc; /* a member's doc comment: the class's docstring lists it */
                 cls->nconsts++;
+            }
             continue;
         }
         if (m->kind != AST_FN && m->kind != AST_CONSTRUCTOR)

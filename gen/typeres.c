@@ -93,7 +93,8 @@ int gen_typeres_is_name(const ast_type *t, const char *name)
 int gen_type_flagged(const gen_type *t)
 {
     return t->optional && !t->by_ref &&
-           ((t->kind == GEN_T_PRIM) || t->kind == GEN_T_ENUM || (t->kind == GEN_T_MAP && t->pass == GEN_PASS_OWNED) ||
+           (t->kind == GEN_T_PRIM || t->kind == GEN_T_ENUM ||
+            (t->kind == GEN_T_MAP && t->pass == GEN_PASS_OWNED) ||
             (t->kind == GEN_T_CLASS && t->pass == GEN_PASS_OWNED &&
              t->cls->storage == GEN_STORE_VALUE));
 }
@@ -128,7 +129,8 @@ gen_storage gen_self_shape(const ast_type *t, const char *c_type)
     const ast_type *pointee = gen_smart_pointee(t, NULL);
     if (pointee && (gen_typeres_is_name(pointee, c_type) || gen_typeres_is_name(pointee, "Self")))
         return GEN_STORE_PTR;
-    if (t->kind == AST_TYPE_NAME && !t->is_const && (gen_typeres_is_name(t, c_type) || gen_typeres_is_name(t, "Self")))
+    if (t->kind == AST_TYPE_NAME && !t->is_const &&
+        (gen_typeres_is_name(t, c_type) || gen_typeres_is_name(t, "Self")))
         return GEN_STORE_VALUE;
     if (t->kind == AST_TYPE_PTR && !t->is_const && !t->inner->is_const &&
         (gen_typeres_is_name(t->inner, c_type) || gen_typeres_is_name(t->inner, "Self")))
@@ -251,8 +253,9 @@ static gen_class *item_class(gen_scope *s, const ast_type *e, const gen_class *s
 {
     const ast_type *pointee = gen_smart_pointee(e, NULL);
     if (pointee) {
-        gen_class *c = pointee->kind == AST_TYPE_NAME ? gen_typeres_class_type(s, pointee, self, use, pass)
-                                                      : NULL;
+        gen_class *c = pointee->kind == AST_TYPE_NAME
+                           ? gen_typeres_class_type(s, pointee, self, use, pass)
+                           : NULL;
         *pass = GEN_PASS_OWNED;
         return c && c->storage == GEN_STORE_PTR ? c : NULL;
     }

@@ -283,7 +283,8 @@ int cbpy_arg_text_copy(PyObject *o, const cbpy_param *p, char **out)
 
 void cbpy_park_thread(void)
 {
-    /* A lock taken twice blocks for good, without the GIL and without spinning. */
+    /* A lock taken twice blocks for good, without the GIL and without spinning (only when
+     * not even a lock can be allocated does the thread spin until the exit). */
     PyThread_type_lock lock = PyThread_allocate_lock();
     for (;;) {
         if (lock != NULL)
@@ -293,7 +294,9 @@ void cbpy_park_thread(void)
 
 void cbpy_callback_fail_or_text(cbpy_callback *cb, char **error)
 {
-    if (error == NULL) {
+    /* An exit or an interrupt (SystemExit, KeyboardInterrupt: not an Exception) is not the
+     * callback's error to report but the program's, and goes on as any failure does. */
+    if (error == NULL || !PyErr_ExceptionMatches(PyExc_Exception)) {
         cbpy_callback_fail(cb);
         return;
     }

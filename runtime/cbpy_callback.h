@@ -145,8 +145,9 @@ CBPY_INTERNAL PyObject *cbpy_callback_call(cbpy_callback *cb, PyObject **args, P
 CBPY_INTERNAL PyObject *cbpy_callback_call_method(cbpy_callback *cb, const char *name,
                                                   PyObject **args, Py_ssize_t n, char **error);
 /* A failure inside a callback (an exception is set): recorded (cbpy_callback_fail) when
- * error is NULL; for a `-> Result<T, E>` callback, handed to C instead as a malloc'd text in
- * *error (the exception's str()), and cleared, the callback still usable. */
+ * error is NULL; for a `-> Result<T, E>` callback, an Exception is handed to C instead as a
+ * malloc'd text in *error (its str()), and cleared, the callback still usable; what is not an
+ * Exception (SystemExit, KeyboardInterrupt) is recorded as without error. */
 CBPY_INTERNAL void cbpy_callback_fail_or_text(cbpy_callback *cb, char **error);
 /* The error text of a `-> Result<T, E>` callback skipped after an earlier failure
  * (malloc'd, for C to free; NULL only when out of memory). */

@@ -248,6 +248,18 @@ class ResultCallbacks(unittest.TestCase):
         self.assertEqual(D.check(f, 1), "ok")
         self.assertEqual(D.check(f, -2), "err:negative: -2")
 
+    def test_exits_and_interrupts_are_not_error_texts(self):
+        # Not an Exception: the program's, raised from the call as any callback failure.
+        def interrupted(s):
+            raise KeyboardInterrupt
+        with self.assertRaises(KeyboardInterrupt):
+            D.parse(Sink(parse=interrupted), "1")
+
+        def leaving(n):
+            raise SystemExit(3)
+        with self.assertRaises(SystemExit):
+            D.check(leaving, 0)
+
     def test_no_exception_escapes(self):
         # The error is C's: the call itself succeeds, and later calls work.
         def boom(n):
@@ -262,6 +274,10 @@ class ClassConstants(unittest.TestCase):
         self.assertEqual(D.LABEL, "driver")
         self.assertIs(D.CALMEST, m.Mood.Calm)
         self.assertFalse(hasattr(m, "LIMIT"))
+
+    def test_documented_in_the_class_docstring(self):
+        self.assertIn("Constants:\n    LIMIT: The most a driver does at once.", D.__doc__)
+        self.assertNotIn("LABEL", D.__doc__)
 
 
 class NestedTypemaps(unittest.TestCase):
