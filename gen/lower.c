@@ -227,6 +227,23 @@ static int plan_jumps(const gen_fn *fn)
     return jumps;
 }
 
+/* Where a wrapper of fn finds its module's state (runtime/cbpy.h): a constructor, class
+ * method or static method from its class (a static method is bound to it), a method from
+ * its object, a module function from the module it is bound to. */
+const char *gen_lower_state_expr(const gen_fn *fn)
+{
+    switch (fn->kind) {
+    case GEN_FN_CONSTRUCTOR:
+        return "cbpy_type_state(type)";
+    case GEN_FN_CLASSMETHOD:
+        return "cbpy_type_state((PyTypeObject *)self)";
+    case GEN_FN_STATIC:
+        return fn->cls ? "cbpy_type_state((PyTypeObject *)self)" : "PyModule_GetState(self)";
+    default:
+        return fn->self != GEN_SELF_NONE ? "CBPY_OBJECT(self)->state" : "PyModule_GetState(self)";
+    }
+}
+
 gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
 {
     gen_tv *w = gen_tv_map(l->a);
@@ -250,10 +267,11 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
                                     : gen_arena_printf(l->a, "cbpym_f_%s", fn->py_name);
     if (fn->overload)
         wrapper = gen_arena_printf(l->a, "%s_o%d", wrapper, fn->overload);
-    const char *self = is_static ? "PyObject *Py_UNUSED(self)" : "PyObject *self";
+    const char *self = "PyObject *self";
     static const char *const meth[] = {"", "METH_NOARGS", "METH_O", "METH_FASTCALL",
                                        "METH_FASTCALL | METH_KEYWORDS"};
     gen_tv_set_str(l->a, w, "wrapper", wrapper);
+    gen_tv_set_str(l->a, w, "state", gen_lower_state_expr(fn));
     gen_tv_set_str(l->a, w, "py_name", fn->py_name);
     gen_tv_set_str(l->a, w, "func", gen_lower_func_name(l, fn));
     gen_tv_set_str(l->a, w, "c_name", fn->c_name);
@@ -265,8 +283,10 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set_str(l->a, w, "meth_flags",
                    fn->kind == GEN_FN_CLASSMETHOD
                        ? gen_arena_printf(l->a, "%s | METH_CLASS", meth[shape])
-                   : is_static && fn->cls ? gen_arena_printf(l->a, "%s | METH_STATIC", meth[shape])
                                           : meth[shape]);
+    /* Bound to its class rather than METH_STATIC (cbpy_add_static_methods), so that the
+     * wrapper finds the module's state through self. */
+    gen_tv_set_flag(l->a, w, "static_method", is_static && fn->cls);
     gen_tv_set_flag(l->a, w, "is_keywords", shape == SHAPE_KEYWORDS);
     gen_tv_set_flag(l->a, w, "release_gil", fn->release_gil);
     gen_tv_set_flag(l->a, w, "release_callbacks", fn->release_callbacks);
@@ -508,7 +528,7 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     gen_tv_set(l->a, v, "class_consts", lower_consts(l, c->consts, c->nconsts));
     gen_tv_set(l->a, v, "codes",
                lower_codes(l, c->codes, c->ncodes,
-                           gen_arena_printf(l->a, "(PyObject *)cbpyw_%s__type", c->name)));
+                           gen_arena_printf(l->a, "(PyObject *)cbpy_st->w_%s", c->name)));
     if (c->c_type) {
         gen_tv_set_str(l->a, v, "c_type", c->c_type);
         gen_tv_set_str(l->a, v, "storage_doc",
@@ -564,6 +584,10 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
         gen_tv_push(l->a, fns, c->fns[i]->overloads ? gen_lower_dispatch(l, c->fns[i], fns)
                                                     : gen_lower_fn(l, c->fns[i]));
     gen_tv_set(l->a, v, "fns", fns);
+    int statics = 0;
+    for (size_t i = 0; i < c->nfns; i++)
+        statics |= c->fns[i]->kind == GEN_FN_STATIC;
+    gen_tv_set_flag(l->a, v, "has_statics", statics);
     lower_properties(l, c, v);
     int compares = 0;
     for (size_t i = 0; i < c->nfns; i++)
@@ -699,6 +723,11 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
     gen_arena *a = l->a;
     const gen_module *m = l->m;
     gen_tv_set(a, root, "errors", gen_lower_errors(l));
+    /* Any module works in several interpreters (its state is per module object); only the
+     * glue can say that its library may also run under several GILs at once. */
+    gen_tv_set_str(a, root, "multi_interp",
+                   m->per_interpreter_gil ? "Py_MOD_PER_INTERPRETER_GIL_SUPPORTED"
+                                          : "Py_MOD_MULTIPLE_INTERPRETERS_SUPPORTED");
     gen_tv_set_flag(a, root, "has_errors", m->nerrors > 0 || m->text_errors[0] ||
                                                m->text_errors[1] || m->flapigen_python);
     gen_tv_set_str(a, root, "base_error_doc",

@@ -36,7 +36,7 @@ static void callback_arg(lower *l, const gen_type *a, size_t i, const char *func
         const gen_enum *e = a->enumeration;
         gen_strbuf_printf(params, "%s%s %sa%zu, ", a->optional ? "const " : "", e->c_type,
                           a->optional ? "*" : "", i + 1);
-        gen_strbuf_printf(convs, "%scbpy_ret_enum(cbpye_%s, %sa%zu), ", a->optional ? none : "",
+        gen_strbuf_printf(convs, "%scbpy_ret_enum(cbpy_st->e_%s, %sa%zu), ", a->optional ? none : "",
                           e->name, a->optional ? "*" : "", i + 1);
         return;
     }
@@ -44,7 +44,7 @@ static void callback_arg(lower *l, const gen_type *a, size_t i, const char *func
         const gen_class *c = a->cls;
         if (c->storage == GEN_STORE_PTR) {
             gen_strbuf_printf(params, "%s *a%zu, ", c->c_type, i + 1);
-            gen_strbuf_printf(convs, "cbpyw_%s__wrap(cbpyw_%s__type, a%zu, %d, %s), ", c->name,
+            gen_strbuf_printf(convs, "cbpyw_%s__wrap(cbpy_st->w_%s, a%zu, %d, %s), ", c->name,
                               c->name, i + 1, a->optional, names);
             gen_tv *d = gen_tv_map(l->a);
             gen_tv_set_str(l->a, d, "stmt", gen_arena_printf(l->a, "if (a%zu != NULL) %s(a%zu)",
@@ -53,11 +53,11 @@ static void callback_arg(lower *l, const gen_type *a, size_t i, const char *func
             gen_tv_push(l->a, drops, d);
         } else if (a->pass == GEN_PASS_OWNED && !a->optional) {
             gen_strbuf_printf(params, "%s a%zu, ", c->c_type, i + 1);
-            gen_strbuf_printf(convs, "cbpyw_%s__wrap(cbpyw_%s__type, a%zu), ", c->name, c->name,
+            gen_strbuf_printf(convs, "cbpyw_%s__wrap(cbpy_st->w_%s, a%zu), ", c->name, c->name,
                               i + 1);
         } else {
             gen_strbuf_printf(params, "const %s *a%zu, ", c->c_type, i + 1);
-            gen_strbuf_printf(convs, "%scbpyw_%s__wrap(cbpyw_%s__type, *a%zu), ", none, c->name,
+            gen_strbuf_printf(convs, "%scbpyw_%s__wrap(cbpy_st->w_%s, *a%zu), ", none, c->name,
                               c->name, i + 1);
         }
         return;
@@ -65,10 +65,10 @@ static void callback_arg(lower *l, const gen_type *a, size_t i, const char *func
     case GEN_T_MAP:
         if (a->pass == GEN_PASS_OWNED && !a->optional) {
             gen_strbuf_printf(params, "%s a%zu, ", a->map->c_type, i + 1);
-            gen_strbuf_printf(convs, "cbpyt_%s__to(&a%zu), ", a->map->name, i + 1);
+            gen_strbuf_printf(convs, "cbpyt_%s__to(cbpy_st, &a%zu), ", a->map->name, i + 1);
         } else {
             gen_strbuf_printf(params, "const %s *a%zu, ", a->map->c_type, i + 1);
-            gen_strbuf_printf(convs, "%scbpyt_%s__to(a%zu), ", none, a->map->name, i + 1);
+            gen_strbuf_printf(convs, "%scbpyt_%s__to(cbpy_st, a%zu), ", none, a->map->name, i + 1);
         }
         return;
     default: {
@@ -76,8 +76,10 @@ static void callback_arg(lower *l, const gen_type *a, size_t i, const char *func
         const char *item = a->cls ? a->cls->c_type : a->prim->c_type;
         gen_strbuf_printf(params, "const %s *a%zu, size_t a%zu_len, ", item, i + 1, i + 1);
         if (a->cls)
-            gen_strbuf_printf(convs, "cbpy_ret_array(a%zu, a%zu_len, sizeof(%s), cbpyw_%s__at), ",
-                              i + 1, i + 1, item, a->cls->name);
+            gen_strbuf_printf(convs,
+                              "cbpy_ret_array(a%zu, a%zu_len, sizeof(%s), cbpy_st->w_%s, "
+                              "cbpyw_%s__at), ",
+                              i + 1, i + 1, item, a->cls->name, a->cls->name);
         else if (gen_lower_as_bytes(l, a))
             gen_strbuf_printf(convs, "cbpy_ret_bytes(a%zu, a%zu_len, %s), ", i + 1, i + 1, names);
         else
@@ -112,7 +114,7 @@ static void callback_result(lower *l, const gen_callback *cb, gen_strbuf *params
         c_type = e->c_type;
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s value = (%s)0", c_type, c_type));
         gen_lower_add_decl(l, decls, "long long ev = 0");
-        conv = gen_arena_printf(l->a, "(cbpy_arg_enum(r, &desc, cbpye_%s, cbpye_%s__values, %zu, "
+        conv = gen_arena_printf(l->a, "(cbpy_arg_enum(r, &desc, cbpy_st->e_%s, cbpye_%s__values, %zu, "
                                       "%d, &ev) < 0 ? -1 : (value = (%s)ev, 0))",
                                 e->name, e->name, e->nitems, e->is_flags, c_type);
         break;
@@ -122,7 +124,7 @@ static void callback_result(lower *l, const gen_callback *cb, gen_strbuf *params
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s value", c_type));
         gen_lower_add_decl(l, decls, "void *vp = NULL");
         gen_lower_add_decl(l, decls, "memset(&value, 0, sizeof value)");
-        conv = gen_arena_printf(l->a, "(cbpy_arg_object(r, &desc, cbpyw_%s__type, 0, "
+        conv = gen_arena_printf(l->a, "(cbpy_arg_object(r, &desc, cbpy_st->w_%s, 0, "
                                       "CBPY_USE_READ, &vp) < 0 ? -1 : (value = *(%s *)vp, 0))",
                                 r->cls->name, c_type);
         break;
@@ -130,7 +132,7 @@ static void callback_result(lower *l, const gen_callback *cb, gen_strbuf *params
         c_type = r->map->c_type;
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s value", c_type));
         gen_lower_add_decl(l, decls, "memset(&value, 0, sizeof value)");
-        conv = gen_arena_printf(l->a, "cbpyt_%s__from(r, &desc, &value, NULL)", r->map->name);
+        conv = gen_arena_printf(l->a, "cbpyt_%s__from(cbpy_st, r, &desc, &value, NULL)", r->map->name);
         break;
     default:
         c_type = r->prim->c_type;

@@ -96,11 +96,11 @@ static void lower_callback(lower *l, const gen_fn *fn, const gen_param *p, const
                    fn->self != GEN_SELF_NONE ? "cbpy_object_keep(self)"
                    : fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD
                        ? "&pending"
-                       : "cbpy_module_keep()");
+                       : "&cbpy_st->rt.keep");
     gen_tv_set_flag(l->a, v, "cb_replaces", p->replaces);
     gen_lower_add_decl(l, decls,
                        cb->stored ? gen_arena_printf(l->a, "cbpy_callback *cb%d = NULL", p->pos)
-                                  : gen_arena_printf(l->a, "cbpy_callback cb%d = {0}", p->pos));
+                                  : gen_arena_printf(l->a, "cbpy_callback cb%d = {.state = cbpy_st}", p->pos));
 }
 
 /* The C argument of an `Option` of a number, bool or enum whose converted value is in var:
@@ -139,7 +139,7 @@ static const char *tuple_member(lower *l, const gen_type *mt, const char *item, 
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "long long %s = 0", mv));
         gen_strbuf_printf(args, "%s%s", sep,
                           mt->optional ? optional_value_arg(l, mt, none_if, mv, decls) : mv);
-        return gen_arena_printf(l->a, "(%scbpy_arg_enum(%s, &%s, cbpye_%s, cbpye_%s__values, "
+        return gen_arena_printf(l->a, "(%scbpy_arg_enum(%s, &%s, cbpy_st->e_%s, cbpye_%s__values, "
                                       "%zu, %d, &%s))",
                                 skip, item, md, e->name, e->name, e->nitems, e->is_flags, mv);
     }
@@ -151,7 +151,7 @@ static const char *tuple_member(lower *l, const gen_type *mt, const char *item, 
                               : gen_arena_printf(l->a, "(%s%s *)%s",
                                                  mt->pass == GEN_PASS_REF ? "const " : "",
                                                  mt->cls->c_type, mv));
-        return gen_arena_printf(l->a, "cbpy_arg_object(%s, &%s, cbpyw_%s__type, %d, %s, &%s)",
+        return gen_arena_printf(l->a, "cbpy_arg_object(%s, &%s, cbpy_st->w_%s, %d, %s, &%s)",
                                 item, md, mt->cls->name, mt->optional,
                                 mt->pass == GEN_PASS_MUT ? "CBPY_USE_WRITE" : "CBPY_USE_READ", mv);
     default:
@@ -413,14 +413,14 @@ static void list_item(lower *l, const gen_fn *fn, call_shape shape, const gen_ty
                    t->kind == GEN_T_VEC && t->text
                        ? gen_arena_printf(l->a, "cbpy_ret_str(result[i], %d, %s)", none, names)
                    : c && c->storage == GEN_STORE_PTR && t->borrowed
-                       ? gen_arena_printf(l->a, "cbpy_wrap_borrowed(cbpyw_%s__type, (void *)result[i], "
+                       ? gen_arena_printf(l->a, "cbpy_wrap_borrowed(cbpy_st->w_%s, (void *)result[i], "
                                           "%s, %d, %s)",
                                           c->name, gen_lower_borrow_owner(l, fn, shape), none,
                                           names)
                    : c && c->storage == GEN_STORE_PTR
-                       ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, result[i], %d, %s)",
+                       ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpy_st->w_%s, result[i], %d, %s)",
                                           c->name, c->name, none, names)
-                   : c ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpyw_%s__type, result[i])",
+                   : c ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpy_st->w_%s, result[i])",
                                           c->name, c->name)
                        : gen_arena_printf(l->a, "cbpy_ret_%s(result[i])", t->prim->suffix));
     if (c && c->storage == GEN_STORE_PTR && !t->borrowed)
@@ -468,13 +468,13 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
         /* `Option<E>` is written by C through a pointer to the enum's C type. */
         *decl = gen_type_flagged(t) ? gen_arena_printf(l->a, "%s result", t->enumeration->c_type)
                                     : "long long result";
-        *conv = gen_arena_printf(l->a, "cbpy_ret_enum(cbpye_%s, result)", t->enumeration->name);
+        *conv = gen_arena_printf(l->a, "cbpy_ret_enum(cbpy_st->e_%s, result)", t->enumeration->name);
         return;
     case GEN_T_CALLBACK:
         return; /* typeres rejects callback results */
     case GEN_T_MAP:
         *decl = gen_arena_printf(l->a, "%s result", t->map->c_type);
-        *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&result)", t->map->name);
+        *conv = gen_arena_printf(l->a, "cbpyt_%s__to(cbpy_st, &result)", t->map->name);
         return;
     case GEN_T_CLASS:
         break;
@@ -503,7 +503,7 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
         *decl = gen_arena_printf(l->a, "%s%s *result = NULL",
                                  t->pass == GEN_PASS_REF ? "const " : "", c->c_type);
         /* `lends;`: valid until the owner lends again, as an `out &T`. */
-        *conv = gen_arena_printf(l->a, "cbpy_wrap_%s(cbpyw_%s__type, (void *)result, %s, %d, %s)",
+        *conv = gen_arena_printf(l->a, "cbpy_wrap_%s(cbpy_st->w_%s, (void *)result, %s, %d, %s)",
                                  fn->lends ? "lent" : "borrowed", c->name,
                                  gen_lower_borrow_owner(l, fn, shape),
                                  t->optional | (t->pass == GEN_PASS_REF) << 1, names);
@@ -513,7 +513,7 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
     const char *type = fn->kind == GEN_FN_CONSTRUCTOR && c == fn->cls ? "type"
                        : fn->kind == GEN_FN_CLASSMETHOD && c == fn->cls
                            ? "(PyTypeObject *)self"
-                           : gen_arena_printf(l->a, "cbpyw_%s__type", c->name);
+                           : gen_arena_printf(l->a, "cbpy_st->w_%s", c->name);
     if (c->storage == GEN_STORE_PTR) {
         *decl = gen_arena_printf(l->a, "%s *result = NULL", c->c_type);
         *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, result, %d, %s)", c->name, type,
@@ -538,7 +538,7 @@ static void lower_status_states(lower *l, const gen_fn *fn, gen_tv *w, const cha
          i++) {
         gen_tv *m = gen_tv_map(l->a);
         gen_tv_set_str(l->a, m, "cond", gen_arena_printf(l->a, "status == (int)(%s)", e->fatal[i]));
-        gen_tv_set_str(l->a, m, "exc", gen_arena_printf(l->a, "cbpyx_%s", e->name));
+        gen_tv_set_str(l->a, m, "exc", gen_arena_printf(l->a, "cbpy_st->x_%s", e->name));
         gen_tv_push(l->a, fatal, m);
     }
     for (size_t i = 0; i < e->nwarns; i++) {
@@ -547,7 +547,7 @@ static void lower_status_states(lower *l, const gen_fn *fn, gen_tv *w, const cha
                        gen_arena_printf(l->a, "status == (int)(%s)", e->warns[i].status));
         gen_tv_set_str(l->a, m, "category",
                        e->warns[i].subclass
-                           ? gen_arena_printf(l->a, "cbpyx_%s", e->warns[i].subclass)
+                           ? gen_arena_printf(l->a, "cbpy_st->x_%s", e->warns[i].subclass)
                            : gen_arena_printf(l->a, "PyExc_%s", e->warns[i].builtin));
         gen_tv_set_str(l->a, m, "msg", msg);
         gen_tv_push(l->a, warns, m);
@@ -622,14 +622,14 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
                           : gone       ? " 0,"
                                        : gen_arena_printf(l->a, " %s,",
                                                           gen_lower_c_expr(l, fn, errno_of));
-        raise = gen_arena_printf(l->a, "cbpyx_%s__raise(status, %s,%s \"%s\")", e->name, msg, err,
+        raise = gen_arena_printf(l->a, "cbpyx_%s__raise(cbpy_st, status, %s,%s \"%s\")", e->name, msg, err,
                                  func);
         lower_status_states(l, fn, w, msg);
         break;
     }
     case GEN_ERR_NULL:
         cond = "result == NULL";
-        raise = gen_arena_printf(l->a, "cbpy_raise_message(cbpyx_%s, %s%s, \"%s\")", e->name,
+        raise = gen_arena_printf(l->a, "cbpy_raise_message(cbpy_st->x_%s, %s%s, \"%s\")", e->name,
                                  e->message_fn ? e->message_fn : "NULL",
                                  e->message_fn ? "()" : "", func);
         break;
@@ -637,7 +637,7 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
         /* The result is the value unless the predicate says it is an error code. */
         const char *msg = e->message_of ? gen_lower_c_expr(l, fn, e->message_of) : "NULL";
         cond = gen_arena_printf(l->a, "%s", gen_lower_c_expr(l, fn, e->predicate));
-        raise = gen_arena_printf(l->a, "cbpyx_%s__raise((long long)result, %s, \"%s\")", e->name,
+        raise = gen_arena_printf(l->a, "cbpyx_%s__raise(cbpy_st, (long long)result, %s, \"%s\")", e->name,
                                  msg, func);
         break;
     }
@@ -647,9 +647,9 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
                                                       : "char *error_text = NULL");
         cond = "error_text != NULL";
         raise = e->text_borrowed
-                    ? gen_arena_printf(l->a, "cbpy_raise_message(cbpyx_Error, error_text, \"%s\")",
+                    ? gen_arena_printf(l->a, "cbpy_raise_message(cbpy_st->x_Error, error_text, \"%s\")",
                                        func)
-                    : gen_arena_printf(l->a, "cbpy_raise_message(cbpyx_Error, error_text, \"%s\"), "
+                    : gen_arena_printf(l->a, "cbpy_raise_message(cbpy_st->x_Error, error_text, \"%s\"), "
                                        "%s(error_text)", func, l->m->free_fn);
         break;
     default:
@@ -662,7 +662,7 @@ static void error_check(lower *l, const gen_fn *fn, int is_unit, int is_pointer,
         cond = is_unit      ? "status == -1"
                : is_pointer ? "result == NULL"
                             : gen_arena_printf(l->a, "result == (%s)-1", fn->ret.prim->c_type);
-        raise = gen_arena_printf(l->a, "cbpy_raise_errno(cbpyx_%s, errno, \"%s\")", e->name, func);
+        raise = gen_arena_printf(l->a, "cbpy_raise_errno(cbpy_st->x_%s, errno, \"%s\")", e->name, func);
         break;
     }
     gen_tv_set_str(l->a, w, "err_cond", cond);
@@ -776,7 +776,7 @@ const char *gen_lower_const_value(lower *l, const gen_const *k)
         return gen_arena_printf(l->a, "cbpy_ret_str(%s, 0, \"%s\", \"%s\")", k->value, k->name,
                                 gen_lower_c_string(l->a, k->value));
     case GEN_T_ENUM:
-        return gen_arena_printf(l->a, "cbpy_ret_enum(cbpye_%s, %s)", k->type.enumeration->name,
+        return gen_arena_printf(l->a, "cbpy_ret_enum(cbpy_st->e_%s, %s)", k->type.enumeration->name,
                                 k->value);
     default:
         return gen_arena_printf(l->a, "cbpy_ret_%s(%s)", k->type.prim->suffix, k->value);

@@ -38,6 +38,8 @@ void gen_lower_add_item(lower *l, gen_tv *list, const char *key, const char *tex
 void gen_lower_add_decl(lower *l, gen_tv *list, const char *decl);
 /* One function's wrapper (lower.c). */
 gen_tv *gen_lower_fn(lower *l, const gen_fn *fn);
+/* The C expression a wrapper of fn takes its module state (`cbpy_st`) from. */
+const char *gen_lower_state_expr(const gen_fn *fn);
 /* The overloads of first (each wrapper pushed on overloads) and their dispatcher
  * (lower_overload.c). */
 gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads);

@@ -21,9 +21,9 @@ static void lower_error_cases(lower *l, const gen_error *e, gen_tv *v)
         const gen_err_case *c = &e->cases[i];
         gen_tv *m = gen_tv_map(a);
         gen_tv_set_str(a, m, "status", c->status);
-        gen_tv_set_str(a, m, "exc", c->subclass ? gen_arena_printf(a, "cbpyx_%s", c->subclass)
+        gen_tv_set_str(a, m, "exc", c->subclass ? gen_arena_printf(a, "cbpy_st->x_%s", c->subclass)
                                     : c->py_exc ? gen_arena_printf(a, "PyExc_%s", c->py_exc)
-                                                : gen_arena_printf(a, "cbpyx_%s", e->name));
+                                                : gen_arena_printf(a, "cbpy_st->x_%s", e->name));
         gen_tv_set_str(a, m, "msg", c->message ? c->message : "msg");
         /* A domain that reads an errno raises OSErrors: itself and its subclasses. */
         gen_tv_set_flag(a, m, "os", e->errno_of && !c->py_exc);

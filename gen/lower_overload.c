@@ -19,6 +19,7 @@ gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
     int is_ctor = first->kind == GEN_FN_CONSTRUCTOR;
     gen_tv_set_str(l->a, w, "wrapper", gen_arena_printf(l->a, "%.*s", (int)(strlen(w1) - 3), w1));
     gen_tv_set_str(l->a, w, "py_name", first->py_name);
+    gen_tv_set_str(l->a, w, "state", gen_lower_state_expr(first));
     gen_tv_set_str(l->a, w, "func", gen_lower_func_name(l, first));
     gen_tv_set_flag(l->a, w, "in_methods", !is_ctor);
     gen_tv_set_flag(l->a, w, "is_ctor", is_ctor);
@@ -29,8 +30,8 @@ gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
                              "PyObject *kwnames");
     gen_tv_set_str(l->a, w, "meth_flags",
                    first->kind == GEN_FN_CLASSMETHOD ? "METH_FASTCALL | METH_KEYWORDS | METH_CLASS"
-                   : first->kind == GEN_FN_STATIC ? "METH_FASTCALL | METH_KEYWORDS | METH_STATIC"
                                                   : "METH_FASTCALL | METH_KEYWORDS");
+    gen_tv_set_flag(l->a, w, "static_method", first->kind == GEN_FN_STATIC);
     gen_tv *cands = gen_tv_list(l->a);
     gen_strbuf docs = {0};
     for (const gen_fn *o = first; o; o = o->overloads) {
@@ -42,7 +43,7 @@ gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
             const gen_type *t = &o->params[i].type;
             gen_strbuf_printf(&kinds, "%c", gen_overload_kind(t));
             gen_strbuf_printf(&types, "%s, ", t->kind == GEN_T_CLASS
-                                                  ? gen_arena_printf(l->a, "&cbpyw_%s__type",
+                                                  ? gen_arena_printf(l->a, "cbpy_st->w_%s",
                                                                      t->cls->name)
                                                   : "NULL");
         }

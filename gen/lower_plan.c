@@ -176,14 +176,14 @@ static void lower_lent_out(lower *l, const gen_fn *fn, const plan_lists *pl, siz
     if (copy) {
         /* The copy is made before anything else runs, from C's pointer as C gave it. */
         *conv = gen_arena_printf(
-            l->a, "%scbpyw_%s__wrap(cbpyw_%s__type, out%zu == NULL ? NULL : %s((%s *)out%zu), 0, "
+            l->a, "%scbpyw_%s__wrap(cbpy_st->w_%s, out%zu == NULL ? NULL : %s((%s *)out%zu), 0, "
                   "\"%s\", \"%s\")",
             t->optional ? gen_arena_printf(l->a, "out%zu == NULL ? cbpy_ret_unit() : ", k + 1) : "",
             t->cls->name, t->cls->name, k + 1, copy->c_name, t->cls->c_type, k + 1,
             gen_lower_func_name(l, fn), copy->c_name);
         return;
     }
-    *conv = gen_arena_printf(l->a, "cbpy_wrap_lent(cbpyw_%s__type, (void *)out%zu, %s, %d, "
+    *conv = gen_arena_printf(l->a, "cbpy_wrap_lent(cbpy_st->w_%s, (void *)out%zu, %s, %d, "
                                    "\"%s\", \"%s\")",
                              t->cls->name, k + 1, owner,
                              t->optional | (t->pass == GEN_PASS_REF) << 1,
@@ -237,7 +237,7 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
     if (o->inout_param >= 0) {
         /* `&mut Map`: the argument's struct, read back after the call. */
         const char *var = gen_arena_printf(l->a, "arg%d", fn->params[o->inout_param].pos);
-        *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&%s)", t->map->name, var);
+        *conv = gen_arena_printf(l->a, "cbpyt_%s__to(cbpy_st, &%s)", t->map->name, var);
         if (t->map->is_dict)
             gen_lower_add_item(l, pl->disowns, "stmt",
                      gen_arena_printf(l->a, "cbpyt_%s__disown(&%s, &allocs)", t->map->name, var));
@@ -248,7 +248,7 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
     case GEN_T_MAP:
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu", t->map->c_type, k + 1));
         gen_lower_add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "out%zu", k + 1));
-        *conv = gen_arena_printf(l->a, "cbpyt_%s__to(&out%zu)", t->map->name, k + 1);
+        *conv = gen_arena_printf(l->a, "cbpyt_%s__to(cbpy_st, &out%zu)", t->map->name, k + 1);
         if (t->map->is_dict)
             gen_lower_add_item(
                 l, pl->disowns, "stmt",
@@ -257,7 +257,7 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
     case GEN_T_CLASS: {
         /* A constructor's own object is of the type it was called on (a subclass too). */
         const char *type = (int)k != fn->made_out
-                               ? gen_arena_printf(l->a, "cbpyw_%s__type", t->cls->name)
+                               ? gen_arena_printf(l->a, "cbpy_st->w_%s", t->cls->name)
                            : fn->kind == GEN_FN_CONSTRUCTOR ? "type"
                                                             : "(PyTypeObject *)self";
         if (t->pass != GEN_PASS_OWNED) {
@@ -302,7 +302,7 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "%s out%zu = (%s)0",
                                                       t->enumeration->c_type, k + 1,
                                                       t->enumeration->c_type));
-        *conv = gen_arena_printf(l->a, "cbpy_ret_enum(cbpye_%s, out%zu)", t->enumeration->name,
+        *conv = gen_arena_printf(l->a, "cbpy_ret_enum(cbpy_st->e_%s, out%zu)", t->enumeration->name,
                                  k + 1);
         break;
     default:

@@ -469,6 +469,8 @@ typedef struct gen_module {
     int flapigen_python;    /* `#![flapigen_python]`: flapigen's Python conventions where
                                cbindgen-py's differ (byte arrays as lists of int, `to_string`
                                only as __repr__/__str__, an Error class in every module) */
+    int per_interpreter_gil; /* `#![per_interpreter_gil]`: the library may be called from
+                               interpreters that each have a GIL of their own (3.12+) */
     gen_code *codes;        /* module-level foreign_code, in glue order */
     size_t ncodes;
     gen_typedef *typedefs;

@@ -764,10 +764,13 @@ int gen_sema(gen_arena *arena, gen_diag *diag, const ast_file *file, gen_module 
             continue;
         if (strcmp(it->include, "flapigen_python") == 0)
             out->flapigen_python = 1;
+        else if (strcmp(it->include, "per_interpreter_gil") == 0)
+            out->per_interpreter_gil = 1;
         else
             gen_diag_warning(diag, it->loc, GEN_WARN_IGNORED_ATTRIBUTE,
-                             "unknown switch '#![%s]'; ignored (the one known is "
-                             "'#![flapigen_python]')", it->include);
+                             "unknown switch '#![%s]'; ignored (the known ones are "
+                             "'#![flapigen_python]' and '#![per_interpreter_gil]')",
+                             it->include);
     }
     /* Callbacks before classes, whose functions take them. */
     for (const ast_item *it = file->items; it; it = it->next) {

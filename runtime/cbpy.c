@@ -263,9 +263,19 @@ PyObject *cbpy_err_null(const char *func, const char *cfunc)
 int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out)
 {
     const char *dot = strrchr(spec->name, '.');
+#if PY_VERSION_HEX >= 0x03090000
+    PyObject *type = PyType_FromModuleAndSpec(module, spec, NULL);
+    if (!type)
+        return -1;
+#else
     PyObject *type = PyType_FromSpec(spec);
     if (!type)
         return -1;
+    /* Unused by heap types before 3.9, yet released and traversed with the type: where
+     * 3.9's ht_module is. */
+    Py_INCREF(module);
+    ((PyTypeObject *)type)->tp_cache = module;
+#endif
     /* PyModule_AddObject steals one reference only on success; the other is for *out. */
     Py_INCREF(type);
     if (PyModule_AddObject(module, dot ? dot + 1 : spec->name, type) < 0) {
@@ -275,6 +285,25 @@ int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out)
     }
     *out = (PyTypeObject *)type;
     return 0;
+}
+
+int cbpy_add_static_methods(PyTypeObject *type, PyObject *module, PyMethodDef *defs)
+{
+    PyObject *modname = PyModule_GetNameObject(module);
+    if (modname == NULL)
+        return -1;
+    int rc = 0;
+    for (PyMethodDef *d = defs; rc == 0 && d->ml_name != NULL; d++) {
+        /* Bound to the class, its __qualname__ and CPython's own argument errors say
+         * "Class.name", as a METH_STATIC method's would. */
+        PyObject *f = PyCFunction_NewEx(d, (PyObject *)type, modname);
+        PyObject *sm = f != NULL ? PyStaticMethod_New(f) : NULL;
+        rc = sm != NULL ? PyObject_SetAttrString((PyObject *)type, d->ml_name, sm) : -1;
+        Py_XDECREF(sm);
+        Py_XDECREF(f);
+    }
+    Py_DECREF(modname);
+    return rc;
 }
 
 PyObject *cbpy_no_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)

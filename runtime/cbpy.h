@@ -97,9 +97,56 @@ CBPY_INTERNAL int cbpy_err_kwargs(const char *func);
    RuntimeError("<func>(): <cfunc>() returned NULL"). */
 CBPY_INTERNAL PyObject *cbpy_err_null(const char *func, const char *cfunc);
 
-/* Creates a heap type from spec, adds it to module under the last dotted component of
-   spec->name, and stores a second new reference in *out. */
+/*
+ * Module state (PEP 489). Each import of a generated module (a reload, another
+ * interpreter) is a module object of its own, with its own classes, exceptions and enums
+ * in its state, so nothing of one instance is shared with another. The generated state
+ * struct (cbpym_state) starts with this runtime part. Invariants:
+ *
+ *  - Every class of a module is a heap type tied to its module (PyType_FromModuleAndSpec;
+ *    before 3.9, a strong reference in tp_cache, which type_dealloc releases and
+ *    type_traverse visits there): cbpy_type_state finds the state from the class, and
+ *    the module outlives every object of its classes.
+ *
+ *  - Every object knows its module's state (cbpy_object.state, set from its class when it
+ *    is made), so a method finds it with one load instead of a lookup.
+ *
+ *  - Wrappers of module functions are bound to their module object (`self` is the
+ *    module), static methods to their class: they find it from that.
+ */
+typedef struct cbpy_state {
+    PyObject *keep;     /* stored callbacks no object owns (module-level functions) */
+} cbpy_state;
+
+/* The state of the module whose class type is (type must be one of a module's classes). */
+static inline void *cbpy_type_state(PyTypeObject *type)
+{
+#if PY_VERSION_HEX >= 0x03090000
+    return PyType_GetModuleState(type);
+#else
+    return PyModule_GetState(type->tp_cache);
+#endif
+}
+
+/* The runtime's part of the state: traversal and clearing (m_traverse, m_clear). */
+static inline int cbpy_state_traverse(cbpy_state *st, visitproc visit, void *arg)
+{
+    Py_VISIT(st->keep);
+    return 0;
+}
+static inline void cbpy_state_clear(cbpy_state *st)
+{
+    Py_CLEAR(st->keep);
+}
+
+/* Creates a heap type from spec, tied to module, adds it to module under the last dotted
+   component of spec->name, and stores a second new reference in *out. */
 CBPY_INTERNAL int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out);
+/* Adds a class's static methods (defs, ending with a NULL name) to type as staticmethod
+   objects whose function is bound to type (its `self`), so that it finds the module's
+   state (METH_STATIC would give it NULL). module gives their __module__. */
+CBPY_INTERNAL int cbpy_add_static_methods(PyTypeObject *type, PyObject *module,
+                                          PyMethodDef *defs);
 
 /* Adds value to module as name, stealing the reference; value NULL (a failed conversion)
    or a failed add gives -1 with the exception set. For the module's constants. */
@@ -127,6 +174,10 @@ static inline void *cbpy_slot_fn(cbpy_fn f)
     memcpy(&p, &f, sizeof p);
     return p;
 }
+
+/* The same for a static table (the module's PEP 489 slots): GNU C allows the conversion
+   in a constant, and __extension__ says that it is meant. */
+#define CBPY_STATIC_SLOT_FN(f) (__extension__(void *)(f))
 
 #ifdef Py_LIMITED_API
 #define CBPY_FLOAT_VALUE(o) PyFloat_AsDouble(o)

@@ -95,7 +95,7 @@ int cbpy_parse_tuple(const cbpy_sig *sig, PyObject *args, PyObject *kwargs, PyOb
 }
 
 /* Whether o fits an overload's parameter of this kind (cbpy_args.h). */
-static int takes(char kind, PyTypeObject **type, PyObject *o)
+static int takes(char kind, PyTypeObject *type, PyObject *o)
 {
     if (o == Py_None && kind >= 'A' && kind <= 'Z')
         return 1;
@@ -110,7 +110,7 @@ static int takes(char kind, PyTypeObject **type, PyObject *o)
     case 's':
         return PyUnicode_Check(o);
     case 'o':
-        return type != NULL && *type != NULL && PyObject_TypeCheck(o, *type);
+        return type != NULL && PyObject_TypeCheck(o, type);
     case 'q':
         return PyObject_CheckBuffer(o) || (PySequence_Check(o) && !PyUnicode_Check(o));
     case 'c':

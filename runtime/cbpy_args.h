@@ -33,12 +33,12 @@ typedef struct cbpy_sig {
 /*
  * One overload of a Python name (flapigen's several constructors, or one alias twice): what
  * each of its Python parameters takes, one letter per parameter: 'b' bool, 'i' an int (or
- * __index__), 'f' a number, 's' str, 'o' an object of *types[i], 'q' a sequence or buffer,
+ * __index__), 'f' a number, 's' str, 'o' an object of types[i], 'q' a sequence or buffer,
  * 'c' a callable, 'a' anything; upper case takes None too.
  */
 typedef struct cbpy_overload {
     const char *kinds;
-    PyTypeObject **const *types;
+    PyTypeObject *const *types;
     int nmin, nmax;             /* the arguments it takes, positional and keyword together */
     const char *sig;            /* its typed signature, for the error */
 } cbpy_overload;

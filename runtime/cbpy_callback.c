@@ -5,10 +5,7 @@
  */
 #include "cbpy.h"
 
-/* Stored callbacks of module-level functions: kept for the life of the module. */
-static PyObject *module_keep;
-
-static cbpy_callback *store(PyObject *o, const cbpy_param *p, PyObject **keep);
+static cbpy_callback *store(PyObject *o, const cbpy_param *p, PyObject **keep, void *state);
 static PyObject *call(cbpy_callback *cb, PyObject *f, PyObject **args, Py_ssize_t n,
                       char **error);
 
@@ -25,11 +22,6 @@ int cbpy_arg_callback(PyObject *o, const cbpy_param *p, cbpy_callback *cb)
 static void free_holder(PyObject *capsule)
 {
     PyMem_Free(PyCapsule_GetPointer(capsule, "cbpy.callback"));
-}
-
-PyObject **cbpy_module_keep(void)
-{
-    return &module_keep;
 }
 
 void cbpy_adopt_callbacks(PyObject *obj, PyObject **pending)
@@ -49,11 +41,12 @@ void cbpy_adopt_callbacks(PyObject *obj, PyObject **pending)
     /* Appending cannot fail for want of memory often; if it does, the callbacks stay with
      * the module rather than be released while C may still call them. */
     if (PyList_SetSlice(*keep, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX, *pending) < 0) {
+        PyObject **module_keep = &((cbpy_state *)CBPY_OBJECT(obj)->state)->keep;
         PyErr_Clear();
-        if (module_keep == NULL)
-            module_keep = PyList_New(0);
-        if (module_keep == NULL ||
-            PyList_SetSlice(module_keep, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX, *pending) < 0)
+        if (*module_keep == NULL)
+            *module_keep = PyList_New(0);
+        if (*module_keep == NULL ||
+            PyList_SetSlice(*module_keep, PY_SSIZE_T_MAX, PY_SSIZE_T_MAX, *pending) < 0)
             PyErr_Clear();
     }
     Py_CLEAR(*pending);
@@ -87,9 +80,10 @@ int cbpy_arg_interface(PyObject *o, const cbpy_param *p, const char *const *meth
 }
 
 cbpy_callback *cbpy_arg_stored_interface(PyObject *o, const cbpy_param *p,
-                                         const char *const *methods, PyObject **keep)
+                                         const char *const *methods, PyObject **keep,
+                                         void *state)
 {
-    return check_methods(o, p, methods) < 0 ? NULL : store(o, p, keep);
+    return check_methods(o, p, methods) < 0 ? NULL : store(o, p, keep, state);
 }
 
 void cbpy_iface_release(void *opaque)
@@ -97,16 +91,17 @@ void cbpy_iface_release(void *opaque)
     (void)opaque; /* the holder's owner keeps the object (cbpy_callback.h) */
 }
 
-cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObject **keep)
+cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p, PyObject **keep,
+                                        void *state)
 {
     if (!PyCallable_Check(o)) {
         cbpy_err_type(p, "callable", o);
         return NULL;
     }
-    return store(o, p, keep);
+    return store(o, p, keep, state);
 }
 
-static cbpy_callback *store(PyObject *o, const cbpy_param *p, PyObject **keep)
+static cbpy_callback *store(PyObject *o, const cbpy_param *p, PyObject **keep, void *state)
 {
     if (*keep == NULL && (*keep = PyList_New(0)) == NULL)
         return NULL;
@@ -116,6 +111,7 @@ static cbpy_callback *store(PyObject *o, const cbpy_param *p, PyObject **keep)
         return NULL;
     }
     cb->callable = o;
+    cb->state = state;
     cb->stored = 1;
     cb->slot = p;
     PyObject *capsule = PyCapsule_New(cb, "cbpy.callback", free_holder);

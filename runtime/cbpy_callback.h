@@ -98,6 +98,8 @@ static inline void cbpy_gil_leave(cbpy_gil g)
 typedef struct cbpy_callback {
     PyObject *callable;     /* borrowed: from the call's arguments (sync), or from the
                                owner's keep list, which holds it next to this holder */
+    void *state;            /* the module state of the call that gave it (cbpy.h): what
+                               its trampoline converts C's values with */
     int stored;
     PyObject *holder;       /* stored: the capsule that owns this struct (borrowed; the
                                owner's keep list holds it) */
@@ -112,14 +114,16 @@ typedef struct cbpy_callback {
  * not free what the trampoline still uses. No-ops for a synchronous callback. */
 CBPY_INTERNAL void cbpy_callback_hold(cbpy_callback *cb);
 CBPY_INTERNAL void cbpy_callback_unhold(cbpy_callback *cb);
-/* A synchronous callback argument: o must be callable. 0 / -1 (TypeError naming p). */
+/* A synchronous callback argument: o must be callable. 0 / -1 (TypeError naming p). The
+ * caller sets cb->state. */
 CBPY_INTERNAL int cbpy_arg_callback(PyObject *o, const cbpy_param *p, cbpy_callback *cb);
 /* A stored callback argument, kept in the list *keep (created on first use): the keep
  * list of the object a method is called on, a constructor's `pending` list that
- * cbpy_adopt_callbacks hands to the new object, or cbpy_module_keep() for functions that
- * have no object. Returns the holder to pass to C, or NULL with an exception set. */
+ * cbpy_adopt_callbacks hands to the new object, or the module state's `keep` for
+ * functions that have no object. state: the calling module's. Returns the holder to pass
+ * to C, or NULL with an exception set. */
 CBPY_INTERNAL cbpy_callback *cbpy_arg_stored_callback(PyObject *o, const cbpy_param *p,
-                                                      PyObject **keep);
+                                                      PyObject **keep, void *state);
 /* `replaces P;`: after a successful call, drops from *keep every callback given before
  * for the same parameter as cb (C holds cb instead). */
 CBPY_INTERNAL void cbpy_replace_callback(PyObject **keep, cbpy_callback *cb);
@@ -128,8 +132,6 @@ static inline PyObject **cbpy_object_keep(PyObject *self)
 {
     return &CBPY_OBJECT(self)->keep;
 }
-/* The module's keep list, for stored callbacks no object owns. */
-CBPY_INTERNAL PyObject **cbpy_module_keep(void);
 /* After a constructor: the callbacks kept in *pending now belong to obj (the new object),
  * which keeps them until it dies; if obj is NULL or None (the constructor failed) they are
  * released. *pending is NULL afterwards. */
@@ -159,7 +161,7 @@ CBPY_INTERNAL int cbpy_arg_interface(PyObject *o, const cbpy_param *p,
                                      const char *const *methods, cbpy_callback *cb);
 CBPY_INTERNAL cbpy_callback *cbpy_arg_stored_interface(PyObject *o, const cbpy_param *p,
                                                        const char *const *methods,
-                                                       PyObject **keep);
+                                                       PyObject **keep, void *state);
 /* The `release` of a foreign_callback!'s struct: C calls it when it drops the object. A
  * no-op: the object lives as long as its holder's owner, as a stored callback does. */
 CBPY_INTERNAL void cbpy_iface_release(void *opaque);

@@ -155,6 +155,7 @@ PyObject *cbpy_object_alloc(PyTypeObject *type)
     PyObject *o = PyType_GenericAlloc(type, 0);
     if (o != NULL) {
         CBPY_OBJECT(o)->ptr = NULL;
+        CBPY_OBJECT(o)->state = cbpy_type_state(type);
         CBPY_OBJECT(o)->owner = NULL;
         CBPY_OBJECT(o)->borrows = 0;
         CBPY_OBJECT(o)->owns = 0;

@@ -55,6 +55,7 @@
 typedef struct cbpy_object {
     PyObject_HEAD
     void *ptr;
+    void *state;        /* its module's state (cbpy.h): set when made, from its class */
     PyObject *owner;
     Py_ssize_t borrows;
     int owns;

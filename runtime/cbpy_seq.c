@@ -281,10 +281,16 @@ static PyObject *make_number(const char *p, const void *ctx)
     return number_at(p, k->kind, k->itemsize);
 }
 
+/* The item maker of cbpy_ret_array, with the class it makes objects of. */
+typedef struct struct_maker {
+    PyTypeObject *type;
+    PyObject *(*item)(PyTypeObject *, const void *);
+} struct_maker;
+
 static PyObject *make_struct(const char *p, const void *ctx)
 {
-    PyObject *(*const *item)(const void *) = ctx;
-    return (*item)(p);
+    const struct_maker *m = ctx;
+    return m->item(m->type, p);
 }
 
 PyObject *cbpy_ret_numbers(const void *data, size_t n, char kind, size_t itemsize)
@@ -293,8 +299,9 @@ PyObject *cbpy_ret_numbers(const void *data, size_t n, char kind, size_t itemsiz
     return list_of(data, n, itemsize, make_number, &k);
 }
 
-PyObject *cbpy_ret_array(const void *data, size_t n, size_t itemsize,
-                         PyObject *(*item)(const void *))
+PyObject *cbpy_ret_array(const void *data, size_t n, size_t itemsize, PyTypeObject *type,
+                         PyObject *(*item)(PyTypeObject *, const void *))
 {
-    return list_of(data, n, itemsize, make_struct, &item);
+    struct_maker m = {type, item};
+    return list_of(data, n, itemsize, make_struct, &m);
 }

@@ -25,6 +25,14 @@ Py_ssize_t cbpy_len_result(PyObject *r)
     return n;
 }
 
+int cbpy_has_slot(PyObject *o, int slot, cbpy_fn fn)
+{
+    PyTypeObject *t = Py_TYPE(o);
+    /* Before 3.10, PyType_GetSlot takes heap types only; ours are all heap types. */
+    return (PyType_GetFlags(t) & Py_TPFLAGS_HEAPTYPE) != 0 &&
+           PyType_GetSlot(t, slot) == cbpy_slot_fn(fn);
+}
+
 PyObject *cbpy_binary_result(PyObject *r)
 {
     if (r == NULL && PyErr_ExceptionMatches(PyExc_TypeError)) {

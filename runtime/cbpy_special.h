@@ -23,6 +23,11 @@
 CBPY_INTERNAL Py_hash_t cbpy_hash_result(PyObject *r);
 /* mp_length: the wrapper's integer result; negative or too large -> ValueError/Overflow. */
 CBPY_INTERNAL Py_ssize_t cbpy_len_result(PyObject *r);
+/* Whether o is an object of the class whose type slot `slot` (Py_nb_add, ...) is fn: of
+ * that class in any instance of its module (whose state then says which), since a class
+ * has slot functions of its own and cannot be subclassed. A binary slot is called for
+ * either operand's class, so it asks this of its left operand. */
+CBPY_INTERNAL int cbpy_has_slot(PyObject *o, int slot, cbpy_fn fn);
 /* nb_* and comparisons: r, or NotImplemented in place of a TypeError. */
 CBPY_INTERNAL PyObject *cbpy_binary_result(PyObject *r);
 /* `!=` from a class that binds only `__eq__`: the negated result (NotImplemented and

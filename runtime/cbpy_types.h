@@ -107,12 +107,14 @@ CBPY_INTERNAL int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind,
 /*
  * Lists made from C arrays a callback is lent (`&[T]`, `Vec<T>` arguments): n numbers of
  * kind 'i', 'u' or 'f' and itemsize bytes each at data, as ints or floats; or n structs of
- * itemsize bytes, each copied into a new object by item(). NULL data is fine for n 0.
+ * itemsize bytes, each copied into a new object of type by item(). NULL data is fine
+ * for n 0.
  */
 CBPY_INTERNAL PyObject *cbpy_ret_numbers(const void *data, size_t n, char kind,
                                          size_t itemsize);
 CBPY_INTERNAL PyObject *cbpy_ret_array(const void *data, size_t n, size_t itemsize,
-                                       PyObject *(*item)(const void *));
+                                       PyTypeObject *type,
+                                       PyObject *(*item)(PyTypeObject *, const void *));
 
 /* Releases a view cbpy_arg_buffer filled; a no-op on a zeroed or already released view. */
 static inline void cbpy_release_buffer(Py_buffer *view)
