@@ -102,8 +102,9 @@ static void distinct_objects(lower *l, const gen_fn *fn, call_shape shape, gen_t
 static void lower_special_method(lower *l, const gen_special *sp, gen_tv *w, int keywords)
 {
     const char *wrapper = gen_tv_lookup_str(w, "wrapper");
-    const char *slot =
-        gen_arena_printf(l->a, "%s_slot(self%s)", wrapper, sp->nparams ? ", arg" : "");
+    const char *slot = gen_arena_printf(l->a, "%s_slot(self%s%s)", wrapper,
+                                        sp->nparams ? ", arg" : "",
+                                        gen_special_ternary(sp) ? ", Py_None" : "");
     const char *call = NULL;
     switch (sp->adapter) {
     case GEN_ADAPT_HASH:
@@ -183,6 +184,7 @@ static void lower_special(lower *l, const gen_fn *fn, gen_tv *w, int keywords)
         gen_tv_set_str(l->a, w, "slot", sp->slot);
     if (sp->compare_op)
         gen_tv_set_str(l->a, w, "compare_op", sp->compare_op);
+    gen_tv_set_flag(l->a, w, "ternary", gen_special_ternary(sp));
     gen_tv_set_flag(l->a, w, "none_is_missing", fn->ret.optional);
     /* Integer indexes count from the end when negative, as for every Python sequence. */
     const gen_fn *len = special_of(fn->cls, "__len__");
@@ -587,6 +589,7 @@ static gen_tv *lower_binops(lower *l, const gen_class *c)
             continue;
         gen_tv *b = gen_tv_map(l->a);
         gen_tv_set_str(l->a, b, "binop_slot", sp->slot);
+        gen_tv_set_flag(l->a, b, "ternary", gen_special_ternary(sp));
         gen_tv_set_str(l->a, b, "binop_fn",
                        gen_arena_printf(l->a, "cbpyw_%s__%s", c->name, sp->slot + 3));
         gen_tv_set_str(l->a, b, "op", "NULL");

@@ -51,6 +51,10 @@ typedef struct gen_special {
 
 /* The entry named name, or NULL if name is not a special method cbindgen-py supports. */
 const gen_special *gen_special_find(const char *name);
+/* Whether sp's slot takes pow()'s modulus as a third argument (nb_power and
+ * nb_inplace_power are ternaryfunc): the glue's method takes none, so a modulus other than
+ * None gives NotImplemented. */
+int gen_special_ternary(const gen_special *sp);
 /* Whether name looks like a special method (`__x__`), supported or not. */
 int gen_special_like(const char *name);
 
