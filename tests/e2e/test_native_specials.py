@@ -281,6 +281,15 @@ class Operators(unittest.TestCase):
                          "bad operand type for abs(): '%s'" % B)
 
 
+def as_for_none(op, type_name, *args):
+    """CPython's TypeError text for op(None, *args), with type_name in None's place."""
+    try:
+        op(None, *args)
+    except TypeError as e:
+        return str(e).replace("'NoneType'", "'%s'" % type_name)
+    raise AssertionError("op(None, ...) did not raise")
+
+
 def operator_calls():
     return m.Stats.get(m.Stat.OPERATOR_CALLS)
 
@@ -325,10 +334,11 @@ class Reflected(unittest.TestCase):
         s = m.Scale(3)
         self.assertEqual((repr(s ** 2), 2 ** s, repr(pow(s, 2)), pow(2.0, s)),
                          ("Scale(9)", 8.0, "Scale(9)", 8.0))
-        self.assertEqual(error_message(self, TypeError, pow, s, 2, 5),
-                         "unsupported operand type(s) for ** or pow(): '%s', 'int', 'int'" % S)
-        self.assertEqual(error_message(self, TypeError, pow, s, "x"),
-                         "unsupported operand type(s) for ** or pow(): '%s' and 'str'" % S)
+        # CPython's own texts, which vary with its version: as for None in s's place.
+        for args in ((2, 5), ("x",)):
+            with self.subTest(args=args):
+                self.assertEqual(error_message(self, TypeError, pow, s, *args),
+                                 as_for_none(pow, S, *args))
 
 
 class InPlace(unittest.TestCase):
@@ -377,7 +387,7 @@ class InPlace(unittest.TestCase):
                 self.assertEqual(error_message(self, TypeError, op, v, right),
                                  UNSUPPORTED % (sign, V, right_type))
         self.assertEqual(error_message(self, TypeError, operator.ipow, m.Scale(), "x"),
-                         UNSUPPORTED % ("**=", S, "str"))
+                         as_for_none(operator.ipow, S, "x"))
         # __imul__ refuses a Scale; v * s is Scale.__rmul__, which makes a new vector.
         v *= m.Scale(3)
         self.assertIsNot(v, alias)
@@ -395,8 +405,9 @@ class AsMethods(unittest.TestCase):
         self.assertEqual(v, m.Vec2(4, 6))
         self.assertIs(v.__imul__(0.5), v)
         self.assertEqual(v, m.Vec2(2, 3))
-        self.assertEqual(error_message(self, TypeError, v.__imul__, arg1=2),
-                         "Vec2.__imul__() takes no keyword arguments")
+        # (CPython before 3.9 leaves the class out of the name.)
+        self.assertRegex(error_message(self, TypeError, v.__imul__, arg1=2),
+                         r"^(Vec2\.)?__imul__\(\) takes no keyword arguments$")
         self.assertEqual(error_message(self, TypeError, v.__add__),
                          "Vec2.__add__() missing required argument 'other' (pos 1)")
         self.assertEqual(error_message(self, TypeError, v.__add__, w, other=w),
