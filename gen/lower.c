@@ -50,15 +50,6 @@ const char *gen_lower_c_string(gen_arena *a, const char *s)
     return r;
 }
 
-/* The function of class c that implements special method name, or NULL. */
-static const gen_fn *special_of(const gen_class *c, const char *name)
-{
-    for (size_t i = 0; i < c->nfns; i++)
-        if (c->fns[i]->special && strcmp(c->fns[i]->special, name) == 0)
-            return c->fns[i];
-    return NULL;
-}
-
 /* A C expression for optional text: the escaped literal, or NULL. */
 const char *gen_lower_c_string_or_null(gen_arena *a, const char *s)
 {
@@ -95,109 +86,10 @@ static void distinct_objects(lower *l, const gen_fn *fn, call_shape shape, gen_t
     gen_strbuf_release(&sb);
 }
 
-/* A special method called as a method (`v.__add__(w)`, with keywords where the glue names
- * its parameters): the front that parses its arguments and answers as CPython's slot
- * wrapper would, from the slot or the wrapper (special_slot.tmpl). Unary ones need no
- * front: their wrapper already is a METH_NOARGS method. */
-static void lower_special_method(lower *l, const gen_special *sp, gen_tv *w, int keywords)
-{
-    const char *wrapper = gen_tv_lookup_str(w, "wrapper");
-    const char *slot = gen_arena_printf(l->a, "%s_slot(self%s%s)", wrapper,
-                                        sp->nparams ? ", arg" : "",
-                                        gen_special_ternary(sp) ? ", Py_None" : "");
-    const char *call = NULL;
-    switch (sp->adapter) {
-    case GEN_ADAPT_HASH:
-    case GEN_ADAPT_LEN:
-        call = gen_arena_printf(l->a, "cbpy_ssize_method(%s)", slot);
-        break;
-    case GEN_ADAPT_NEXT:
-        call = gen_arena_printf(l->a, "cbpy_next_method(%s)", slot);
-        break;
-    case GEN_ADAPT_CONTAINS:
-        call = gen_arena_printf(l->a, "cbpy_bool_method(%s)", slot);
-        break;
-    case GEN_ADAPT_GETITEM:
-    case GEN_ADAPT_INPLACE:
-        call = slot;
-        break;
-    case GEN_ADAPT_BINARY:
-    case GEN_ADAPT_REFLECTED:
-    case GEN_ADAPT_COMPARE:
-        /* Only this function, on (self, other) as the method names them: a foreign other
-         * is NotImplemented, as from any binary slot wrapper. */
-        call = gen_arena_printf(l->a, "cbpy_binary_result(%s(self, arg))", wrapper);
-        break;
-    default:
-        break;
-    }
-    gen_tv_set_flag(l->a, w, "in_methods", 1);
-    gen_tv_set_str(l->a, w, "meth_fn", call ? gen_arena_printf(l->a, "%s_meth", wrapper) : wrapper);
-    gen_tv_set_str(l->a, w, "meth_flags",
-                   gen_arena_printf(l->a, "%s | METH_COEXIST",
-                                    keywords ? "METH_FASTCALL | METH_KEYWORDS"
-                                    : sp->nparams ? "METH_O"
-                                                  : "METH_NOARGS"));
-    if (!call)
-        return;
-    gen_tv_set_str(l->a, w, "meth_call", call);
-    gen_tv_set_flag(l->a, w, "meth_front", 1);
-    gen_tv_set_flag(l->a, w, "meth_keywords", keywords);
-    gen_tv_set_str(l->a, w, "meth_params",
-                   keywords ? "PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames"
-                   : sp->nparams ? "PyObject *arg"
-                                 : "PyObject *Py_UNUSED(ignored)");
-}
-
-/* Which slot adapter a special method needs (templates/special_slot.tmpl has one section
- * per adapter), and the slot it fills. Binary operators fill theirs per class, a forward
- * and a reflected one together (lower_binops). */
-static void lower_special(lower *l, const gen_fn *fn, gen_tv *w, int keywords)
-{
-    static const char *const flags[] = {
-        [GEN_ADAPT_UNARY] = "adapt_unary",       [GEN_ADAPT_HASH] = "adapt_hash",
-        [GEN_ADAPT_LEN] = "adapt_len",           [GEN_ADAPT_BINARY] = "adapt_binary",
-        [GEN_ADAPT_REFLECTED] = "adapt_binary",  [GEN_ADAPT_INPLACE] = "adapt_inplace",
-        [GEN_ADAPT_COMPARE] = "adapt_compare",   [GEN_ADAPT_GETITEM] = "adapt_getitem",
-        [GEN_ADAPT_CONTAINS] = "adapt_contains", [GEN_ADAPT_ITER] = "adapt_unary",
-        [GEN_ADAPT_NEXT] = "adapt_next",         [GEN_ADAPT_EXIT] = "adapt_exit",
-    };
-    const gen_special *sp = gen_special_find(fn->special);
-    /* `copy.deepcopy` asks `__deepcopy__(memo)`: a derived Rust clone is a deep copy of
-     * the object's whole state, so the same method answers, the memo unused. (A copy
-     * function the glue names may share what it points to: it stays __copy__ only.) */
-    gen_tv_set_flag(l->a, w, "adapt_copy", fn->deep_copy);
-    if (sp->adapter == GEN_ADAPT_METHOD)
-        return;
-    gen_tv_set_flag(l->a, w, flags[sp->adapter], 1);
-    if (sp->adapter != GEN_ADAPT_EXIT)
-        lower_special_method(l, sp, w, keywords);
-    /* Objects break only under domains with fatal statuses; a consuming close still runs. */
-    int fatal = 0;
-    for (size_t i = 0; i < l->m->nerrors; i++)
-        fatal |= l->m->errors[i]->nfatal > 0;
-    gen_tv_set_flag(l->a, w, "exit_skips_broken",
-                    sp->adapter == GEN_ADAPT_EXIT && fn->self != GEN_SELF_MOVE && fatal);
-    gen_tv_set_flag(l->a, w, "next_remembers_end",
-                    sp->adapter == GEN_ADAPT_NEXT && fn->none_status != NULL);
-    if (sp->slot && sp->adapter != GEN_ADAPT_BINARY && sp->adapter != GEN_ADAPT_REFLECTED)
-        gen_tv_set_str(l->a, w, "slot", sp->slot);
-    if (sp->compare_op)
-        gen_tv_set_str(l->a, w, "compare_op", sp->compare_op);
-    gen_tv_set_flag(l->a, w, "ternary", gen_special_ternary(sp));
-    gen_tv_set_flag(l->a, w, "none_is_missing", fn->ret.optional);
-    /* Integer indexes count from the end when negative, as for every Python sequence. */
-    const gen_fn *len = special_of(fn->cls, "__len__");
-    if (sp->adapter == GEN_ADAPT_GETITEM && len && fn->params[0].type.kind == GEN_T_PRIM &&
-        fn->params[0].type.prim->kind == GEN_PRIM_INT)
-        gen_tv_set_str(l->a, w, "len_slot",
-                       gen_arena_printf(l->a, "cbpyw_%s__s__len___slot", fn->cls->name));
-}
-
 /* Whether class c's `__next__` ends with a status and remembers it (special_slot.tmpl). */
 static int remembers_end(const gen_class *c)
 {
-    const gen_fn *next = special_of(c, "__next__");
+    const gen_fn *next = gen_lower_special_of(c, "__next__");
     return next && next->none_status;
 }
 
@@ -336,7 +228,7 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set_flag(l->a, w, "in_methods", plain && !fn->accessor && !is_ctor && !fn->overload);
     gen_tv_set_str(l->a, w, "meth_fn", wrapper);
     if (fn->special)
-        lower_special(l, fn, w, special_keywords);
+        gen_lower_special(l, fn, w, special_keywords);
     if (keywords || special_keywords) {
         gen_strbuf names = {0};
         for (size_t i = 0; i < fn->nparams; i++)
@@ -566,45 +458,6 @@ static gen_tv *lower_consts(lower *l, const gen_const *consts, size_t n)
     return list;
 }
 
-/* fn as a binary operator (`__add__`, `__radd__`), or NULL. */
-static const gen_special *binop_of(const gen_fn *fn)
-{
-    const gen_special *sp = fn->special ? gen_special_find(fn->special) : NULL;
-    return sp && (sp->adapter == GEN_ADAPT_BINARY || sp->adapter == GEN_ADAPT_REFLECTED) ? sp
-                                                                                          : NULL;
-}
-
-/* The binary operator slots of class c, in the order the glue first names them: each a
- * function serving the forward and the reflected special method of one operator (either
- * may be missing), with CPython's order between them (runtime cbpy_binary_slot). */
-static gen_tv *lower_binops(lower *l, const gen_class *c)
-{
-    gen_tv *list = gen_tv_list(l->a);
-    for (size_t i = 0; i < c->nfns; i++) {
-        const gen_special *sp = binop_of(c->fns[i]);
-        int seen = 0;
-        for (size_t k = 0; sp && k < i; k++)
-            seen |= binop_of(c->fns[k]) && strcmp(binop_of(c->fns[k])->slot, sp->slot) == 0;
-        if (!sp || seen)
-            continue;
-        gen_tv *b = gen_tv_map(l->a);
-        gen_tv_set_str(l->a, b, "binop_slot", sp->slot);
-        gen_tv_set_flag(l->a, b, "ternary", gen_special_ternary(sp));
-        gen_tv_set_str(l->a, b, "binop_fn",
-                       gen_arena_printf(l->a, "cbpyw_%s__%s", c->name, sp->slot + 3));
-        gen_tv_set_str(l->a, b, "op", "NULL");
-        gen_tv_set_str(l->a, b, "rop", "NULL");
-        for (size_t k = i; k < c->nfns; k++) {
-            const gen_special *other = binop_of(c->fns[k]);
-            if (other && strcmp(other->slot, sp->slot) == 0)
-                gen_tv_set_str(l->a, b, other->adapter == GEN_ADAPT_BINARY ? "op" : "rop",
-                               gen_arena_printf(l->a, "cbpyw_%s__s%s", c->name, other->name));
-        }
-        gen_tv_push(l->a, list, b);
-    }
-    return list;
-}
-
 static gen_tv *lower_class(lower *l, const gen_class *c)
 {
     gen_tv *v = gen_tv_map(l->a);
@@ -668,17 +521,17 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
         gen_tv_push(l->a, fns, c->fns[i]->overloads ? gen_lower_dispatch(l, c->fns[i], fns)
                                                     : gen_lower_fn(l, c->fns[i]));
     gen_tv_set(l->a, v, "fns", fns);
-    gen_tv_set(l->a, v, "binops", lower_binops(l, c));
+    gen_tv_set(l->a, v, "binops", gen_lower_binops(l, c));
     lower_properties(l, c, v);
     int compares = 0;
     for (size_t i = 0; i < c->nfns; i++)
         compares |= c->fns[i]->special && gen_special_find(c->fns[i]->special)->compare_op;
     gen_tv_set_flag(l->a, v, "has_compare", compares);
-    const gen_fn *eq = special_of(c, "__eq__");
-    if (eq && !special_of(c, "__ne__"))
+    const gen_fn *eq = gen_lower_special_of(c, "__eq__");
+    if (eq && !gen_lower_special_of(c, "__ne__"))
         gen_tv_set_str(l->a, v, "ne_from_eq",
                        gen_arena_printf(l->a, "cbpyw_%s__s__eq__", c->name));
-    gen_tv_set_flag(l->a, v, "iter_self", special_of(c, "__next__") && !special_of(c, "__iter__"));
+    gen_tv_set_flag(l->a, v, "iter_self", gen_lower_special_of(c, "__next__") && !gen_lower_special_of(c, "__iter__"));
     return v;
 }
 

@@ -3,7 +3,8 @@
  * have, and the adapter that fits the slot's C signature around the ordinary wrapper.
  *
  * Invariants:
- * - Names are unique; every entry's adapter has a template section in special_slot.tmpl.
+ * - Names are unique; every entry's adapter has a template section in special_slot.tmpl
+ *   (binary and reflected operators: the class's `binops` in class_impl.tmpl).
  * - Every special method is also a method of the type under its special name (with the
  *   glue's docstring and parameter names, keywords as for any method), which shadows the
  *   slot wrapper CPython would make (METH_COEXIST); the operator syntax keeps going
