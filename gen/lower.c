@@ -531,7 +531,8 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     if (eq && !gen_lower_special_of(c, "__ne__"))
         gen_tv_set_str(l->a, v, "ne_from_eq",
                        gen_arena_printf(l->a, "cbpyw_%s__s__eq__", c->name));
-    gen_tv_set_flag(l->a, v, "iter_self", gen_lower_special_of(c, "__next__") && !gen_lower_special_of(c, "__iter__"));
+    gen_tv_set_flag(l->a, v, "iter_self",
+                    gen_lower_special_of(c, "__next__") && !gen_lower_special_of(c, "__iter__"));
     return v;
 }
 
