@@ -50,15 +50,6 @@ const char *gen_lower_c_string(gen_arena *a, const char *s)
     return r;
 }
 
-/* The function of class c that implements special method name, or NULL. */
-static const gen_fn *special_of(const gen_class *c, const char *name)
-{
-    for (size_t i = 0; i < c->nfns; i++)
-        if (c->fns[i]->special && strcmp(c->fns[i]->special, name) == 0)
-            return c->fns[i];
-    return NULL;
-}
-
 /* A C expression for optional text: the escaped literal, or NULL. */
 const char *gen_lower_c_string_or_null(gen_arena *a, const char *s)
 {
@@ -95,50 +86,10 @@ static void distinct_objects(lower *l, const gen_fn *fn, call_shape shape, gen_t
     gen_strbuf_release(&sb);
 }
 
-/* Which slot adapter a special method needs (templates/class_impl.tmpl has one section
- * per adapter), and the slot it fills. */
-static void lower_special(lower *l, const gen_fn *fn, gen_tv *w)
-{
-    static const char *const flags[] = {
-        [GEN_ADAPT_UNARY] = "adapt_unary",       [GEN_ADAPT_HASH] = "adapt_hash",
-        [GEN_ADAPT_LEN] = "adapt_len",           [GEN_ADAPT_BINARY] = "adapt_binary",
-        [GEN_ADAPT_COMPARE] = "adapt_compare",   [GEN_ADAPT_GETITEM] = "adapt_getitem",
-        [GEN_ADAPT_CONTAINS] = "adapt_contains", [GEN_ADAPT_ITER] = "adapt_unary",
-        [GEN_ADAPT_NEXT] = "adapt_next",         [GEN_ADAPT_EXIT] = "adapt_exit",
-    };
-    const gen_special *sp = gen_special_find(fn->special);
-    /* `copy.deepcopy` asks `__deepcopy__(memo)`: a derived Rust clone is a deep copy of
-     * the object's whole state, so the same method answers, the memo unused. (A copy
-     * function the glue names may share what it points to: it stays __copy__ only.) */
-    gen_tv_set_flag(l->a, w, "adapt_copy", fn->deep_copy);
-    if (sp->adapter == GEN_ADAPT_METHOD)
-        return;
-    gen_tv_set_flag(l->a, w, flags[sp->adapter], 1);
-    /* Objects break only under domains with fatal statuses; a consuming close still runs. */
-    int fatal = 0;
-    for (size_t i = 0; i < l->m->nerrors; i++)
-        fatal |= l->m->errors[i]->nfatal > 0;
-    gen_tv_set_flag(l->a, w, "exit_skips_broken",
-                    sp->adapter == GEN_ADAPT_EXIT && fn->self != GEN_SELF_MOVE && fatal);
-    gen_tv_set_flag(l->a, w, "next_remembers_end",
-                    sp->adapter == GEN_ADAPT_NEXT && fn->none_status != NULL);
-    if (sp->slot)
-        gen_tv_set_str(l->a, w, "slot", sp->slot);
-    if (sp->compare_op)
-        gen_tv_set_str(l->a, w, "compare_op", sp->compare_op);
-    gen_tv_set_flag(l->a, w, "none_is_missing", fn->ret.optional);
-    /* Integer indexes count from the end when negative, as for every Python sequence. */
-    const gen_fn *len = special_of(fn->cls, "__len__");
-    if (sp->adapter == GEN_ADAPT_GETITEM && len && fn->params[0].type.kind == GEN_T_PRIM &&
-        fn->params[0].type.prim->kind == GEN_PRIM_INT)
-        gen_tv_set_str(l->a, w, "len_slot",
-                       gen_arena_printf(l->a, "cbpyw_%s__s__len___slot", fn->cls->name));
-}
-
 /* Whether class c's `__next__` ends with a status and remembers it (special_slot.tmpl). */
 static int remembers_end(const gen_class *c)
 {
-    const gen_fn *next = special_of(c, "__next__");
+    const gen_fn *next = gen_lower_special_of(c, "__next__");
     return next && next->none_status;
 }
 
@@ -249,7 +200,9 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
     gen_tv *w = gen_tv_map(l->a);
     int is_ctor = fn->kind == GEN_FN_CONSTRUCTOR, is_static = fn->kind == GEN_FN_STATIC;
     /* Slots and property accessors are called positionally by CPython itself; overloads,
-     * by their dispatcher, which passes what it got. */
+     * by their dispatcher, which passes what it got. A special method's keywords are
+     * parsed by its method front (special_slot.tmpl), before this wrapper. */
+    int special_keywords = fn->special && gen_lower_takes_keywords(fn);
     int keywords = (gen_lower_takes_keywords(fn) && !fn->special && !fn->accessor) ||
                    (fn->overload && !is_ctor);
     call_shape shape = is_ctor                ? SHAPE_NEW
@@ -293,15 +246,19 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
     /* A protocol that is an ordinary method (__copy__) sits in the method table. */
     int plain = !fn->special || gen_special_find(fn->special)->adapter == GEN_ADAPT_METHOD;
     gen_tv_set_flag(l->a, w, "in_methods", plain && !fn->accessor && !is_ctor && !fn->overload);
+    gen_tv_set_str(l->a, w, "meth_fn", wrapper);
     if (fn->special)
-        lower_special(l, fn, w);
-    if (keywords) {
+        gen_lower_special(l, fn, w, special_keywords);
+    if (keywords || special_keywords) {
         gen_strbuf names = {0};
         for (size_t i = 0; i < fn->nparams; i++)
             gen_strbuf_printf(&names, "%s\"%s\"", i ? ", " : "{",
                               gen_lower_param_name(l, &fn->params[i]));
         gen_strbuf_puts(&names, "}");
-        gen_tv_set_str(l->a, w, "kw_names", gen_arena_strdup(l->a, gen_strbuf_str(&names)));
+        const char *kw_names = gen_arena_strdup(l->a, gen_strbuf_str(&names));
+        gen_tv_set_str(l->a, w, "sig_names", kw_names);
+        if (keywords)
+            gen_tv_set_str(l->a, w, "kw_names", kw_names);
         gen_strbuf_release(&names);
         gen_tv_set_str(l->a, w, "npos_only", gen_arena_printf(l->a, "%d", fn->npos_only));
         gen_tv_set_str(l->a, w, "nrequired", gen_arena_printf(l->a, "%d", fn->nrequired));
@@ -317,7 +274,7 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
                                           "%s, PyObject *const *args, Py_ssize_t nargs, "
                                           "PyObject *kwnames",
                                           self));
-    if (!is_ctor && plain && !fn->accessor && !fn->overload)
+    if (gen_tv_lookup_str(w, "in_methods") && !fn->overload)
         gen_tv_set_str(l->a, w, "doc", gen_lower_docstring(l, fn, fn->py_name, fn->doc));
 
     gen_tv *params = gen_tv_list(l->a);
@@ -588,16 +545,18 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
     for (size_t i = 0; i < c->nfns; i++)
         statics |= c->fns[i]->kind == GEN_FN_STATIC;
     gen_tv_set_flag(l->a, v, "has_statics", statics);
+    gen_tv_set(l->a, v, "binops", gen_lower_binops(l, c));
     lower_properties(l, c, v);
     int compares = 0;
     for (size_t i = 0; i < c->nfns; i++)
         compares |= c->fns[i]->special && gen_special_find(c->fns[i]->special)->compare_op;
     gen_tv_set_flag(l->a, v, "has_compare", compares);
-    const gen_fn *eq = special_of(c, "__eq__");
-    if (eq && !special_of(c, "__ne__"))
+    const gen_fn *eq = gen_lower_special_of(c, "__eq__");
+    if (eq && !gen_lower_special_of(c, "__ne__"))
         gen_tv_set_str(l->a, v, "ne_from_eq",
                        gen_arena_printf(l->a, "cbpyw_%s__s__eq__", c->name));
-    gen_tv_set_flag(l->a, v, "iter_self", special_of(c, "__next__") && !special_of(c, "__iter__"));
+    gen_tv_set_flag(l->a, v, "iter_self",
+                    gen_lower_special_of(c, "__next__") && !gen_lower_special_of(c, "__iter__"));
     return v;
 }
 

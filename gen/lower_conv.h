@@ -48,6 +48,13 @@ const char *gen_lower_param_name(lower *l, const gen_param *p);
 /* A callable's docstring as a C string, and its typed signature line alone (raw). */
 const char *gen_lower_docstring(lower *l, const gen_fn *fn, const char *name, const char *doc);
 const char *gen_lower_signature_line(lower *l, const gen_fn *fn, const char *name);
+/* The function of class c that implements special method name, or NULL (lower_special.c). */
+const gen_fn *gen_lower_special_of(const gen_class *c, const char *name);
+/* A special method's slot adapter, slot and method front, into its wrapper's values w;
+ * keywords: whether its method front parses keywords. */
+void gen_lower_special(lower *l, const gen_fn *fn, gen_tv *w, int keywords);
+/* The binary operator slots of class c, each serving a forward and a reflected form. */
+gen_tv *gen_lower_binops(lower *l, const gen_class *c);
 /* Whether fn's parameters need keyword parsing: named, or with defaults. */
 int gen_lower_takes_keywords(const gen_fn *fn);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lower_conv.h"
+#include "special.h"
 
 const char *gen_lower_param_name(lower *l, const gen_param *p)
 {
@@ -81,12 +82,25 @@ static void signatures(lower *l, const gen_fn *fn, const char *name, gen_strbuf 
         }
     }
     gen_strbuf_puts(clinic, ")");
-    gen_strbuf_printf(typed, ") -> %s%s",
-                      fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD
-                          ? fn->cls->name
-                      : fn->nouts > (fn->ret_len_out >= 0) ? outs_py_type(l, fn)
-                                                           : gen_lower_py_type(l, &fn->ret),
-                      fn->none_status ? " | None" : "");
+    /* Called as a method, a special method answers as its slot does: an in-place operator
+     * gives the object itself, and the None that ends an iteration or misses a key is
+     * StopIteration or KeyError instead. */
+    const gen_special *sp = fn->special ? gen_special_find(fn->special) : NULL;
+    const char *result =
+        fn->kind == GEN_FN_CONSTRUCTOR || fn->kind == GEN_FN_CLASSMETHOD ||
+                (sp && sp->adapter == GEN_ADAPT_INPLACE)
+            ? fn->cls->name
+        : fn->nouts > (fn->ret_len_out >= 0)
+            ? outs_py_type(l, fn)
+            : gen_lower_py_type(l, &fn->ret);
+    const char *none = fn->none_status ? " | None" : "";
+    size_t n = strlen(result);
+    if (sp && (sp->adapter == GEN_ADAPT_NEXT || sp->adapter == GEN_ADAPT_GETITEM)) {
+        none = "";
+        if (n > 7 && strcmp(result + n - 7, " | None") == 0)
+            result = gen_arena_printf(l->a, "%.*s", (int)(n - 7), result);
+    }
+    gen_strbuf_printf(typed, ") -> %s%s", result, none);
     if (fn->error)
         gen_strbuf_printf(typed, "\nRaises %s on failure.", fn->error->name);
 }

@@ -22,6 +22,7 @@ gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
     gen_tv_set_str(l->a, w, "state", gen_lower_state_expr(first));
     gen_tv_set_str(l->a, w, "func", gen_lower_func_name(l, first));
     gen_tv_set_flag(l->a, w, "in_methods", !is_ctor);
+    gen_tv_set_str(l->a, w, "meth_fn", gen_tv_lookup_str(w, "wrapper"));
     gen_tv_set_flag(l->a, w, "is_ctor", is_ctor);
     /* (A static method's self is NULL, passed along as the overloads ignore it.) */
     gen_tv_set_str(l->a, w, "signature",

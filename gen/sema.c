@@ -1,9 +1,11 @@
 /* sema.c: checks a parsed glue file and resolves its names into the module model
  * (model.h); module-level items are checked in sema_items.c, call plans (parameter lists) in
- * sema_plan.c, function attributes in sema_attrs.c, properties in sema_props.c. Passes run in dependency order: enums
- * and error domains first (types that signatures mention), then classes are declared (name,
- * self_type, storage), then every signature is resolved (typeres.c), so any function may mention
- * any class. Every problem is reported, with notes pointing at earlier definitions. */
+ * sema_plan.c, function attributes in sema_attrs.c, properties in sema_props.c, special
+ * methods' shapes in sema_special.c. Passes run in dependency order: enums and error
+ * domains first (types that signatures mention), then classes are declared (name,
+ * self_type, storage), then every signature is resolved (typeres.c), so any function may
+ * mention any class. Every problem is reported, with notes pointing at earlier
+ * definitions. */
 #include "sema.h"
 
 #include <string.h>
@@ -212,53 +214,6 @@ gen_fn *gen_sema_new_fn(gen_sema_ctx *s)
     return fn;
 }
 
-/* A special method's glue signature must fit the protocol it implements. */
-static int check_special(gen_sema_ctx *s, gen_fn *fn, gen_loc loc)
-{
-    static const char *const wanted[] = {"any result", "'&str' or 'String'", "'bool'",
-                                         "an integer", "an 'Option<T>'"};
-    const gen_special *sp = gen_special_find(fn->py_name);
-    const gen_type *r = &fn->ret;
-    int self_ok = fn->self != GEN_SELF_NONE &&
-                  (fn->self != GEN_SELF_MOVE || sp->adapter == GEN_ADAPT_EXIT);
-    int result_ok = sp->result == GEN_RESULT_ANY ||
-                    (sp->result == GEN_RESULT_TEXT &&
-                     (r->kind == GEN_T_STR || r->kind == GEN_T_STRING) && !r->optional) ||
-                    (sp->result == GEN_RESULT_BOOL && r->kind == GEN_T_PRIM &&
-                     r->prim->kind == GEN_PRIM_BOOL) ||
-                    (sp->result == GEN_RESULT_INT && r->kind == GEN_T_PRIM &&
-                     r->prim->kind == GEN_PRIM_INT) ||
-                    (sp->result == GEN_RESULT_OPTION && r->optional) ||
-                    /* bool next(it, T *out): false ends the iteration */
-                    (sp->result == GEN_RESULT_OPTION && fn->nouts && r->kind == GEN_T_PRIM &&
-                     r->prim->kind == GEN_PRIM_BOOL) ||
-                    /* status next(it, T **out) with `none S;`: S ends the iteration */
-                    (sp->result == GEN_RESULT_OPTION && fn->nouts && fn->none_status);
-    if (sp->adapter == GEN_ADAPT_ITER || sp->adapter == GEN_ADAPT_METHOD)
-        result_ok = r->kind == GEN_T_CLASS && !r->optional;
-    if (sp->adapter == GEN_ADAPT_METHOD)
-        result_ok = result_ok && r->cls == fn->cls && r->pass == GEN_PASS_OWNED;
-    /* Only a bool `__next__` may hand its value back through an out-parameter. */
-    int outs_ok = !fn->nouts || (sp->adapter == GEN_ADAPT_NEXT && fn->nouts == 1);
-    /* The protocols that may fail: an exception from __next__ or __exit__ propagates. */
-    int error_ok = !fn->error || sp->adapter == GEN_ADAPT_NEXT || sp->adapter == GEN_ADAPT_EXIT;
-    const char *what = sp->adapter == GEN_ADAPT_ITER     ? "an object of a class"
-                       : sp->adapter == GEN_ADAPT_METHOD ? "a new object of its class"
-                                                         : wanted[sp->result];
-    if (!self_ok || (int)fn->nparams != sp->nparams || !result_ok || !error_ok || !outs_ok ||
-        (fn->nparams && fn->params[0].def_c)) {
-        gen_diag_error(s->diag, loc,
-                       "'%s' must be a method taking '&self'%s and %d more parameter%s, "
-                       "returning %s",
-                       sp->name, sp->adapter == GEN_ADAPT_EXIT ? " (or 'self')" : "",
-                       sp->nparams, sp->nparams == 1 ? "" : "s",
-                       what);
-        return -1;
-    }
-    fn->special = sp->name;
-    return 0;
-}
-
 /* The T of a constructor's `-> T` or `-> Result<T, E>`. */
 static const ast_type *ctor_value_type(const ast_type *t)
 {
@@ -361,7 +316,7 @@ static gen_fn *resolve_fn(gen_sema_ctx *s, const ast_member *m, gen_class *cls)
     if (gen_sema_fn_attrs(s, m, fn, bad) < 0)
         bad = 1;
     if (!bad && cls && m->kind == AST_FN && gen_special_find(fn->py_name) &&
-        check_special(s, fn, name_loc) < 0)
+        gen_sema_check_special(s, fn, name_loc) < 0)
         bad = 1;
     return bad ? NULL : fn;
 }

@@ -64,5 +64,8 @@ void gen_sema_declare_typedef(gen_sema_ctx *s, const ast_item *it);
 /* A `const` item (in_module: a module attribute, its name claimed) or member; -1 after an
  * error. */
 int gen_sema_define_const(gen_sema_ctx *s, const ast_const *ac, gen_const *k, int in_module);
+/* Whether method fn, named by a special method, fits that protocol; sets fn->special, or
+ * reports the mistake at loc (the name) and returns -1 (sema_special.c). */
+int gen_sema_check_special(gen_sema_ctx *s, gen_fn *fn, gen_loc loc);
 
 #endif

@@ -32,6 +32,34 @@ static const gen_special specials[] = {
     {"__xor__", GEN_ADAPT_BINARY, 1, GEN_RESULT_ANY, "Py_nb_xor", NULL},
     {"__lshift__", GEN_ADAPT_BINARY, 1, GEN_RESULT_ANY, "Py_nb_lshift", NULL},
     {"__rshift__", GEN_ADAPT_BINARY, 1, GEN_RESULT_ANY, "Py_nb_rshift", NULL},
+    {"__matmul__", GEN_ADAPT_BINARY, 1, GEN_RESULT_ANY, "Py_nb_matrix_multiply", NULL},
+    {"__pow__", GEN_ADAPT_BINARY, 1, GEN_RESULT_ANY, "Py_nb_power", NULL},
+    {"__radd__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_add", NULL},
+    {"__rsub__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_subtract", NULL},
+    {"__rmul__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_multiply", NULL},
+    {"__rtruediv__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_true_divide", NULL},
+    {"__rfloordiv__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_floor_divide", NULL},
+    {"__rmod__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_remainder", NULL},
+    {"__rand__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_and", NULL},
+    {"__ror__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_or", NULL},
+    {"__rxor__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_xor", NULL},
+    {"__rlshift__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_lshift", NULL},
+    {"__rrshift__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_rshift", NULL},
+    {"__rmatmul__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_matrix_multiply", NULL},
+    {"__rpow__", GEN_ADAPT_REFLECTED, 1, GEN_RESULT_ANY, "Py_nb_power", NULL},
+    {"__iadd__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_add", NULL},
+    {"__isub__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_subtract", NULL},
+    {"__imul__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_multiply", NULL},
+    {"__itruediv__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_true_divide", NULL},
+    {"__ifloordiv__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_floor_divide", NULL},
+    {"__imod__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_remainder", NULL},
+    {"__iand__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_and", NULL},
+    {"__ior__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_or", NULL},
+    {"__ixor__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_xor", NULL},
+    {"__ilshift__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_lshift", NULL},
+    {"__irshift__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_rshift", NULL},
+    {"__imatmul__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_matrix_multiply", NULL},
+    {"__ipow__", GEN_ADAPT_INPLACE, 1, GEN_RESULT_NONE, "Py_nb_inplace_power", NULL},
     {"__neg__", GEN_ADAPT_UNARY, 0, GEN_RESULT_ANY, "Py_nb_negative", NULL},
     {"__pos__", GEN_ADAPT_UNARY, 0, GEN_RESULT_ANY, "Py_nb_positive", NULL},
     {"__abs__", GEN_ADAPT_UNARY, 0, GEN_RESULT_ANY, "Py_nb_absolute", NULL},
@@ -44,6 +72,11 @@ const gen_special *gen_special_find(const char *name)
         if (strcmp(specials[i].name, name) == 0)
             return &specials[i];
     return NULL;
+}
+
+int gen_special_ternary(const gen_special *sp)
+{
+    return sp->slot && strstr(sp->slot, "_power") != NULL;
 }
 
 int gen_special_like(const char *name)

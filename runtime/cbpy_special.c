@@ -42,6 +42,55 @@ PyObject *cbpy_binary_result(PyObject *r)
     return r;
 }
 
+PyObject *cbpy_binary_slot(PyObject *a, PyObject *b, int slot, cbpy_fn fn,
+                           PyObject *(*op)(PyObject *, PyObject *),
+                           PyObject *(*rop)(PyObject *, PyObject *))
+{
+    int a_ours = cbpy_has_slot(a, slot, fn), b_ours = cbpy_has_slot(b, slot, fn);
+    if (a_ours && op != NULL) {
+        PyObject *r = cbpy_binary_result(op(a, b));
+        if (r != Py_NotImplemented || b_ours)
+            return r;
+        Py_DECREF(r);
+    }
+    /* CPython's SLOT1BINFULL calls the reflected method only for operands of two types;
+     * with one, the forward method alone decides. */
+    if (b_ours && !a_ours && rop != NULL)
+        return cbpy_binary_result(rop(b, a));
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+PyObject *cbpy_inplace_result(PyObject *self, PyObject *r)
+{
+    r = cbpy_binary_result(r);
+    if (r == NULL || r == Py_NotImplemented)
+        return r;
+    Py_DECREF(r);
+    Py_INCREF(self);
+    return self;
+}
+
+PyObject *cbpy_ssize_method(Py_ssize_t n)
+{
+    if (n == -1 && PyErr_Occurred())
+        return NULL;
+    return PyLong_FromSsize_t(n);
+}
+
+PyObject *cbpy_bool_method(int truth)
+{
+    if (truth < 0)
+        return NULL;
+    return PyBool_FromLong(truth);
+}
+
+PyObject *cbpy_next_method(PyObject *r)
+{
+    if (r == NULL && !PyErr_Occurred())
+        PyErr_SetNone(PyExc_StopIteration);
+    return r;
+}
+
 PyObject *cbpy_negate_result(PyObject *r)
 {
     if (r == NULL || r == Py_NotImplemented)

@@ -30,6 +30,27 @@ CBPY_INTERNAL Py_ssize_t cbpy_len_result(PyObject *r);
 CBPY_INTERNAL int cbpy_has_slot(PyObject *o, int slot, cbpy_fn fn);
 /* nb_* and comparisons: r, or NotImplemented in place of a TypeError. */
 CBPY_INTERNAL PyObject *cbpy_binary_result(PyObject *r);
+/* The nb_* slot `slot` of one operator of a class, called as (a, b) for `a op b` when
+ * either operand has it; fn is that slot function, which tells the class's objects (of
+ * any instance of the module: cbpy_has_slot). As CPython does for a Python class with
+ * both methods: op(a, b) when a is ours (and op is mapped); when that is NotImplemented and
+ * only b is ours, rop(b, a) (`__radd__`). Two operands of the class never reach rop, so
+ * nothing runs twice. op and rop (either may be NULL) are the special methods' wrappers;
+ * an operand of the class from another module instance is another type to them, and
+ * gives NotImplemented. */
+CBPY_INTERNAL PyObject *cbpy_binary_slot(PyObject *a, PyObject *b, int slot, cbpy_fn fn,
+                                         PyObject *(*op)(PyObject *, PyObject *),
+                                         PyObject *(*rop)(PyObject *, PyObject *));
+/* nb_inplace_*: a new reference to self after the in-place wrapper's result r (None),
+ * NotImplemented in place of a TypeError (then `a op b` is tried), or NULL. */
+CBPY_INTERNAL PyObject *cbpy_inplace_result(PyObject *self, PyObject *r);
+/* A special method called as a method answers as CPython's slot wrappers do: a hash or
+ * length slot's result as an int (NULL when it failed)... */
+CBPY_INTERNAL PyObject *cbpy_ssize_method(Py_ssize_t n);
+/* ... a truth slot's as a bool ... */
+CBPY_INTERNAL PyObject *cbpy_bool_method(int truth);
+/* ... and the end of an iteration (NULL with no exception set) as StopIteration. */
+CBPY_INTERNAL PyObject *cbpy_next_method(PyObject *r);
 /* `!=` from a class that binds only `__eq__`: the negated result (NotImplemented and
  * errors pass through), as Python derives __ne__ from __eq__. */
 CBPY_INTERNAL PyObject *cbpy_negate_result(PyObject *r);

@@ -2,7 +2,9 @@
 100,000 times under e2e_support.assert_no_leaks (the reference counts of its arguments,
 objects and callables stay put; neither GC-tracked objects nor traced memory grow):
 keyword and default handling and its errors, constructors, properties and fields (read,
-write, refused), every special method on its success and NotImplemented/error paths,
+write, refused), every special method on its success and NotImplemented/error paths
+(reflected and in-place operators too, and special methods called as methods, with
+keywords and with argument errors),
 typemaps, synchronous callbacks (returning, raising, returning the wrong type), stored
 callbacks (kept, released, called from another thread, raising into sys.unraisablehook,
 in a cycle with their owner), and the GIL-releasing call. At the end, with every object
@@ -106,6 +108,35 @@ def special_workloads():
     yield "reflected foreign operand", raising(TypeError, operator.or_, 3, b), (b,)
 
 
+def operator_workloads():
+    v, w, s, d = m.Vec2(3, 4), m.Vec2(1, 2), m.Scale(1), m.Deck("d")
+    d.push("a")
+
+    def in_place():
+        u = m.Vec2(1, 1)
+        u += w
+        u *= 1.0
+        u /= 1.0
+        t = m.Scale(1)
+        t **= 2
+        return u, t
+
+    yield "reflected", lambda: (2 * v, 2.0 - s, s * v, v * s, 2 ** s, v @ w), (v, w, s)
+    yield "reflected TypeError", raising(TypeError, operator.sub, s, s), (s,)
+    yield "in-place", in_place, (w, m.Vec2, m.Scale)
+    yield "in-place error", raising(m.NativeError, operator.itruediv, v, 0), (v,)
+    yield "in-place fallback", lambda: operator.imul(v, s), (v, s)
+    yield "in-place TypeError", raising(TypeError, operator.iadd, v, 1), (v,)
+    yield "methods with keywords", lambda: (v.__add__(other=w), v.__rmul__(k=2),
+                                            v.__eq__(other=3), d.__getitem__(i=-1),
+                                            d.__contains__(card="a")), (v, w, d)
+    yield "methods answering as slots", lambda: (v.__iadd__(1), m.Bits(3).__len__(),
+                                                 m.Bits(3).__hash__()), (v, m.Bits)
+    yield "method argument error", raising(TypeError, v.__add__, x=w), (v, w)
+    yield "method StopIteration", raising(StopIteration, m.Countdown(0).__next__), \
+        (m.Countdown,)
+
+
 def typemap_workloads():
     p, size = m.Point(1.0, 2.0), [1, 2, True, m.Color.RED]
     yield "mid()", lambda: m.mid(p, (3, 4)), (p, m.Point)
@@ -159,8 +190,8 @@ def callback_workloads():
     yield "spin_nogil()", lambda: m.spin_nogil(0.0), ()
 
 
-WORKLOADS = (call_workloads, class_workloads, special_workloads, typemap_workloads,
-             callback_workloads)
+WORKLOADS = (call_workloads, class_workloads, special_workloads, operator_workloads,
+             typemap_workloads, callback_workloads)
 
 
 class NoLeaks(unittest.TestCase):

@@ -6,7 +6,13 @@ truth; __getitem__ with negative, out-of-range and hole indexes (IndexError) and
 keys (KeyError); __contains__ (a wrong type is simply not contained); iteration through an
 iterator class, and a class that is its own iterator; context managers (the object itself,
 closed exactly once, exceptions not swallowed, also when __exit__ consumes the object);
-binary and unary operators, with TypeError for foreign operands on either side."""
+binary and unary operators, with TypeError for foreign operands on either side; reflected
+operators (2 * v), across two classes and for a class with only the reflected form, each
+calling C once; in-place operators changing the object itself (identity kept), falling back
+to the binary operator for a foreign operand, and `-=` rebinding through __sub__ without
+__isub__; pow() with and without a modulus; every special method called as a method, with
+keywords, its docstring and inspect.signature, answering as CPython's slot wrappers do."""
+import inspect
 import operator
 import unittest
 
@@ -15,7 +21,7 @@ from e2e_support import error_message
 from native_support import assert_balanced, deltas
 
 UNSUPPORTED = "unsupported operand type(s) for %s: '%s' and '%s'"
-V, B, I = "e2e_native.Vec2", "e2e_native.Bits", "int"
+V, B, I, S = "e2e_native.Vec2", "e2e_native.Bits", "int", "e2e_native.Scale"
 
 
 def deck(*cards):
@@ -250,14 +256,15 @@ class Operators(unittest.TestCase):
                 self.assertEqual(result, expected)
         self.assertIsNot(+v, v)
         alias = v
-        v += w
-        self.assertEqual((v, alias), (m.Vec2(4, 3), m.Vec2(3, 4)))
+        v -= w      # no __isub__: through __sub__, a new object
+        self.assertEqual((v, alias), (m.Vec2(2, 5), m.Vec2(3, 4)))
 
     def test_foreign_operands(self):
         v, b = m.Vec2(1, 2), m.Bits(1)
         cases = (
             (operator.add, v, 1, "+", V, I), (operator.add, 1, v, "+", I, V),
-            (operator.sub, v, None, "-", V, "NoneType"), (operator.mul, 2, v, "*", I, V),
+            (operator.sub, v, None, "-", V, "NoneType"),
+            (operator.mul, None, v, "*", "NoneType", V),
             (operator.mul, v, v, "*", V, V), (operator.truediv, 2.0, v, "/", "float", V),
             (operator.and_, b, 3, "&", B, I), (operator.or_, 3, b, "|", I, B),
             (operator.xor, b, v, "^", B, V), (operator.lshift, 1, b, "<<", I, B),
@@ -272,6 +279,190 @@ class Operators(unittest.TestCase):
                          "bad operand type for unary ~: '%s'" % V)
         self.assertEqual(error_message(self, TypeError, abs, b),
                          "bad operand type for abs(): '%s'" % B)
+
+
+def as_for_none(op, type_name, *args):
+    """CPython's TypeError text for op(None, *args), with type_name in None's place."""
+    try:
+        op(None, *args)
+    except TypeError as e:
+        return str(e).replace("'NoneType'", "'%s'" % type_name)
+    raise AssertionError("op(None, ...) did not raise")
+
+
+def operator_calls():
+    return m.Stats.get(m.Stat.OPERATOR_CALLS)
+
+
+class Reflected(unittest.TestCase):
+    def test_number_times_vector(self):
+        v = m.Vec2(3, 4)
+        for k in (2, 2.5, True):
+            with self.subTest(k=k):
+                before = operator_calls()
+                self.assertEqual(k * v, m.Vec2(3 * k, 4 * k))
+                self.assertEqual(operator_calls() - before, 1)
+                self.assertEqual(v * k, m.Vec2(3 * k, 4 * k))   # __mul__, not counted
+                self.assertEqual(operator_calls() - before, 1)
+        self.assertEqual(v @ m.Vec2(1, 2), 11.0)
+
+    def test_two_classes(self):
+        v, s = m.Vec2(1, 2), m.Scale(3)
+        before = operator_calls()
+        # Scale.__mul__ answers s * v; v * s is Vec2.__mul__'s NotImplemented (a Scale is
+        # no float), then Scale.__rmul__.
+        self.assertEqual((s * v, v * s), (m.Vec2(3, 6), m.Vec2(3, 6)))
+        self.assertEqual(operator_calls() - before, 2)
+
+    def test_reflected_alone(self):
+        s = m.Scale(2)
+        self.assertEqual(repr(10 - s), "Scale(8)")
+        self.assertEqual(repr(10.5 - s), "Scale(8.5)")
+        before = operator_calls()
+        cases = ((operator.sub, s, 1, "-", S, I), (operator.sub, s, s, "-", S, S),
+                 (operator.sub, "x", s, "-", "str", S), (operator.mul, s, 2, "*", S, I),
+                 (operator.mul, m.Vec2(), m.Vec2(), "*", V, V),
+                 (operator.matmul, 1, m.Vec2(), "@", I, V))
+        for op, left, right, sign, left_type, right_type in cases:
+            with self.subTest(op=sign, left=left, right=right):
+                self.assertEqual(error_message(self, TypeError, op, left, right),
+                                 UNSUPPORTED % (sign, left_type, right_type))
+        # Two operands of one class never reach the reflected method.
+        self.assertEqual(operator_calls(), before)
+
+    def test_pow(self):
+        s = m.Scale(3)
+        self.assertEqual((repr(s ** 2), 2 ** s, repr(pow(s, 2)), pow(2.0, s)),
+                         ("Scale(9)", 8.0, "Scale(9)", 8.0))
+        # CPython's own texts, which vary with its version: as for None in s's place.
+        for args in ((2, 5), ("x",)):
+            with self.subTest(args=args):
+                self.assertEqual(error_message(self, TypeError, pow, s, *args),
+                                 as_for_none(pow, S, *args))
+
+
+class InPlace(unittest.TestCase):
+    def test_changes_the_object_itself(self):
+        v = m.Vec2(1, 2)
+        alias, before = v, operator_calls()
+        v += m.Vec2(10, 20)
+        self.assertIs(v, alias)
+        self.assertEqual(alias, m.Vec2(11, 22))
+        v *= 2
+        v /= 11
+        self.assertIs(v, alias)
+        self.assertEqual(alias, m.Vec2(2, 4))
+        v += v
+        self.assertEqual(alias, m.Vec2(4, 8))
+        self.assertEqual(operator_calls() - before, 4)
+        s = m.Scale(2)
+        t = s
+        s **= 3
+        self.assertIs(s, t)
+        self.assertEqual(t.k, 8)
+
+    def test_in_a_container(self):
+        vs = [m.Vec2(1, 1)]
+        first = vs[0]
+        vs[0] += m.Vec2(1, 1)
+        self.assertIs(vs[0], first)
+        self.assertEqual(first, m.Vec2(2, 2))
+
+    def test_error_leaves_the_object(self):
+        v = m.Vec2(4, 6)
+        alias = v
+        with self.assertRaises(m.NativeError) as caught:
+            v /= 0
+        self.assertEqual(str(caught.exception), "one is bad")
+        self.assertIs(v, alias)
+        self.assertEqual(v, m.Vec2(4, 6))
+
+    def test_foreign_operand_falls_back(self):
+        v = m.Vec2(1, 2)
+        alias = v
+        for op, right, sign, right_type in ((operator.iadd, 3, "+=", I),
+                                            (operator.imul, "x", "*=", "str"),
+                                            (operator.itruediv, None, "/=", "NoneType")):
+            with self.subTest(op=sign):
+                self.assertEqual(error_message(self, TypeError, op, v, right),
+                                 UNSUPPORTED % (sign, V, right_type))
+        self.assertEqual(error_message(self, TypeError, operator.ipow, m.Scale(), "x"),
+                         as_for_none(operator.ipow, S, "x"))
+        # __imul__ refuses a Scale; v * s is Scale.__rmul__, which makes a new vector.
+        v *= m.Scale(3)
+        self.assertIsNot(v, alias)
+        self.assertEqual((v, alias), (m.Vec2(3, 6), m.Vec2(1, 2)))
+
+
+class AsMethods(unittest.TestCase):
+    def test_keywords_and_positional_only(self):
+        v, w = m.Vec2(1, 2), m.Vec2(3, 4)
+        self.assertEqual(v.__add__(other=w), m.Vec2(4, 6))
+        self.assertEqual(m.Vec2.__add__(v, other=w), m.Vec2(4, 6))
+        self.assertEqual(v.__rmul__(k=2), m.Vec2(2, 4))
+        self.assertIs(v.__eq__(other=m.Vec2(1, 2)), True)
+        self.assertIs(v.__iadd__(other=w), v)
+        self.assertEqual(v, m.Vec2(4, 6))
+        self.assertIs(v.__imul__(0.5), v)
+        self.assertEqual(v, m.Vec2(2, 3))
+        # (CPython before 3.9 leaves the class out of the name.)
+        self.assertRegex(error_message(self, TypeError, v.__imul__, arg1=2),
+                         r"^(Vec2\.)?__imul__\(\) takes no keyword arguments$")
+        self.assertEqual(error_message(self, TypeError, v.__add__),
+                         "Vec2.__add__() missing required argument 'other' (pos 1)")
+        self.assertEqual(error_message(self, TypeError, v.__add__, w, other=w),
+                         "Vec2.__add__() got multiple values for argument 'other'")
+        self.assertEqual(error_message(self, TypeError, v.__add__, x=w),
+                         "Vec2.__add__() got an unexpected keyword argument 'x'")
+        self.assertEqual(error_message(self, TypeError, m.Deck().__getitem__, "x"),
+                         "Deck.__getitem__() argument 'i' must be int, not str")
+
+    def test_answers_as_the_slot_does(self):
+        v, b, d = m.Vec2(1, 2), m.Bits(0b1011), deck("a", "b")
+        self.assertIs(v.__add__(3), NotImplemented)   # a foreign operand
+        self.assertIs(v.__rmul__("x"), NotImplemented)
+        self.assertIs(v.__iadd__(3), NotImplemented)
+        self.assertIs(v.__ne__(3), NotImplemented)     # the slot's __ne__, from __eq__
+        self.assertEqual((b.__hash__(), b.__len__()), (hash(b), len(b)))
+        self.assertIs(b.__contains__(bit=1), True)
+        self.assertIs(b.__contains__("x"), False)
+        self.assertEqual((d.__getitem__(i=-1), d.__len__()), ("b", 2))
+        with self.assertRaises(IndexError):
+            d.__getitem__(2)
+        with self.assertRaises(KeyError):
+            m.Table().__getitem__(key="k")
+        it = d.__iter__()
+        self.assertIs(type(it), m.DeckIter)
+        self.assertEqual((it.__next__(), it.__next__()), ("a", "b"))
+        with self.assertRaises(StopIteration):
+            it.__next__()
+        self.assertEqual((v.__repr__(), v.__str__(), v.__neg__()),
+                         ("Vec2(1, 2)", "(1, 2)", m.Vec2(-1, -2)))
+
+    def test_hash_and_eq(self):
+        # __eq__ without __hash__ still makes the class unhashable; with both, each is a
+        # method; with neither, object's.
+        self.assertIsNone(m.Vec2.__hash__)
+        self.assertIsInstance(m.Vec2.__dict__["__eq__"], type(str.join))
+        self.assertIsInstance(m.Bits.__dict__["__hash__"], type(str.join))
+        self.assertIs(m.Deck.__hash__, object.__hash__)
+
+    def test_docstrings_and_signatures(self):
+        self.assertEqual(m.Vec2.__add__.__doc__,
+                         "__add__(other: Vec2) -> Vec2\n\nThe sum of two vectors.")
+        self.assertEqual(m.Vec2.__iadd__.__doc__,
+                         "__iadd__(other: Vec2) -> Vec2\n\nAdds other to this vector, in place.")
+        self.assertEqual(m.Vec2.__itruediv__.__doc__,
+                         "__itruediv__(k: float) -> Vec2\nRaises NativeError on failure.")
+        self.assertEqual(m.Deck.__getitem__.__doc__, "__getitem__(i: int) -> str")
+        self.assertEqual(m.DeckIter.__next__.__doc__, "__next__() -> str")
+        cases = ((m.Vec2.__add__, "(self, /, other)"), (m.Vec2(1, 2).__add__, "(other)"),
+                 (m.Vec2.__imul__, "(self, arg1, /)"), (m.Vec2.__repr__, "(self, /)"),
+                 (m.Bits.__len__, "(self, /)"), (m.Bits.__contains__, "(self, /, bit)"),
+                 (m.Scale.__rpow__, "(self, /, x)"))
+        for method, expected in cases:
+            with self.subTest(method=method):
+                self.assertEqual(str(inspect.signature(method)), expected)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ def qualname(T):
 MADE_BY_DEFAULTS = {
     m.Vec2: lambda o: (o.x, o.y) == (0.0, 0.0),
     m.Bits: lambda o: o.v == 0,
+    m.Scale: lambda o: o.k == 1.0,
     m.Deck: lambda o: o.name == "deck" and len(o) == 0,
     m.Table: lambda o: "k" not in o,
     m.Countdown: lambda o: next(o) == "three",

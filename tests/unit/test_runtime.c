@@ -2,8 +2,10 @@
  * Unit tests of the runtime (runtime/cbpy.h, cbpy.c) against a real embedded interpreter:
  * every integer width at and just past both ends of its range, __index__ and __float__
  * objects, the type, range and arity errors with their exact exception types and
- * messages, every return conversion, and type creation. The messages are what users of
- * generated modules read, so they are compared as whole strings.
+ * messages, every return conversion, type creation, the binary operator slot's order
+ * between a forward and a reflected method, and the answers of special methods called as
+ * methods. The messages are what users of generated modules read, so they are compared
+ * as whole strings.
  */
 /* Python.h (through cbpy.h) first, as CPython requires of anything that includes it. */
 #include "cbpy.h"
@@ -431,6 +433,138 @@ static void test_add_type(void **state)
     Py_DECREF(notmodule);
 }
 
+/* The special methods' wrappers that cbpy_binary_slot calls, recorded: which ran, and on
+ * which operands; `answer` is what they give (a new reference to it, or a TypeError from
+ * converting the other operand when it is NULL). */
+static char binop_calls[64];
+static PyObject *binop_answer;
+
+static PyObject *binop_record(const char *name, PyObject *self, PyObject *other)
+{
+    size_t n = strlen(binop_calls);
+    snprintf(binop_calls + n, sizeof binop_calls - n, "%s(%s,%s) ", name,
+             Py_TYPE(self)->tp_name, Py_TYPE(other)->tp_name);
+    if (binop_answer == NULL) {
+        PyErr_SetString(PyExc_TypeError, "must be float");
+        return NULL;
+    }
+    Py_INCREF(binop_answer);
+    return binop_answer;
+}
+
+static PyObject *binop_op(PyObject *self, PyObject *other)
+{
+    return binop_record("op", self, other);
+}
+
+static PyObject *binop_rop(PyObject *self, PyObject *other)
+{
+    return binop_record("rop", self, other);
+}
+
+/* The nb_add slot of the class the binary slot serves: only its identity matters. */
+static PyObject *num_add(PyObject *a, PyObject *b)
+{
+    (void)a;
+    (void)b;
+    Py_RETURN_NOTIMPLEMENTED;
+}
+
+/* A heap type whose nb_add is num_add: a float subclass named Num, made once. */
+static PyObject *num_type(void)
+{
+    static PyObject *type;
+    if (type == NULL) {
+        PyType_Slot slots[] = {{Py_nb_add, cbpy_slot_fn((cbpy_fn)num_add)}, {0, NULL}};
+        PyType_Spec spec = {"t.Num", 0, 0, Py_TPFLAGS_DEFAULT, slots};
+        PyObject *bases = PyTuple_Pack(1, (PyObject *)&PyFloat_Type);
+        type = PyType_FromSpecWithBases(&spec, bases);
+        Py_DECREF(bases);
+        assert_non_null(type);
+    }
+    return type;
+}
+
+/* expr evaluated, a float made a Num (the class's objects). */
+static PyObject *num_or(const char *expr)
+{
+    PyObject *o = ev(expr);
+    if (PyFloat_CheckExact(o)) {
+        PyObject *n = PyObject_CallFunctionObjArgs(num_type(), o, NULL);
+        Py_DECREF(o);
+        o = n;
+    }
+    return o;
+}
+
+/* One `a op b` through the slot of a class whose objects are Nums (the floats of a and
+ * b): what it gave, and the calls it made, checked. */
+static void expect_binop(const char *a, const char *b, int has_op, int has_rop,
+                         PyObject *answer, PyObject *want, const char *calls)
+{
+    PyObject *x = num_or(a), *y = num_or(b), *r;
+    binop_calls[0] = '\0';
+    binop_answer = answer;
+    r = cbpy_binary_slot(x, y, Py_nb_add, (cbpy_fn)num_add, has_op ? binop_op : NULL,
+                         has_rop ? binop_rop : NULL);
+    expect_no_error();
+    assert_ptr_equal(r, want);
+    assert_string_equal(binop_calls, calls);
+    Py_DECREF(r);
+    Py_DECREF(x);
+    Py_DECREF(y);
+}
+
+/* CPython's order for a class with a forward and a reflected method: the forward one when
+ * the left operand is ours, the reflected one (on swapped operands) only when the right
+ * one alone is ours and the forward gave NotImplemented; never for two of ours. A
+ * TypeError from converting the other operand is NotImplemented. */
+static void test_binary_slot(void **state)
+{
+    PyObject *yes = ev("'answer'"), *no = Py_NotImplemented;
+    (void)state;
+    expect_binop("1.5", "2", 1, 1, yes, yes, "op(t.Num,int) ");
+    expect_binop("1.5", "2", 1, 1, NULL, no, "op(t.Num,int) ");
+    expect_binop("2", "1.5", 1, 1, yes, yes, "rop(t.Num,int) ");
+    expect_binop("2", "1.5", 1, 0, yes, no, "");
+    expect_binop("2", "1.5", 1, 1, NULL, no, "rop(t.Num,int) ");
+    expect_binop("1.5", "2.5", 1, 1, NULL, no, "op(t.Num,t.Num) ");
+    expect_binop("1.5", "2.5", 0, 1, yes, no, "");
+    expect_binop("'x'", "2", 1, 1, yes, no, "");
+    Py_DECREF(yes);
+}
+
+/* In-place results, and special methods called as methods answering as slot wrappers. */
+static void test_special_answers(void **state)
+{
+    PyObject *self = ev("[1]"), *r;
+    Py_ssize_t before = Py_REFCNT(self);
+    (void)state;
+    Py_INCREF(Py_None);
+    r = cbpy_inplace_result(self, Py_None);
+    assert_ptr_equal(r, self);
+    assert_int_equal(Py_REFCNT(self), before + 1);
+    Py_DECREF(r);
+    PyErr_SetString(PyExc_TypeError, "must be float");
+    assert_ptr_equal(cbpy_inplace_result(self, NULL), Py_NotImplemented);
+    expect_no_error();
+    Py_DECREF(Py_NotImplemented);
+    PyErr_SetString(PyExc_ValueError, "no");
+    assert_null(cbpy_inplace_result(self, NULL));
+    expect_error(PyExc_ValueError, "no");
+    assert_int_equal(Py_REFCNT(self), before);
+    Py_DECREF(self);
+
+    expect_equal(cbpy_ssize_method(-2), "-2");
+    PyErr_SetString(PyExc_OverflowError, "big");
+    assert_null(cbpy_ssize_method(-1));
+    expect_error(PyExc_OverflowError, "big");
+    expect_equal(cbpy_bool_method(1), "True");
+    assert_null(cbpy_bool_method(-1));
+    assert_null(cbpy_next_method(NULL));
+    expect_error(PyExc_StopIteration, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -445,6 +579,8 @@ int main(void)
         cmocka_unit_test(test_kwargs),
         cmocka_unit_test(test_err_null),
         cmocka_unit_test(test_add_type),
+        cmocka_unit_test(test_binary_slot),
+        cmocka_unit_test(test_special_answers),
     };
     return embed_run_group_tests(tests, prelude);
 }

@@ -1,6 +1,6 @@
 /* native.c: the e2e_native test library (see native.h), all but its handle classes and
  * callbacks (native_handles.c): counters, functions with defaults, the GIL spinner,
- * typemapped structs, and the value classes Vec2, Bits, Table and Countdown. */
+ * typemapped structs, and the value classes Vec2, Scale, Bits, Table and Countdown. */
 #define _POSIX_C_SOURCE 200809L
 #include "native.h"
 #include "native_impl.h"
@@ -190,6 +190,68 @@ Vec2 vec2_scaled(const Vec2 *v, double k, native_color color)
     Vec2 s = vec2_mul(v, k);
     s.color = color;
     return s;
+}
+
+/* The reflected and in-place operators count their calls, so that the tests can see each
+ * operation call C exactly once. */
+static void operator_called(void) { native_stats[NATIVE_OPERATOR_CALLS]++; }
+
+Vec2 vec2_rscale(const Vec2 *v, double k)
+{
+    operator_called();
+    return vec2_mul(v, k);
+}
+
+double vec2_dot(const Vec2 *a, const Vec2 *b) { return a->x * b->x + a->y * b->y; }
+
+void vec2_add_assign(Vec2 *v, const Vec2 *other)
+{
+    operator_called();
+    /* other may be v itself (v += v): both reads come before the writes. */
+    double x = v->x + other->x, y = v->y + other->y;
+    v->x = x;
+    v->y = y;
+}
+
+void vec2_scale_assign(Vec2 *v, double k)
+{
+    operator_called();
+    v->x *= k;
+    v->y *= k;
+}
+
+int vec2_div_assign(Vec2 *v, double k)
+{
+    operator_called();
+    if (k == 0)
+        return 1;
+    v->x /= k;
+    v->y /= k;
+    return 0;
+}
+
+Scale scale_new(double k) { return (Scale){k}; }
+char *scale_repr(const Scale *s) { return native_format("Scale(%g)", s->k); }
+
+Vec2 scale_apply(const Scale *s, const Vec2 *v)
+{
+    operator_called();
+    return vec2_mul(v, s->k);
+}
+
+Scale scale_rsub(const Scale *s, double x)
+{
+    operator_called();
+    return scale_new(x - s->k);
+}
+
+Scale scale_pow(const Scale *s, int32_t n) { return scale_new(pow(s->k, n)); }
+double scale_rpow(const Scale *s, double x) { return pow(x, s->k); }
+
+void scale_pow_assign(Scale *s, int32_t n)
+{
+    operator_called();
+    s->k = pow(s->k, n);
 }
 
 double vec2_dist(const Vec2 *v, const Vec2 *other)

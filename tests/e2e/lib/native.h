@@ -26,6 +26,7 @@ typedef enum native_stat_id {
     NATIVE_BUSES_NEW = 8,
     NATIVE_BUSES_FREED = 9,
     NATIVE_DELIVERIES = 10, /* calls C made through stored callback pointers */
+    NATIVE_OPERATOR_CALLS = 11, /* calls of the reflected and in-place operators below */
     NATIVE_STAT_COUNT
 } native_stat_id;
 int64_t native_stat(native_stat_id which);
@@ -92,6 +93,24 @@ Vec2 vec2_neg(const Vec2 *a);
 Vec2 vec2_pos_op(const Vec2 *a);
 double vec2_abs(const Vec2 *a);
 Vec2 vec2_scaled(const Vec2 *v, double k, native_color color);
+/* Reflected and in-place operators. */
+Vec2 vec2_rscale(const Vec2 *v, double k);        /* k * v */
+double vec2_dot(const Vec2 *a, const Vec2 *b);     /* a @ b */
+void vec2_add_assign(Vec2 *v, const Vec2 *other); /* v += other */
+void vec2_scale_assign(Vec2 *v, double k);        /* v *= k */
+int vec2_div_assign(Vec2 *v, double k);           /* v /= k: 0, or status 1 for k == 0 */
+
+/* Scale: a factor applied to vectors from either side (operators across two classes). */
+typedef struct scale {
+    double k;
+} Scale;
+Scale scale_new(double k);
+char *scale_repr(const Scale *s);
+Vec2 scale_apply(const Scale *s, const Vec2 *v); /* s * v, and v * s */
+Scale scale_rsub(const Scale *s, double x);      /* x - s: a reflected operator alone */
+Scale scale_pow(const Scale *s, int32_t n);      /* s ** n */
+double scale_rpow(const Scale *s, double x);     /* x ** s */
+void scale_pow_assign(Scale *s, int32_t n);      /* s **= n */
 double vec2_dist(const Vec2 *v, const Vec2 *other); /* NULL other: from the origin */
 
 /* Bits: a hashable value class with integer operators. */
