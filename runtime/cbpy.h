@@ -116,7 +116,18 @@ CBPY_INTERNAL PyObject *cbpy_err_null(const char *func, const char *cfunc);
  */
 typedef struct cbpy_state {
     PyObject *keep;     /* stored callbacks no object owns (module-level functions) */
+    PyInterpreterState *interp; /* the interpreter the module object was made in */
 } cbpy_state;
+
+/* The runtime's part of a new module object's state (Py_mod_exec). */
+static inline void cbpy_state_init(cbpy_state *st)
+{
+#if PY_VERSION_HEX >= 0x03090000
+    st->interp = PyInterpreterState_Get();
+#else
+    st->interp = PyThreadState_Get()->interp;
+#endif
+}
 
 /* The state of the module whose class type is (type must be one of a module's classes). */
 static inline void *cbpy_type_state(PyTypeObject *type)

@@ -24,15 +24,17 @@
  *
  *  - Trampolines may be called from any C thread. A thread that already runs Python code
  *    (a synchronous callback from the calling thread, in any interpreter) is used as it is;
- *    only a thread without a Python thread state takes the GIL with PyGILState_Ensure,
- *    which knows the main interpreter only (so a subinterpreter's own calls never reach
- *    it, and never deadlock on a GIL they hold).
+ *    only a thread without a Python thread state takes the GIL, in the interpreter of the
+ *    module the callback was given in: with PyGILState_Ensure for the main interpreter
+ *    (which is all PyGILState knows), with a thread state made for the call in another.
  */
 
-/* The GIL as a trampoline found it: held by this thread already, or taken by it. */
+/* The GIL as a trampoline found it: held by this thread already, or taken by it (through
+ * PyGILState for the main interpreter, or a thread state of its own for another). */
 typedef struct cbpy_gil {
     int ensured;
     PyGILState_STATE state;
+    PyThreadState *made;
 } cbpy_gil;
 
 /* Whether this OS thread holds the GIL now (in any interpreter). From 3.12 the current
@@ -77,14 +79,24 @@ static inline int cbpy_finalizing(void)
  * own daemon threads: it never returns, and the process's exit ends it. */
 CBPY_INTERNAL void cbpy_park_thread(void);
 
-static inline cbpy_gil cbpy_gil_enter(void)
+/* The GIL for a trampoline of a callback given in the module whose state is given: a C
+ * thread of the library takes it in that module's interpreter. PyGILState knows the main
+ * interpreter only; in another (a subinterpreter, 3.12's own-GIL ones included) the thread
+ * gets a thread state of its own for the call, as CPython's docs prescribe. */
+static inline cbpy_gil cbpy_gil_enter(const void *state)
 {
-    cbpy_gil g = {0, PyGILState_UNLOCKED};
+    cbpy_gil g = {0, PyGILState_UNLOCKED, NULL};
     if (!cbpy_holds_gil()) {
+        PyInterpreterState *interp = ((const cbpy_state *)state)->interp;
         if (cbpy_finalizing())
             cbpy_park_thread();
-        g.ensured = 1;
-        g.state = PyGILState_Ensure();
+        if (PyInterpreterState_GetID(interp) == 0) {
+            g.ensured = 1;
+            g.state = PyGILState_Ensure();
+        } else {
+            g.made = PyThreadState_New(interp);
+            PyEval_RestoreThread(g.made);
+        }
     }
     return g;
 }
@@ -93,6 +105,15 @@ static inline void cbpy_gil_leave(cbpy_gil g)
 {
     if (g.ensured)
         PyGILState_Release(g.state);
+    if (g.made != NULL) {
+        PyThreadState_Clear(g.made);
+#ifdef Py_LIMITED_API
+        PyEval_SaveThread();
+        PyThreadState_Delete(g.made);
+#else
+        PyThreadState_DeleteCurrent();
+#endif
+    }
 }
 
 typedef struct cbpy_callback {
