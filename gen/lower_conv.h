@@ -93,6 +93,13 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w,
 
 /* The Python type a value of t is on the Python side, as docstrings name it. */
 const char *gen_lower_py_type(lower *l, const gen_type *t);
+/* The same as a typing annotation of the .pyi stub: of a parameter (what it accepts) when
+ * param is set, else of a result. */
+const char *gen_lower_stub_type(lower *l, const gen_type *t, int param);
+/* fn's stub signature "name(self, a: int, /) -> R" (without `def`), and its result's
+ * type alone (lower_doc.c). */
+const char *gen_lower_stub_signature(lower *l, const gen_fn *fn, const char *name);
+const char *gen_lower_result_stub_type(lower *l, const gen_fn *fn);
 /* Whether an array of t's items crosses as bytes: u8 items, unless #![flapigen_python]
  * asks for flapigen's lists of int. */
 int gen_lower_as_bytes(lower *l, const gen_type *t);
