@@ -100,15 +100,15 @@ static int special_stub(block *b, const gen_fn *fn)
         def(b, in, NULL, "__exit__(self, /, *exc_info: object) -> None", fn->doc);
         return 1;
     }
-    gen_type ret = fn->ret;
-    /* None from C ends an iteration, or is a missing key. */
-    if (sp->adapter == GEN_ADAPT_NEXT || sp->adapter == GEN_ADAPT_GETITEM)
-        ret.optional = 0;
     const char *result = sp->result == GEN_RESULT_TEXT   ? "str"
                          : sp->result == GEN_RESULT_BOOL ? "bool"
                          : sp->result == GEN_RESULT_INT  ? "int"
-                         : fn->nouts || fn->none_status  ? gen_lower_result_stub_type(l, fn)
-                                                        : gen_lower_stub_type(l, &ret, 0);
+                                                         : gen_lower_result_stub_type(l, fn);
+    /* None from C ends an iteration, or is a missing key: never a result. */
+    size_t n = strlen(result);
+    if ((sp->adapter == GEN_ADAPT_NEXT || sp->adapter == GEN_ADAPT_GETITEM) && n > 7 &&
+        strcmp(result + n - 7, " | None") == 0)
+        result = gen_arena_strndup(l->a, result, n - 7);
     const char *param = "";
     if (sp->nparams == 1) {
         int any = sp->compare_op && (strcmp(fn->special, "__eq__") == 0 ||
