@@ -51,27 +51,51 @@ static void def(block *b, const char *indent, const char *decorator, const char 
     docstring(b, gen_arena_printf(b->l->a, "%s    ", indent), doc);
 }
 
-/* The names foreign_code defines at its top level (a def, a class, an assignment), each
- * declared `Any`: the generator does not read Python, so their types are unknown. */
+/* The name a top-level line of Python defines: `def NAME`, `async def NAME`, `class NAME`,
+ * `NAME = ...` or `NAME: T ...`, in the arena; else NULL (a statement, an import, a
+ * decorator, a continuation line). */
+static const char *defined_name(gen_arena *a, const char *p)
+{
+    static const char *const keywords[] = {
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
+        "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+        "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
+        "raise", "return", "try", "while", "with", "yield",
+    };
+    p += strncmp(p, "async ", 6) == 0 ? 6 : 0;
+    size_t skip = strncmp(p, "def ", 4) == 0 ? 4 : strncmp(p, "class ", 6) == 0 ? 6 : 0;
+    p += skip;
+    size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
+    if (!len || (*p >= '0' && *p <= '9'))
+        return NULL;
+    const char *after = p + len + strspn(p + len, " \t");
+    if (!skip && !(after[0] == '=' && after[1] != '=') && !(after[0] == ':' && after[1] == ' '))
+        return NULL;
+    const char *name = gen_arena_strndup(a, p, len);
+    for (size_t k = 0; k < sizeof keywords / sizeof keywords[0]; k++)
+        if (strcmp(keywords[k], name) == 0)
+            return NULL;
+    return name;
+}
+
+/* The names foreign_code defines at its top level (its least indented lines, as the
+ * runtime dedents it), each declared `Any`: the generator does not read Python, so their
+ * types are unknown. */
 static void code_names(block *b, const char *indent, const gen_code *codes, size_t n)
 {
     gen_tv *seen = gen_tv_map(b->l->a);
     for (size_t i = 0; i < n; i++) {
-        size_t base = (size_t)-1;
-        for (const char *s = codes[i].text; *s; s += strcspn(s, "\n") + (s[strcspn(s, "\n")] != 0)) {
+        size_t base = (size_t)-1, len;
+        for (const char *s = codes[i].text; *s; s += len + (s[len] != 0)) {
             size_t w = strspn(s, " \t");
-            if (s[w] != '\n' && s[w] && w < base)
+            len = strcspn(s, "\n");
+            if (w < len && w < base)
                 base = w;
         }
-        for (const char *s = codes[i].text; *s; s += strcspn(s, "\n") + (s[strcspn(s, "\n")] != 0)) {
-            if (strspn(s, " \t") != base)
-                continue;
-            const char *p = s + base;
-            p += strncmp(p, "async ", 6) == 0 ? 6 : 0;
-            p += strncmp(p, "def ", 4) == 0 ? 4 : strncmp(p, "class ", 6) == 0 ? 6 : 0;
-            size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
-            const char *name = gen_arena_strndup(b->l->a, p, len);
-            if (!len || (*p >= '0' && *p <= '9') || gen_tv_lookup_str(seen, name))
+        for (const char *s = codes[i].text; *s; s += len + (s[len] != 0)) {
+            len = strcspn(s, "\n");
+            const char *name = strspn(s, " \t") == base ? defined_name(b->l->a, s + base) : NULL;
+            if (!name || gen_tv_lookup_str(seen, name))
                 continue;
             gen_tv_set_str(b->l->a, seen, name, name);
             line(b, indent, gen_arena_printf(b->l->a, "%s: Any", name));
@@ -84,7 +108,9 @@ static void code_names(block *b, const char *indent, const gen_code *codes, size
  * take any object, as object's do; `__next__` and `__getitem__` end (or miss) where C
  * gives None. The methods the runtime adds beside one (`__enter__` with `__exit__`,
  * `__deepcopy__` with a deep `__copy__`, `__iter__` of an iterator) are here too. Returns 0
- * for an ordinary method (`__copy__`), which the caller declares from its signature. */
+ * for an ordinary method (`__copy__`), which the caller declares from its signature; a
+ * special method that becomes a method of its own (with the glue's parameter names,
+ * keywords and docstring) is one too, and then needs only that here. */
 static int special_stub(block *b, const gen_fn *fn)
 {
     const gen_special *sp = gen_special_find(fn->special);
