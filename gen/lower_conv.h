@@ -38,14 +38,27 @@ void gen_lower_add_item(lower *l, gen_tv *list, const char *key, const char *tex
 void gen_lower_add_decl(lower *l, gen_tv *list, const char *decl);
 /* One function's wrapper (lower.c). */
 gen_tv *gen_lower_fn(lower *l, const gen_fn *fn);
-/* The overloads of first (each wrapper pushed on overloads) and their dispatcher
- * (lower_overload.c). */
+/* The overloads of first (each wrapper pushed on overloads) and their dispatcher; and the
+ * dispatcher's docstring, raw (lower_overload.c). */
+const char *gen_lower_overloads_doc(lower *l, const gen_fn *first);
 gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads);
 /* A parameter's Python name: its glue name, or argN for `_` (lower_doc.c). */
 const char *gen_lower_param_name(lower *l, const gen_param *p);
-/* A callable's docstring as a C string, and its typed signature line alone (raw). */
+/* A callable's __doc__ as the runtime shows it (raw: the typed signature and the doc;
+ * CPython takes the Argument Clinic signature off); the docstring as a C string, with that
+ * signature; and its typed signature line alone (raw). */
+const char *gen_lower_runtime_doc(lower *l, const gen_fn *fn, const char *name, const char *doc);
+/* The same after the Argument Clinic signature and its `--` line: the text CPython reads. */
+const char *gen_lower_clinic_doc(lower *l, const gen_fn *fn, const char *name, const char *doc);
 const char *gen_lower_docstring(lower *l, const gen_fn *fn, const char *name, const char *doc);
 const char *gen_lower_signature_line(lower *l, const gen_fn *fn, const char *name);
+/* The __doc__ of class c (raw), with the Argument Clinic signature of its constructor
+ * when clinic is set (its tp_doc); and the module's (lower.c). */
+const char *gen_lower_class_doc(lower *l, const gen_class *c, int clinic);
+const char *gen_lower_module_doc(lower *l);
+/* The doc of a method the runtime adds beside special method fn: `__enter__` and
+ * `__exit__` of a context manager, `__deepcopy__` of a deep `__copy__` (raw; lower_doc.c). */
+const char *gen_lower_added_doc(lower *l, const gen_fn *fn, const char *method);
 /* Whether fn's parameters need keyword parsing: named, or with defaults. */
 int gen_lower_takes_keywords(const gen_fn *fn);
 

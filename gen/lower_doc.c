@@ -126,14 +126,23 @@ static const char *signature(lower *l, const gen_fn *fn, const char *name, int w
     return r;
 }
 
-/* The docstring of a callable: the Argument Clinic signature, then the glue's doc, then
- * the typed signature. */
+const char *gen_lower_runtime_doc(lower *l, const gen_fn *fn, const char *name, const char *doc)
+{
+    const char *typed = signature(l, fn, name, 1);
+    return doc ? gen_arena_printf(l->a, "%s\n\n%s", typed, doc) : typed;
+}
+
+const char *gen_lower_clinic_doc(lower *l, const gen_fn *fn, const char *name, const char *doc)
+{
+    return gen_arena_printf(l->a, "%s\n--\n\n%s", signature(l, fn, name, 0),
+                            gen_lower_runtime_doc(l, fn, name, doc));
+}
+
+/* The docstring of a callable: the Argument Clinic signature, then the typed signature,
+ * then the glue's doc. */
 const char *gen_lower_docstring(lower *l, const gen_fn *fn, const char *name, const char *doc)
 {
-    const char *text = gen_arena_printf(l->a, "%s\n--\n\n%s%s%s", signature(l, fn, name, 0),
-                                        signature(l, fn, name, 1), doc ? "\n\n" : "",
-                                        doc ? doc : "");
-    return gen_lower_c_string(l->a, text);
+    return gen_lower_c_string(l->a, gen_lower_clinic_doc(l, fn, name, doc));
 }
 
 /* The typed signature alone, for the docstring of a set of overloads. */
@@ -263,4 +272,13 @@ static const char *py_type(lower *l, const gen_type *t, py_use use)
         break;
     }
     return t->optional ? gen_arena_printf(l->a, "%s | None", base) : base;
+}
+
+const char *gen_lower_added_doc(lower *l, const gen_fn *fn, const char *method)
+{
+    if (strcmp(method, "__enter__") == 0)
+        return "Returns self.";
+    if (strcmp(method, "__exit__") == 0)
+        return gen_arena_printf(l->a, "Closes the object (with %s).", fn->c_name);
+    return "A deep copy (the same as __copy__).";
 }

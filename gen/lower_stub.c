@@ -118,12 +118,14 @@ static int special_stub(block *b, const gen_fn *fn)
     lower *l = b->l;
     if (fn->deep_copy)
         def(b, in, NULL, gen_arena_printf(l->a, "__deepcopy__(self, memo: Any, /) -> %s", cls),
-            NULL);
+            gen_lower_added_doc(l, fn, "__deepcopy__"));
     if (sp->adapter == GEN_ADAPT_METHOD)
         return 0;
     if (sp->adapter == GEN_ADAPT_EXIT) {
-        def(b, in, NULL, gen_arena_printf(l->a, "__enter__(self, /) -> %s", cls), NULL);
-        def(b, in, NULL, "__exit__(self, /, *exc_info: object) -> None", fn->doc);
+        def(b, in, NULL, gen_arena_printf(l->a, "__enter__(self, /) -> %s", cls),
+            gen_lower_added_doc(l, fn, "__enter__"));
+        def(b, in, NULL, "__exit__(self, /, *exc_info: object) -> None",
+            gen_lower_added_doc(l, fn, "__exit__"));
         return 1;
     }
     const char *result = sp->result == GEN_RESULT_TEXT   ? "str"
@@ -145,22 +147,27 @@ static int special_stub(block *b, const gen_fn *fn)
         param = gen_arena_printf(l->a, ", %s: %s", pname,
                                  any ? "object" : gen_lower_stub_type(l, &fn->params[0].type, 1));
     }
+    /* A slot wrapper's doc is CPython's ("Return repr(self)."): the stub repeats none. */
     def(b, in, NULL, gen_arena_printf(l->a, "%s(self%s, /) -> %s", fn->special, param, result),
-        fn->doc);
+        NULL);
     return 1;
 }
 
-/* A callable, or each of a set of overloads; a constructor is __new__. */
+/* A callable, or each of a set of overloads (the first with the dispatcher's doc); a
+ * constructor is __new__, whose doc is the class's. Docstrings are the runtime's __doc__. */
 static void callable(block *b, const char *indent, const gen_fn *fn)
 {
     const char *deco = fn->kind == GEN_FN_STATIC && fn->cls      ? "@staticmethod"
                        : fn->kind == GEN_FN_CLASSMETHOD           ? "@classmethod"
                                                                   : NULL;
     const char *name = fn->kind == GEN_FN_CONSTRUCTOR ? "__new__" : fn->py_name;
+    const char *doc = fn->kind == GEN_FN_CONSTRUCTOR ? NULL
+                      : fn->overloads ? gen_lower_overloads_doc(b->l, fn)
+                                      : gen_lower_runtime_doc(b->l, fn, fn->py_name, fn->doc);
     for (const gen_fn *o = fn; o; o = o->overloads) {
         if (fn->overloads)
             line(b, indent, "@overload");
-        def(b, indent, deco, gen_lower_stub_signature(b->l, o, name), o->doc);
+        def(b, indent, deco, gen_lower_stub_signature(b->l, o, name), o == fn ? doc : NULL);
     }
 }
 
@@ -204,7 +211,8 @@ static void class_block(lower *l, gen_tv *blocks, const gen_class *c)
     line(&b, "", "@final");
     line(&b, "", gen_arena_printf(l->a, "class %s:", c->name));
     size_t start = b.lines->n;
-    docstring(&b, "    ", c->doc);
+    const char *doc = gen_lower_class_doc(l, c, 0);
+    docstring(&b, "    ", *doc ? doc : NULL);
     constants(&b, "    ", "ClassVar[", c->consts, c->nconsts);
     if (c->ctor)
         callable(&b, "    ", c->ctor);
@@ -305,7 +313,14 @@ static void typemap_block(lower *l, gen_tv *blocks, const gen_typemap *t)
     block b;
     new_block(l, blocks, &b);
     line(&b, "", gen_arena_printf(l->a, "class %s(NamedTuple):", t->name));
-    docstring(&b, "    ", t->doc);
+    /* Without a doc, collections.namedtuple's own: "Point(x, y)". */
+    gen_strbuf fields = {0};
+    for (size_t i = 0; i < t->nfields; i++)
+        gen_strbuf_printf(&fields, "%s%s", i ? ", " : "", t->fields[i].name);
+    docstring(&b, "    ", t->doc ? t->doc
+                                 : gen_arena_printf(l->a, "%s(%s)", t->name,
+                                                    gen_strbuf_str(&fields)));
+    gen_strbuf_release(&fields);
     for (size_t i = 0; i < t->nfields; i++)
         line(&b, "    ", gen_arena_printf(l->a, "%s: %s", t->fields[i].name,
                                           gen_lower_stub_type(l, &t->fields[i].type, 0)));
@@ -339,6 +354,10 @@ gen_tv *gen_lower_stub(gen_arena *a, const gen_module *m)
 {
     lower l = {a, m, "", 0};
     gen_tv *root = gen_tv_map(a), *blocks = gen_tv_list(a);
+    /* The module's docstring, before the imports: the first statement. */
+    block doc = {&l, gen_tv_list(a)};
+    docstring(&doc, "", gen_lower_module_doc(&l));
+    gen_tv_set(a, root, "module_doc", doc.lines);
     gen_tv_set_str(a, root, "module", m->name);
     gen_tv_set_str(a, root, "version", CBPY_VERSION);
     const char *glue = strrchr(m->glue_path, '/');

@@ -3,7 +3,9 @@
 
     check_stubs.py stubtest --mypy-python PY --dir DIR MODULE
         mypy's stubtest must find no difference between DIR/MODULE.pyi and the module
-        imported from DIR (no allowlist).
+        imported from DIR (no allowlist); and the stub's docstrings must be the module's
+        __doc__ strings (stubtest does not compare those): of the module, its classes, their
+        methods and properties, and its functions.
     check_stubs.py client --mypy-python PY --dir DIR CLIENT.py
         `mypy --strict` must accept CLIENT.py without its one line marked
         `# wrong: CODE`, and reject it with that line: exactly one error, on that line,
@@ -16,6 +18,9 @@ fresh temporary directory with DIR as MYPYPATH (and PYTHONPATH, for stubtest), s
 a cache nor another stub on the path can make a check pass.
 """
 import argparse
+import ast
+import importlib
+import inspect
 import os
 import re
 import subprocess
@@ -42,7 +47,59 @@ def check_stubtest(args):
     if rc != 0 or "Success" not in out:
         print("stubtest found differences between %s.pyi and the module" % args.target)
         return 1
-    return 0
+    problems, compared = docs_differ(args.target, args.dir)
+    for p in problems:
+        print(p)
+    print("%d docstrings compared, %d differ" % (compared, len(problems)))
+    return 1 if problems else 0
+
+
+def docs_differ(module, directory):
+    """The places where the stub's docstrings are not the runtime's __doc__, and how many
+    were compared. A def or class without a docstring in the stub is compared too (the
+    runtime must have none), except where the runtime's doc is CPython's own: slot wrappers
+    and __new__ (dunders), an enum's default, the stub's private Protocols."""
+    sys.path.insert(0, directory)
+    runtime = importlib.import_module(module)
+    with open(os.path.join(directory, module + ".pyi")) as fh:
+        tree = ast.parse(fh.read())
+    problems, compared = [], [0]
+
+    def compare(where, node, obj, optional=False):
+        got = ast.get_docstring(node)
+        doc = obj.__doc__ if isinstance(obj, type) else getattr(obj, "__doc__", None)
+        want = inspect.cleandoc(doc) if doc else None
+        if got is None and optional:
+            return
+        compared[0] += 1
+        if got != want:
+            problems.append("%s: the stub's docstring is %r, the runtime's %r" % (where, got, want))
+
+    def decorators(node):
+        return [d.id if isinstance(d, ast.Name) else getattr(d, "attr", "") for d in node.decorator_list]
+
+    def members(where, body, owner):
+        seen = set()
+        for node in body:
+            if not isinstance(node, ast.FunctionDef) or node.name in seen:
+                continue  # later overloads and setters: the first def speaks for the name
+            seen.add(node.name)
+            obj = inspect.getattr_static(owner, node.name, None)
+            if isinstance(obj, (staticmethod, classmethod)):
+                obj = obj.__func__
+            dunder = node.name.startswith("__") and node.name.endswith("__")
+            compare("%s.%s" % (where, node.name), node, obj, optional=dunder)
+
+    compare(module, tree, runtime)
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+            cls = getattr(runtime, node.name)
+            bases = [ast.unparse(b) for b in node.bases]
+            compare("%s.%s" % (module, node.name), node, cls,
+                    optional=any(b.startswith("enum.") for b in bases))
+            members("%s.%s" % (module, node.name), node.body, cls)
+    members(module, tree.body, runtime)
+    return problems, compared[0]
 
 
 def check_client(args):
