@@ -79,8 +79,9 @@ class Cli(unittest.TestCase):
         text = first.decode()
         self.assertIn("class Foo:\n", text)
         self.assertIn("    def __new__(cls, arg1: int, /) -> Foo: ...\n", text)
-        self.assertIn("    def set_field(self, arg1: int, /) -> None: ...\n", text)
-        self.assertIn("    def val(self) -> int: ...\n", text)
+        self.assertIn("    def set_field(self, arg1: int, /) -> None:\n"
+                      "        \"\"\"set_field(arg1: int) -> None\"\"\"\n", text)
+        self.assertIn("    def val(self) -> int:\n", text)
         # Identical input, identical bytes; and no stub unless asked for.
         os.remove(stub)
         self.assertEqual(run(self.glue, "-o", os.path.join(self.dir, "glue.c"), "--stub=" + stub)
