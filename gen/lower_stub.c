@@ -20,8 +20,9 @@ static void line(block *b, const char *indent, const char *text)
     gen_lower_add_item(b->l, b->lines, "line", gen_arena_printf(b->l->a, "%s%s", indent, text));
 }
 
-/* doc as a docstring at indent: quotes and backslashes escaped, later lines indented as
- * the first (inspect.cleandoc takes that indentation off again). */
+/* doc as a docstring at indent: quotes and backslashes escaped (and a carriage return,
+ * which Python would read as a line end), later lines indented as the first
+ * (inspect.cleandoc takes that indentation off again). */
 static void docstring(block *b, const char *indent, const char *doc)
 {
     if (!doc)
@@ -31,7 +32,9 @@ static void docstring(block *b, const char *indent, const char *doc)
     for (const char *p = doc; *p; p++) {
         if (*p == '"' || *p == '\\')
             gen_strbuf_putc(&sb, '\\');
-        if (*p == '\n' && p[1] != '\n' && p[1])
+        if (*p == '\r')
+            gen_strbuf_puts(&sb, "\\r");
+        else if (*p == '\n' && p[1] != '\n' && p[1])
             gen_strbuf_printf(&sb, "\n%s", indent);
         else
             gen_strbuf_putc(&sb, *p);
