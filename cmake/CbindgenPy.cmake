@@ -78,17 +78,23 @@ endfunction()
 
 # cbindgen_py_add_module(<target> GLUE <glue file> SOURCES <c files>...
 #     [INCLUDE_DIRS <dirs>...] [LIBRARIES <libs>...] [MODULE_NAME <name>]
-#     [OUTPUT_NAME <file base name>] [EXTRA_ARGS <generator options>...])
+#     [OUTPUT_NAME <file base name>] [EXTRA_ARGS <generator options>...]
+#     [NO_STUB | STUB <file>])
 # Creates target <target>: the extension module <OUTPUT_NAME><EXT_SUFFIX>, whose init function
-# is PyInit_<MODULE_NAME>. MODULE_NAME defaults to OUTPUT_NAME if given, else to <target>;
-# OUTPUT_NAME defaults to MODULE_NAME. See docs/building.md.
+# is PyInit_<MODULE_NAME>, and its type stub <OUTPUT_NAME>.pyi beside it (or at STUB <file>;
+# none with NO_STUB), named by the target property CBINDGEN_PY_STUB. MODULE_NAME defaults to
+# OUTPUT_NAME if given, else to <target>; OUTPUT_NAME defaults to MODULE_NAME. See
+# docs/building.md.
 function(cbindgen_py_add_module name)
   set(lists SOURCES INCLUDE_DIRS LIBRARIES EXTRA_ARGS)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "GLUE;MODULE_NAME;OUTPUT_NAME" "${lists}")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "NO_STUB" "GLUE;MODULE_NAME;OUTPUT_NAME;STUB" "${lists}")
   _cbindgen_py_check_arguments(cbindgen_py_add_module ${name} ${lists})
   set(where "cbindgen_py_add_module(${name})")
   if(NOT ARG_GLUE)
     message(FATAL_ERROR "${where}: GLUE <file> is required")
+  endif()
+  if(ARG_NO_STUB AND DEFINED ARG_STUB)
+    message(FATAL_ERROR "${where}: NO_STUB and STUB <file> contradict each other")
   endif()
   if(NOT DEFINED ARG_MODULE_NAME)
     set(ARG_MODULE_NAME "${name}")
@@ -111,7 +117,7 @@ function(cbindgen_py_add_module name)
   # The function owns the outputs and the module name; a second --module or -o in EXTRA_ARGS
   # would win over ours (the generator keeps the last) and break the build in a stranger way.
   foreach(arg IN LISTS ARG_EXTRA_ARGS)
-    if(arg MATCHES "^(-o|--output|--module|--fragment)(=.*)?$")
+    if(arg MATCHES "^(-o|--output|--module|--fragment|--stub)(=.*)?$")
       message(FATAL_ERROR "${where}: EXTRA_ARGS may not contain ${CMAKE_MATCH_1}: the function "
                           "sets the outputs, and the module name through MODULE_NAME")
     endif()
@@ -141,14 +147,30 @@ function(cbindgen_py_add_module name)
   set(out_frag "${out_dir}/${name}_glue.cmake")
   set(stamp "${out_dir}/${name}.stamp")
   file(MAKE_DIRECTORY "${out_dir}")
+  # The stub: written where STUB says, or beside the generated C and copied beside the module
+  # after each link (its directory is known only at build time); relinking when it changes
+  # keeps the copy current.
+  set(stub_args "")
+  set(out_stub "")
+  if(DEFINED ARG_STUB)
+    get_filename_component(out_stub "${ARG_STUB}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_BINARY_DIR}")
+    get_filename_component(stub_dir "${out_stub}" DIRECTORY)
+    file(MAKE_DIRECTORY "${stub_dir}")
+  elseif(NOT ARG_NO_STUB)
+    set(out_stub "${out_dir}/${ARG_OUTPUT_NAME}.pyi")
+  endif()
+  if(out_stub)
+    set(stub_args --stub "${out_stub}")
+  endif()
   # The generator leaves an unchanged output untouched, so the C file is not recompiled after
   # an edit that changes nothing in it; but an output older than the glue file would then make
   # every later build run the generator again. The stamp is the output that build tools
   # compare with the glue file, and the C file only a byproduct of it.
   add_custom_command(
     OUTPUT "${stamp}"
-    BYPRODUCTS "${out_c}" "${out_frag}"
+    BYPRODUCTS "${out_c}" "${out_frag}" ${out_stub}
     COMMAND ${generator} ${ARG_EXTRA_ARGS} "${glue}" -o "${out_c}" --module "${ARG_MODULE_NAME}"
+            ${stub_args}
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     DEPENDS "${glue}" ${generator}
     COMMENT "cbindgen-py: generating the ${name} extension from ${ARG_GLUE}"
@@ -161,6 +183,14 @@ function(cbindgen_py_add_module name)
     CBINDGEN_PY_MODULE_NAME "${ARG_MODULE_NAME}"
     C_VISIBILITY_PRESET hidden
     POSITION_INDEPENDENT_CODE ON)
+  if(DEFINED ARG_STUB)
+    set_target_properties(${name} PROPERTIES CBINDGEN_PY_STUB "${out_stub}")
+  elseif(out_stub)
+    set(beside "$<TARGET_FILE_DIR:${name}>/${ARG_OUTPUT_NAME}.pyi")
+    set_target_properties(${name} PROPERTIES CBINDGEN_PY_STUB "${beside}" LINK_DEPENDS "${out_stub}")
+    add_custom_command(TARGET ${name} POST_BUILD
+      COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${out_stub}" "${beside}" VERBATIM)
+  endif()
 
   # A module built for one Python and imported by another fails with only "No module named",
   # so say at configure time which one this is.
@@ -200,8 +230,8 @@ endfunction()
 # cbindgen_py_install_module(<target> [DESTINATION <dir>] [COMPONENT <component>])
 # Installs a module made by cbindgen_py_add_module() into DESTINATION (default: the
 # interpreter's site-packages, relative to the install prefix), with its stub beside it: the
-# file the target property CBINDGEN_PY_STUB names, or else <OUTPUT_NAME>.pyi in the target's
-# output directory, if that file exists at install time.
+# file the target property CBINDGEN_PY_STUB names (cbindgen_py_add_module sets it), or else
+# <OUTPUT_NAME>.pyi in the target's output directory, if that file exists at install time.
 function(cbindgen_py_install_module target)
   cmake_parse_arguments(PARSE_ARGV 1 ARG "" "DESTINATION;COMPONENT" "")
   _cbindgen_py_check_arguments(cbindgen_py_install_module ${target})
@@ -222,7 +252,8 @@ function(cbindgen_py_install_module target)
   endif()
   install(TARGETS ${target} LIBRARY DESTINATION "${ARG_DESTINATION}" ${component})
   get_target_property(base ${target} OUTPUT_NAME)
-  set(stub_property "$<TARGET_PROPERTY:${target},CBINDGEN_PY_STUB>")
+  # The property may hold generator expressions ($<TARGET_FILE_DIR:...>, as the default does).
+  set(stub_property "$<TARGET_GENEX_EVAL:${target},$<TARGET_PROPERTY:${target},CBINDGEN_PY_STUB>>")
   set(stub "$<IF:$<BOOL:${stub_property}>,${stub_property},$<TARGET_FILE_DIR:${target}>/${base}.pyi>")
   install(FILES "${stub}" DESTINATION "${ARG_DESTINATION}" RENAME "${base}.pyi" OPTIONAL
           ${component})

@@ -6,7 +6,9 @@
 #                                    shows any mismatch);
 #   example.<module>.warnings.<cc>   the generated source compiles with every warning an
 #                                    error, under gcc and clang (a missing compiler fails).
+#   stubs.<module>.*                 its .pyi stub (tests/stubs/stub_tests.cmake).
 set(CBPY_EXAMPLES_DIR "${CMAKE_CURRENT_LIST_DIR}")
+include("${CMAKE_CURRENT_LIST_DIR}/../tests/stubs/stub_tests.cmake")
 
 function(cbpy_example_tests module)
   cmake_parse_arguments(PARSE_ARGV 1 arg "" "DEMO" "")
@@ -19,6 +21,7 @@ function(cbpy_example_tests module)
   if(NOT CBINDGEN_PY_BUILD_TESTS)
     return()
   endif()
+  cbpy_add_stub_tests(${module} "$<TARGET_FILE_DIR:${module}>")
   add_test(NAME example.${module}.demo
            COMMAND "${CMAKE_COMMAND}"
                    "-DPYTHON=${Python3_EXECUTABLE}"

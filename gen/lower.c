@@ -178,9 +178,9 @@ static int plan_jumps(const gen_fn *fn)
     return jumps;
 }
 
-/* Where a wrapper of fn finds its module's state (runtime/cbpy.h): a constructor, class
- * method or static method from its class (a static method is bound to it), a method from
- * its object, a module function from the module it is bound to. */
+/* Where a wrapper of fn finds its module's state (runtime/cbpy.h): a constructor or class
+ * method from its class, a method from its object, a module function or static method
+ * from the module it is bound to. */
 const char *gen_lower_state_expr(const gen_fn *fn)
 {
     switch (fn->kind) {
@@ -189,7 +189,7 @@ const char *gen_lower_state_expr(const gen_fn *fn)
     case GEN_FN_CLASSMETHOD:
         return "cbpy_type_state((PyTypeObject *)self)";
     case GEN_FN_STATIC:
-        return fn->cls ? "cbpy_type_state((PyTypeObject *)self)" : "PyModule_GetState(self)";
+        return "PyModule_GetState(self)";
     default:
         return fn->self != GEN_SELF_NONE ? "CBPY_OBJECT(self)->state" : "PyModule_GetState(self)";
     }
@@ -205,8 +205,13 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
     int special_keywords = fn->special && gen_lower_takes_keywords(fn);
     int keywords = (gen_lower_takes_keywords(fn) && !fn->special && !fn->accessor) ||
                    (fn->overload && !is_ctor);
+    /* A static method is bound to its module (cbpy_add_static_methods), whose name CPython
+     * would give in its own argument errors: it checks its arguments itself, naming the
+     * class, as FASTCALL | KEYWORDS. */
+    int static_method = is_static && fn->cls;
     call_shape shape = is_ctor                ? SHAPE_NEW
                        : keywords            ? SHAPE_KEYWORDS
+                       : static_method       ? SHAPE_FASTCALL
                        : fn->nparams == 0    ? SHAPE_NOARGS
                        : fn->nparams == 1    ? SHAPE_O
                                              : SHAPE_FASTCALL;
@@ -236,10 +241,11 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
     gen_tv_set_str(l->a, w, "meth_flags",
                    fn->kind == GEN_FN_CLASSMETHOD
                        ? gen_arena_printf(l->a, "%s | METH_CLASS", meth[shape])
-                                          : meth[shape]);
-    /* Bound to its class rather than METH_STATIC (cbpy_add_static_methods), so that the
+                   : static_method ? meth[SHAPE_KEYWORDS]
+                                   : meth[shape]);
+    /* Bound to the module rather than METH_STATIC (cbpy_add_static_methods), so that the
      * wrapper finds the module's state through self. */
-    gen_tv_set_flag(l->a, w, "static_method", is_static && fn->cls);
+    gen_tv_set_flag(l->a, w, "static_method", static_method);
     gen_tv_set_flag(l->a, w, "is_keywords", shape == SHAPE_KEYWORDS);
     gen_tv_set_flag(l->a, w, "release_gil", fn->release_gil);
     gen_tv_set_flag(l->a, w, "release_callbacks", fn->release_callbacks);
@@ -268,6 +274,11 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
                    : shape == SHAPE_NOARGS
                        ? gen_arena_printf(l->a, "%s, PyObject *Py_UNUSED(ignored)", self)
                    : shape == SHAPE_O ? gen_arena_printf(l->a, "%s, PyObject *arg", self)
+                   : static_method
+                       ? gen_arena_printf(l->a,
+                                          "%s, PyObject *const *%s, Py_ssize_t nargs, "
+                                          "PyObject *kwnames",
+                                          self, fn->nparams ? "args" : "Py_UNUSED(args)")
                    : shape == SHAPE_FASTCALL
                        ? gen_arena_printf(l->a, "%s, PyObject *const *args, Py_ssize_t nargs", self)
                        : gen_arena_printf(l->a,
@@ -332,8 +343,8 @@ gen_tv *gen_lower_fn(lower *l, const gen_fn *fn)
     int list_result = (fn->ret.kind == GEN_T_VEC || fn->ret.kind == GEN_T_SLICE) &&
                       !gen_lower_as_bytes(l, &fn->ret);
     gen_tv_set_flag(l->a, w, "has_exit",
-                    is_ctor || fn->nparams > 0 || fn->self != GEN_SELF_NONE || fn->error ||
-                        list_result || plan_jumps(fn));
+                    is_ctor || static_method || fn->nparams > 0 || fn->self != GEN_SELF_NONE ||
+                        fn->error || list_result || plan_jumps(fn));
     return w;
 }
 
@@ -443,27 +454,6 @@ static gen_tv *lower_codes(lower *l, const gen_code *codes, size_t n, const char
     return list;
 }
 
-/* doc, followed by a "Constants:" list of those of consts that have a doc comment: a
- * constant is a plain int, str or enum member, which cannot carry a docstring of its own,
- * so the module's or the class's docstring lists them. NULL for no doc at all. */
-static const char *with_constants(lower *l, const char *doc, const gen_const *consts,
-                                  size_t n)
-{
-    gen_strbuf sb = {0};
-    if (doc)
-        gen_strbuf_puts(&sb, doc);
-    const char *sep = doc ? "\n\nConstants:" : "Constants:";
-    for (size_t i = 0; i < n; i++) {
-        if (!consts[i].doc)
-            continue;
-        gen_strbuf_printf(&sb, "%s\n    %s: %s", sep, consts[i].name, consts[i].doc);
-        sep = "";
-    }
-    const char *r = sb.len ? gen_arena_strdup(l->a, gen_strbuf_str(&sb)) : NULL;
-    gen_strbuf_release(&sb);
-    return r;
-}
-
 /* Constants, of the module or a class: each name, its value's conversion and glue line. */
 static gen_tv *lower_consts(lower *l, const gen_const *consts, size_t n)
 {
@@ -516,26 +506,14 @@ static gen_tv *lower_class(lower *l, const gen_class *c)
         gen_tv_set_str(l->a, v, "dtor", c->dtor);
         gen_tv_set_str(l->a, v, "dtor_line", gen_arena_printf(l->a, "%d", c->dtor_line));
     }
-    const char *cdoc = with_constants(l, c->doc, c->consts, c->nconsts);
     if (c->ctor) {
         gen_tv *ctor_overloads = gen_tv_list(l->a);
         gen_tv *ctor = c->ctor->overloads ? gen_lower_dispatch(l, c->ctor, ctor_overloads)
                                           : gen_lower_fn(l, c->ctor);
         gen_tv_set(l->a, v, "ctor", ctor);
         gen_tv_set(l->a, v, "ctor_overloads", ctor_overloads);
-        const char *doc = cdoc && c->ctor->doc
-                              ? gen_arena_printf(l->a, "%s\n\n%s", cdoc, c->ctor->doc)
-                          : cdoc ? cdoc
-                                 : c->ctor->doc;
-        const char *ov = gen_tv_lookup_str(ctor, "overloads_doc");
-        gen_tv_set_str(l->a, v, "class_doc",
-                       !ov ? gen_lower_docstring(l, c->ctor, c->name, doc)
-                       : cdoc ? gen_arena_printf(l->a, "%s\\n\\n%s",
-                                                 gen_lower_c_string(l->a, cdoc), ov)
-                              : ov);
-    } else {
-        gen_tv_set_str(l->a, v, "class_doc", gen_lower_c_string(l->a, cdoc ? cdoc : ""));
     }
+    gen_tv_set_str(l->a, v, "class_doc", gen_lower_c_string(l->a, gen_lower_class_doc(l, c, 1)));
     gen_tv *fns = gen_tv_list(l->a);
     for (size_t i = 0; i < c->nfns; i++)
         gen_tv_push(l->a, fns, c->fns[i]->overloads ? gen_lower_dispatch(l, c->fns[i], fns)
@@ -727,10 +705,7 @@ gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
     gen_tv_set_str(a, root, "source_ref", source_ref);
     gen_tv_set_str(a, root, "glue_name", base_name(m->glue_path));
     gen_tv_set_str(a, root, "glue_path_c", l.glue_path_c);
-    const char *generated = gen_arena_printf(a, "Python bindings generated by cbindgen-py from %s.",
-                                             base_name(m->glue_path));
-    gen_tv_set_str(a, root, "module_doc",
-                   gen_lower_c_string(a, with_constants(&l, generated, m->consts, m->nconsts)));
+    gen_tv_set_str(a, root, "module_doc", gen_lower_c_string(a, gen_lower_module_doc(&l)));
     gen_tv *includes = gen_tv_list(a);
     for (size_t i = 0; i < m->nincludes; i++) {
         gen_tv *inc = gen_tv_map(a);

@@ -18,6 +18,9 @@
 gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
                   const char *fragment_path, const char *source_ref);
 
+/* The values of templates/stub.pyi.tmpl: the module's .pyi stub (lower_stub.c). */
+gen_tv *gen_lower_stub(gen_arena *a, const gen_module *m);
+
 /* s as the body of a C string literal: quotes, backslashes, control bytes and trigraph
  * openers escaped. */
 const char *gen_lower_c_string(gen_arena *a, const char *s);

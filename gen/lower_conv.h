@@ -40,12 +40,18 @@ void gen_lower_add_decl(lower *l, gen_tv *list, const char *decl);
 gen_tv *gen_lower_fn(lower *l, const gen_fn *fn);
 /* The C expression a wrapper of fn takes its module state (`cbpy_st`) from. */
 const char *gen_lower_state_expr(const gen_fn *fn);
-/* The overloads of first (each wrapper pushed on overloads) and their dispatcher
- * (lower_overload.c). */
+/* The overloads of first (each wrapper pushed on overloads) and their dispatcher; and the
+ * dispatcher's docstring, raw (lower_overload.c). */
+const char *gen_lower_overloads_doc(lower *l, const gen_fn *first);
 gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads);
 /* A parameter's Python name: its glue name, or argN for `_` (lower_doc.c). */
 const char *gen_lower_param_name(lower *l, const gen_param *p);
-/* A callable's docstring as a C string, and its typed signature line alone (raw). */
+/* A callable's __doc__ as the runtime shows it (raw: the typed signature and the doc;
+ * CPython takes the Argument Clinic signature off); the docstring as a C string, with that
+ * signature; and its typed signature line alone (raw). */
+const char *gen_lower_runtime_doc(lower *l, const gen_fn *fn, const char *name, const char *doc);
+/* The same after the Argument Clinic signature and its `--` line: the text CPython reads. */
+const char *gen_lower_clinic_doc(lower *l, const gen_fn *fn, const char *name, const char *doc);
 const char *gen_lower_docstring(lower *l, const gen_fn *fn, const char *name, const char *doc);
 const char *gen_lower_signature_line(lower *l, const gen_fn *fn, const char *name);
 /* The function of class c that implements special method name, or NULL (lower_special.c). */
@@ -55,6 +61,13 @@ const gen_fn *gen_lower_special_of(const gen_class *c, const char *name);
 void gen_lower_special(lower *l, const gen_fn *fn, gen_tv *w, int keywords);
 /* The binary operator slots of class c, each serving a forward and a reflected form. */
 gen_tv *gen_lower_binops(lower *l, const gen_class *c);
+/* The __doc__ of class c (raw), with the Argument Clinic signature of its constructor
+ * when clinic is set (its tp_doc); and the module's (lower.c). */
+const char *gen_lower_class_doc(lower *l, const gen_class *c, int clinic);
+const char *gen_lower_module_doc(lower *l);
+/* The doc of a method the runtime adds beside special method fn: `__enter__` and
+ * `__exit__` of a context manager, `__deepcopy__` of a deep `__copy__` (raw; lower_doc.c). */
+const char *gen_lower_added_doc(lower *l, const gen_fn *fn, const char *method);
 /* Whether fn's parameters need keyword parsing: named, or with defaults. */
 int gen_lower_takes_keywords(const gen_fn *fn);
 
@@ -102,6 +115,13 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w,
 
 /* The Python type a value of t is on the Python side, as docstrings name it. */
 const char *gen_lower_py_type(lower *l, const gen_type *t);
+/* The same as a typing annotation of the .pyi stub: of a parameter (what it accepts) when
+ * param is set, else of a result. */
+const char *gen_lower_stub_type(lower *l, const gen_type *t, int param);
+/* fn's stub signature "name(self, a: int, /) -> R" (without `def`), and its result's
+ * type alone (lower_doc.c). */
+const char *gen_lower_stub_signature(lower *l, const gen_fn *fn, const char *name);
+const char *gen_lower_result_stub_type(lower *l, const gen_fn *fn);
 /* Whether an array of t's items crosses as bytes: u8 items, unless #![flapigen_python]
  * asks for flapigen's lists of int. */
 int gen_lower_as_bytes(lower *l, const gen_type *t);

@@ -34,7 +34,6 @@ gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
                                                   : "METH_FASTCALL | METH_KEYWORDS");
     gen_tv_set_flag(l->a, w, "static_method", first->kind == GEN_FN_STATIC);
     gen_tv *cands = gen_tv_list(l->a);
-    gen_strbuf docs = {0};
     for (const gen_fn *o = first; o; o = o->overloads) {
         gen_tv *ow = o == first ? ow1 : gen_lower_fn(l, o);
         gen_tv_push(l->a, overloads, ow);
@@ -58,7 +57,6 @@ gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
         const char *sig = gen_lower_signature_line(l, o, first->kind == GEN_FN_CONSTRUCTOR
                                                    ? first->cls->name : first->py_name);
         gen_tv_set_str(l->a, c, "sig", gen_lower_c_string(l->a, sig));
-        gen_strbuf_printf(&docs, "%s%s", docs.len ? "\n" : "", sig);
         gen_tv_push(l->a, cands, c);
         gen_strbuf_release(&kinds);
         gen_strbuf_release(&types);
@@ -66,12 +64,26 @@ gen_tv *gen_lower_dispatch(lower *l, const gen_fn *first, gen_tv *overloads)
     gen_tv_set(l->a, w, "cands", cands);
     gen_tv_set_str(l->a, w, "ncands", gen_arena_printf(l->a, "%zu", cands->n));
     gen_tv_set_flag(l->a, w, "dispatch", 1);
-    /* A constructor's signatures go to the class's docstring (lower_class). */
+    /* A constructor's signatures go to the class's docstring (gen_lower_class_doc). */
+    if (!is_ctor)
+        gen_tv_set_str(l->a, w, "doc", gen_lower_c_string(l->a, gen_lower_overloads_doc(l, first)));
+    return w;
+}
+
+/* The typed signature of each overload, a line each, then how a call picks one and the
+ * first's doc. */
+const char *gen_lower_overloads_doc(lower *l, const gen_fn *first)
+{
+    gen_strbuf docs = {0};
+    for (const gen_fn *o = first; o; o = o->overloads)
+        gen_strbuf_printf(&docs, "%s%s", docs.len ? "\n" : "",
+                          gen_lower_signature_line(l, o, first->kind == GEN_FN_CONSTRUCTOR
+                                                         ? first->cls->name
+                                                         : first->py_name));
     gen_strbuf_printf(&docs, "\n\nOverloads: the first whose parameters take the arguments "
                              "is called.%s%s", first->doc ? "\n\n" : "",
                       first->doc ? first->doc : "");
-    gen_tv_set_str(l->a, w, is_ctor ? "overloads_doc" : "doc",
-                   gen_lower_c_string(l->a, gen_strbuf_str(&docs)));
+    const char *r = gen_arena_strdup(l->a, gen_strbuf_str(&docs));
     gen_strbuf_release(&docs);
-    return w;
+    return r;
 }

@@ -88,6 +88,13 @@ void gen_lower_special(lower *l, const gen_fn *fn, gen_tv *w, int keywords)
      * the object's whole state, so the same method answers, the memo unused. (A copy
      * function the glue names may share what it points to: it stays __copy__ only.) */
     gen_tv_set_flag(l->a, w, "adapt_copy", fn->deep_copy);
+    /* The docs of the methods the runtime adds beside it, which the stub shows too. */
+    static const char *const added[][2] = {{"__enter__", "enter_doc"},
+                                           {"__exit__", "exit_doc"},
+                                           {"__deepcopy__", "deepcopy_doc"}};
+    for (size_t i = 0; i < sizeof added / sizeof added[0]; i++)
+        gen_tv_set_str(l->a, w, added[i][1],
+                       gen_lower_c_string(l->a, gen_lower_added_doc(l, fn, added[i][0])));
     if (sp->adapter == GEN_ADAPT_METHOD)
         return;
     gen_tv_set_flag(l->a, w, flags[sp->adapter], 1);

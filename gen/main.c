@@ -33,6 +33,7 @@ static const char usage[] =
     "  --module NAME        the Python module name (default: the glue file's stem)\n"
     "  --fragment FILE      write the build fragment to FILE\n"
     "                       (default: the output with .c replaced by .cmake)\n"
+    "  --stub FILE          also write the module's type stub (.pyi) to FILE\n"
     "  -Werror              treat warnings as errors\n"
     "  -Wno-NAME, -WNAME    disable or enable the warnings of category NAME\n"
     "                       (unused-doc, unreachable-class, ignored-attribute)\n"
@@ -44,7 +45,7 @@ static const char usage[] =
     "written; 2 command-line misuse; 3 internal error or out of memory.\n";
 
 typedef struct options {
-    const char *input, *output, *module, *fragment;
+    const char *input, *output, *module, *fragment, *stub;
     int werror;
     unsigned char disabled[GEN_WARN_COUNT];
 } options;
@@ -121,6 +122,7 @@ static int parse_options(int argc, char **argv, options *o)
             {"--output", "-o", offsetof(options, output)},
             {"--module", NULL, offsetof(options, module)},
             {"--fragment", NULL, offsetof(options, fragment)},
+            {"--stub", NULL, offsetof(options, stub)},
         };
         int matched = 0;
         for (size_t k = 0; k < sizeof opts / sizeof opts[0] && !matched; k++) {
@@ -242,20 +244,23 @@ static int run(gen_arena *a, const options *o)
 
     gen_tv *values = gen_lower(a, &mod, o->output, o->fragment,
                                source_ref(a, o->output, o->fragment));
-    gen_strbuf c = {0}, frag = {0}, err = {0};
+    gen_strbuf c = {0}, frag = {0}, stub = {0}, err = {0};
     int rc = EXIT_INTERNAL;
-    if (render("module.c", values, &c) == 0 && render("fragment.cmake", values, &frag) == 0) {
+    if (render("module.c", values, &c) == 0 && render("fragment.cmake", values, &frag) == 0 &&
+        (!o->stub || render("stub.pyi", gen_lower_stub(a, &mod), &stub) == 0)) {
         gen_emit_resolve_lines(&c, gen_lower_c_string(a, o->output));
         gen_output outs[] = {{o->output, gen_strbuf_str(&c), c.len},
-                             {o->fragment, gen_strbuf_str(&frag), frag.len}};
+                             {o->fragment, gen_strbuf_str(&frag), frag.len},
+                             {o->stub, gen_strbuf_str(&stub), stub.len}};
         rc = 0;
-        if (gen_emit_write_all(outs, 2, &err) < 0) {
+        if (gen_emit_write_all(outs, o->stub ? 3 : 2, &err) < 0) {
             fprintf(stderr, "cbindgen-py: error: %s\n", gen_strbuf_str(&err));
             rc = EXIT_INPUT;
         }
     }
     gen_strbuf_release(&c);
     gen_strbuf_release(&frag);
+    gen_strbuf_release(&stub);
     gen_strbuf_release(&err);
     return rc;
 }

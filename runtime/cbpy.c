@@ -294,9 +294,10 @@ int cbpy_add_static_methods(PyTypeObject *type, PyObject *module, PyMethodDef *d
         return -1;
     int rc = 0;
     for (PyMethodDef *d = defs; rc == 0 && d->ml_name != NULL; d++) {
-        /* Bound to the class, its __qualname__ and CPython's own argument errors say
-         * "Class.name", as a METH_STATIC method's would. */
-        PyObject *f = PyCFunction_NewEx(d, (PyObject *)type, modname);
+        /* Bound to the module, as a module function (bound to the class, it would look a
+         * class method to inspect); the wrappers parse their own arguments, so that every
+         * argument error names the class, as a METH_STATIC method's would. */
+        PyObject *f = PyCFunction_NewEx(d, module, modname);
         PyObject *sm = f != NULL ? PyStaticMethod_New(f) : NULL;
         rc = sm != NULL ? PyObject_SetAttrString((PyObject *)type, d->ml_name, sm) : -1;
         Py_XDECREF(sm);

@@ -111,8 +111,8 @@ CBPY_INTERNAL PyObject *cbpy_err_null(const char *func, const char *cfunc);
  *  - Every object knows its module's state (cbpy_object.state, set from its class when it
  *    is made), so a method finds it with one load instead of a lookup.
  *
- *  - Wrappers of module functions are bound to their module object (`self` is the
- *    module), static methods to their class: they find it from that.
+ *  - Wrappers of module functions and static methods are bound to their module object
+ *    (`self` is the module), so they find it with PyModule_GetState.
  */
 typedef struct cbpy_state {
     PyObject *keep;     /* stored callbacks no object owns (module-level functions) */
@@ -154,8 +154,8 @@ static inline void cbpy_state_clear(cbpy_state *st)
    component of spec->name, and stores a second new reference in *out. */
 CBPY_INTERNAL int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out);
 /* Adds a class's static methods (defs, ending with a NULL name) to type as staticmethod
-   objects whose function is bound to type (its `self`), so that it finds the module's
-   state (METH_STATIC would give it NULL). module gives their __module__. */
+   objects whose function is bound to module (its `self`), so that it finds the module's
+   state (METH_STATIC would give it NULL). */
 CBPY_INTERNAL int cbpy_add_static_methods(PyTypeObject *type, PyObject *module,
                                           PyMethodDef *defs);
 

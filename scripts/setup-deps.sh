@@ -47,6 +47,9 @@ REQUIREMENTS=(
   "pkg python3-pip python3-pip"
   "pkg python3-setuptools python3-setuptools"
   "pkg python3-wheel python3-wheel"
+  # tests/stubs: mypy's stubtest and `mypy --strict` check every module's generated .pyi stub,
+  # run by Debian's /usr/bin/python3 (the modules' CPython minor version, 3.11).
+  "pkg python3-mypy python3-mypy"
 )
 
 # The packages of REQUIREMENTS that the `example` profile installs.

@@ -69,6 +69,44 @@ class Cli(unittest.TestCase):
         self.assertIn('"${CMAKE_CURRENT_LIST_DIR}/out.c"', self.read("frag.txt"))
         self.assertFalse(os.path.exists(os.path.join(self.dir, "out.cmake")))
 
+    def test_stub_option_writes_the_pyi(self):
+        stub = os.path.join(self.dir, "stubs", "glue.pyi")
+        os.mkdir(os.path.dirname(stub))
+        r = run(self.glue, "-o", os.path.join(self.dir, "glue.c"), "--stub", stub)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(stub, "rb") as f:
+            first = f.read()
+        text = first.decode()
+        self.assertIn("class Foo:\n", text)
+        self.assertIn("    def __new__(cls, arg1: int, /) -> Foo: ...\n", text)
+        self.assertIn("    def set_field(self, arg1: int, /) -> None:\n"
+                      "        \"\"\"set_field(arg1: int) -> None\"\"\"\n", text)
+        self.assertIn("    def val(self) -> int:\n", text)
+        # Identical input, identical bytes; and no stub unless asked for.
+        os.remove(stub)
+        self.assertEqual(run(self.glue, "-o", os.path.join(self.dir, "glue.c"), "--stub=" + stub)
+                         .returncode, 0)
+        with open(stub, "rb") as f:
+            self.assertEqual(f.read(), first)
+        self.assertEqual(sorted(os.listdir(self.dir)),
+                         ["glue.c", "glue.cmake", "glue.in", "stubs"])
+
+    def test_stub_follows_the_output_rules(self):
+        # Bad glue: no stub; a stub file the generator did not write is never overwritten.
+        bad = self.write("bad.in", SEED.replace("-> i32;", "-> i32"))
+        r = run(bad, "-o", os.path.join(self.dir, "bad.c"), "--stub",
+                os.path.join(self.dir, "bad.pyi"))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["bad.in", "glue.in"])
+        self.write("glue.pyi", "def handwritten() -> None: ...\n")
+        r = run(self.glue, "-o", os.path.join(self.dir, "glue.c"), "--stub",
+                os.path.join(self.dir, "glue.pyi"))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("refusing to overwrite", r.stderr)
+        self.assertEqual(self.read("glue.pyi"), "def handwritten() -> None: ...\n")
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "glue.c")))
+        self.assertEqual(run(self.glue, "--stub").returncode, 2)
+
     def test_misuse_exits_2(self):
         cases = [(), ("--bogus", self.glue), (self.glue, "-o"), (self.glue, self.glue),
                  (self.glue, "--module", "not-an-identifier"), (self.glue, "-Wbogus"),

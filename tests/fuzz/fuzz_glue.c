@@ -1,7 +1,8 @@
 /* fuzz_glue.c: the libFuzzer target over the generator's front end and back end. Each
  * input is a glue file: it is scanned, parsed and checked, and when it has no errors it is
- * also lowered and rendered through every template, exactly as the CLI does, with the
- * diagnostics and output thrown away. Any crash, sanitizer report or leak is a bug. */
+ * also lowered and rendered through every template (the stub's too), exactly as the CLI
+ * does with --stub, with the diagnostics and output thrown away. Any crash, sanitizer
+ * report or leak is a bug. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,9 +40,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             gen_emit_resolve_lines(&out, "fuzz.c");
         if (err.len)
             __builtin_trap(); /* a template error on valid input is a generator bug */
-        gen_strbuf fragment = {0};
+        gen_strbuf fragment = {0}, stub = {0};
         if (gen_tmpl_render("fragment.cmake", values, &fragment, &err) != 0 || err.len)
             __builtin_trap(); /* the build fragment too */
+        if (gen_tmpl_render("stub.pyi", gen_lower_stub(&a, &mod), &stub, &err) != 0 || err.len)
+            __builtin_trap(); /* and the .pyi stub */
+        gen_strbuf_release(&stub);
         gen_strbuf_release(&fragment);
         gen_strbuf_release(&out);
         gen_strbuf_release(&err);

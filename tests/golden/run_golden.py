@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """run_golden.py: golden-file tests of the cbindgen-py generator.
 
-pass/NAME.in must generate exactly pass/NAME.c.expected and pass/NAME.cmake.expected (exit
-status 0, the same bytes when run twice, and on stderr nothing, or exactly the warnings in
-pass/NAME.err.expected). fail/NAME.in must exit with
+pass/NAME.in must generate exactly pass/NAME.c.expected, pass/NAME.cmake.expected and (with
+--stub) pass/NAME.pyi.expected (exit status 0, the same bytes when run twice, and on stderr
+nothing, or exactly the warnings in pass/NAME.err.expected). fail/NAME.in must exit with
 status 1, print exactly fail/NAME.err.expected on stderr, and write no output file.
 A mismatch prints a unified diff; a missing expectation fails. With --update the
 expectations are rewritten from what the generator does now: review the diff before you
@@ -42,7 +42,8 @@ def run_generator(gen, case):
         with open(case) as fh:
             first = fh.readline()
         extra = first[len("// args:"):].split() if first.startswith("// args:") else []
-        proc = subprocess.run(WRAP + [gen, name, "-o", stem + ".c"] + extra, cwd=tmp,
+        proc = subprocess.run(WRAP + [gen, name, "-o", stem + ".c", "--stub", stem + ".pyi"]
+                              + extra, cwd=tmp,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         outputs = {}
         for f in sorted(os.listdir(tmp)):
@@ -83,13 +84,13 @@ def check_pass(gen, case, update):
     warnings = os.path.join(os.path.dirname(case), stem + ".err.expected")
     if err or os.path.exists(warnings):
         problems += compare(case, warnings, err, update)
-    if sorted(outputs) != sorted([stem + ".c", stem + ".cmake"]):
-        problems.append("%s: expected outputs %s.c and %s.cmake, got %s"
-                        % (case, stem, stem, sorted(outputs)))
+    if sorted(outputs) != sorted([stem + ".c", stem + ".cmake", stem + ".pyi"]):
+        problems.append("%s: expected outputs %s.c, %s.cmake and %s.pyi, got %s"
+                        % (case, stem, stem, stem, sorted(outputs)))
     _, _, again = run_generator(gen, case)
     if again != outputs:
         problems.append("%s: a second run produced different bytes" % case)
-    for suffix in (".c", ".cmake"):
+    for suffix in (".c", ".cmake", ".pyi"):
         if stem + suffix in outputs:
             problems += compare(case, os.path.join(os.path.dirname(case),
                                                    stem + suffix + ".expected"),

@@ -4,7 +4,8 @@
 # Python the modules are for, and never looked for flex or bison; the build works and each
 # module imports under its name (MODULE_NAME, OUTPUT_NAME, LIBRARIES); EXTRA_ARGS reach the
 # generator (-Werror fails consumer_strict); and cbindgen_py_install_module() installs into
-# site-packages layout (with the stub, when there is one) and by component.
+# site-packages layout (with the stub, when there is one) and by component; and the stub is
+# written beside the module by default, elsewhere with STUB, not at all with NO_STUB.
 # Inputs: SOURCE WORK PACKAGE_DIR PYTHON GENERATOR.
 include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 
@@ -45,8 +46,17 @@ if(rc EQUAL 0)
 endif()
 expect_text("consumer: consumer_strict" "${strict}" CONTAINS "[-Werror=unused-doc]")
 
-# A stub beside the module is installed with it; consumer_file has none, which is no error.
-file(WRITE "${build}/shapes.pyi" "class Square:\n    def area(self) -> int: ...\n")
+# The stubs: beside shapes (the default), in stubs/ for shapes_other (STUB), none for
+# shapes_file (NO_STUB, which the installation must not mind).
+file(READ "${build}/shapes.pyi" stub)
+expect_text("consumer: the default stub" "${stub}" CONTAINS "    def area(self) -> int:")
+file(READ "${build}/stubs/shapes_other.pyi" stub)
+expect_text("consumer: the STUB file" "${stub}" CONTAINS "class Square:")
+foreach(absent shapes_file.pyi shapes_other.pyi)
+  if(EXISTS "${build}/${absent}")
+    message(FATAL_ERROR "consumer: ${absent} was written beside its module")
+  endif()
+endforeach()
 run_step("consumer" install "${CMAKE_COMMAND}" --install "${build}" --prefix "${WORK}/all")
 run_step("consumer" "install the extra component" "${CMAKE_COMMAND}" --install "${build}"
     --prefix "${WORK}/extra" --component extra)

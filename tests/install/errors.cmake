@@ -14,6 +14,8 @@ set(cases
   "missing_value=cbindgen_py_add_module(bad): MODULE_NAME needs a value"
   "bad_module_name=cbindgen_py_add_module(bad): MODULE_NAME 'my-mod' is not a C identifier"
   "extra_args_module=cbindgen_py_add_module(bad): EXTRA_ARGS may not contain --module"
+  "extra_args_stub=cbindgen_py_add_module(bad): EXTRA_ARGS may not contain --stub"
+  "stub_and_no_stub=cbindgen_py_add_module(bad): NO_STUB and STUB <file> contradict"
   "install_not_a_module=cbindgen_py_install_module(consumer_scale): not a module made by")
 
 file(REMOVE_RECURSE "${WORK}")
