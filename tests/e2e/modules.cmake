@@ -18,13 +18,18 @@ if(CBINDGEN_PY_SANITIZE)
   set(E2E_WARNING_FLAGS "")
 endif()
 
-# e2e_add_module(<name> <glue> [<C source in lib/>...] [LIBRARIES <libs>...]): a test extension
-# module built into E2E_MODULE_DIR from <glue> (a file name in tests/e2e) and C sources in lib/.
+# e2e_add_module(<name> <glue> [<C source>...] [LIBRARIES <libs>...]): a test extension
+# module built into E2E_MODULE_DIR from <glue> (relative to tests/e2e) and C sources
+# (relative to tests/e2e/lib), with the E2E_MODULE_OPTIONS and warnings of every e2e module.
 function(e2e_add_module name glue)
   cmake_parse_arguments(PARSE_ARGV 2 ARG "" "" "LIBRARIES")
-  set(sources ${ARG_UNPARSED_ARGUMENTS})
-  list(TRANSFORM sources PREPEND "${E2E_LIB}/")
-  cbindgen_py_add_module(${name} GLUE "${E2E_DIR}/${glue}" SOURCES ${sources}
+  get_filename_component(glue "${glue}" ABSOLUTE BASE_DIR "${E2E_DIR}")
+  set(sources "")
+  foreach(source IN LISTS ARG_UNPARSED_ARGUMENTS)
+    get_filename_component(source "${source}" ABSOLUTE BASE_DIR "${E2E_LIB}")
+    list(APPEND sources "${source}")
+  endforeach()
+  cbindgen_py_add_module(${name} GLUE "${glue}" SOURCES ${sources}
                          INCLUDE_DIRS "${E2E_LIB}" LIBRARIES ${ARG_LIBRARIES}
                          ${E2E_MODULE_OPTIONS})
   set_target_properties(${name} PROPERTIES LIBRARY_OUTPUT_DIRECTORY "${E2E_MODULE_DIR}")
