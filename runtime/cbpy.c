@@ -260,6 +260,33 @@ PyObject *cbpy_err_null(const char *func, const char *cfunc)
     return NULL;
 }
 
+#if PY_VERSION_HEX < 0x030A0000 && !defined(Py_LIMITED_API)
+/* CPython 3.9 and older copy a heap type's Py_tp_doc without its "Name(...)\n--\n\n"
+   signature line (3.10 keeps it), so the class's __text_signature__ is None and
+   inspect.signature() and help() show no constructor signature. This gives the type a copy
+   of the whole docstring: __doc__, already in the type's dict, stays the text after the
+   signature, and __text_signature__, which reads tp_doc, finds the signature again. The
+   type frees tp_doc with PyObject_Free, as it did the copy it made. */
+static int cbpy_keep_text_signature(PyTypeObject *type, const PyType_Spec *spec)
+{
+    const PyType_Slot *slot;
+    for (slot = spec->slots; slot->slot; slot++) {
+        if (slot->slot == Py_tp_doc && slot->pfunc) {
+            size_t size = strlen(slot->pfunc) + 1;
+            char *doc = PyObject_Malloc(size);
+            if (!doc) {
+                PyErr_NoMemory();
+                return -1;
+            }
+            memcpy(doc, slot->pfunc, size);
+            PyObject_Free((void *)type->tp_doc);
+            type->tp_doc = doc;
+        }
+    }
+    return 0;
+}
+#endif
+
 int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out)
 {
     const char *dot = strrchr(spec->name, '.');
@@ -275,6 +302,12 @@ int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out)
      * 3.9's ht_module is. */
     Py_INCREF(module);
     ((PyTypeObject *)type)->tp_cache = module;
+#endif
+#if PY_VERSION_HEX < 0x030A0000 && !defined(Py_LIMITED_API)
+    if (cbpy_keep_text_signature((PyTypeObject *)type, spec) < 0) {
+        Py_DECREF(type);
+        return -1;
+    }
 #endif
     /* PyModule_AddObject steals one reference only on success; the other is for *out. */
     Py_INCREF(type);

@@ -50,6 +50,19 @@ def arity_message(func, expected, given):
     return "%s() takes exactly %s (%d given)" % (func, count, given)
 
 
+def cpython_name(qualname):
+    """The name CPython's own argument errors give a METH_NOARGS or METH_O function or method
+    ("Counter.get() takes no arguments (1 given)"): its qualified name since 3.9, the bare
+    one before ("get() takes no arguments (1 given)" on 3.8). The runtime's errors always
+    qualify it."""
+    return qualname if sys.version_info >= (3, 9) else qualname.rpartition(".")[2]
+
+
+def random_bytes(rng, n):
+    """rng.randbytes(n), which is new in 3.9, computed as 3.9 defines it: the same bytes."""
+    return rng.getrandbits(8 * n).to_bytes(n, "little")
+
+
 # A per-call leak over LEAK_CALLS calls shows up as at least LEAK_CALLS objects or bytes;
 # the bounds leave room for interpreter caches and nothing else.
 LEAK_CALLS = 100000

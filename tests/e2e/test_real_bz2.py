@@ -21,8 +21,8 @@ import textwrap
 import unittest
 
 import e2e_real_bz2 as m
-from e2e_support import (SANITIZED, assert_no_leaks, error_message, huge_view, raising,
-                         round_trips_in_threads, vm_bytes)
+from e2e_support import (SANITIZED, assert_no_leaks, error_message, huge_view, random_bytes,
+                         raising, round_trips_in_threads, vm_bytes)
 
 LOOPS = 5 if SANITIZED else 1
 
@@ -33,7 +33,7 @@ SAMPLES = {
     "small": b"hello, bzip2",
     "compressible": b"The quick brown fox jumps over the lazy dog. " * (MB // 45),
     "zeros": bytes(MB),
-    "random": RNG.randbytes(MB),
+    "random": random_bytes(RNG, MB),
 }
 
 
@@ -199,7 +199,7 @@ class OneShot(unittest.TestCase):
     def test_threads(self):
         """compress and decompress release the GIL (release_gil;): eight threads at once,
         each with its own data, all get CPython's bytes."""
-        inputs = [RNG.randbytes(50000) + bytes([i]) * 200000 for i in range(8)]
+        inputs = [random_bytes(RNG, 50000) + bytes([i]) * 200000 for i in range(8)]
         expected = [bz2.compress(data) for data in inputs]
         round_trips_in_threads(self, m.compress, m.decompress, inputs, expected)
 

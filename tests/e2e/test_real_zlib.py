@@ -21,8 +21,8 @@ import unittest
 import zlib
 
 import e2e_real_zlib as m
-from e2e_support import (SANITIZED, assert_no_leaks, error_message, huge_view, raising,
-                         round_trips_in_threads, vm_bytes)
+from e2e_support import (SANITIZED, assert_no_leaks, error_message, huge_view, random_bytes,
+                         raising, round_trips_in_threads, vm_bytes)
 
 LOOPS = 5 if SANITIZED else 1
 
@@ -33,7 +33,7 @@ SAMPLES = {
     "small": b"hello, zlib",
     "compressible": b"Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * (MB // 57),
     "zeros": bytes(MB),
-    "random": RNG.randbytes(MB),
+    "random": random_bytes(RNG, MB),
 }
 
 
@@ -176,7 +176,7 @@ class OneShot(unittest.TestCase):
     def test_threads(self):
         """compress and decompress release the GIL (release_gil;): eight threads at once,
         each with its own data, all get CPython's bytes."""
-        inputs = [RNG.randbytes(50000) + bytes([i]) * 200000 for i in range(8)]
+        inputs = [random_bytes(RNG, 50000) + bytes([i]) * 200000 for i in range(8)]
         expected = [zlib.compress(data) for data in inputs]
         round_trips_in_threads(self, m.compress, m.decompress, inputs, expected)
 
@@ -335,7 +335,7 @@ class Streaming(unittest.TestCase):
     def test_dictionaries_and_pending_bits(self):
         """get_dictionary: a 32k output buffer in a stream class, trimmed to the length
         zlib reports through the in/out uInt; pending: two out-values."""
-        data = RNG.randbytes(20000) + SAMPLES["compressible"][:40000]
+        data = random_bytes(RNG, 20000) + SAMPLES["compressible"][:40000]
         d = m.Deflater()
         self.assertEqual(d.get_dictionary(), b"")
         self.assertEqual(d.pending(), (0, 0))
