@@ -282,7 +282,8 @@ bool Forms_opt_sqrt(double v, double *out)
     *out = sqrt(v);
     return true;
 }
-int32_t Forms_deref(const int32_t *v) { return *v + 1; }
+/* Wrapping, as the call fuzzer passes INT32_MAX too. */
+int32_t Forms_deref(const int32_t *v) { return (int32_t)((uint32_t)*v + 1u); }
 double Forms_deref_f64(const double *v) { return *v * 2; }
 static const int32_t cells[] = {7, 8, 9};
 const int32_t *Forms_lookup(uint32_t i) { return i < 3 ? &cells[i] : NULL; }

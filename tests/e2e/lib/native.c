@@ -43,9 +43,14 @@ char *native_describe(int32_t i, uint32_t h, double f, double g, bool b, const c
                          g, b ? "true" : "false", s, o ? o : "<none>", (int)c);
 }
 
-int64_t native_mix(int64_t a, int64_t b, int64_t c) { return a * 100 + b * 10 + c; }
-int64_t native_pair(int64_t a, int64_t b) { return a * 10 + b; }
-int32_t native_neg(int32_t a) { return -a; }
+/* Wrapping arithmetic: the call fuzzer passes every extreme value, and signed overflow
+ * would be undefined behaviour (UBSan stops the sanitized suite on it). */
+int64_t native_mix(int64_t a, int64_t b, int64_t c)
+{
+    return (int64_t)((uint64_t)a * 100u + (uint64_t)b * 10u + (uint64_t)c);
+}
+int64_t native_pair(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * 10u + (uint64_t)b); }
+int32_t native_neg(int32_t a) { return (int32_t)(0u - (uint32_t)a); }
 
 int native_check(int32_t code, int32_t *out)
 {
