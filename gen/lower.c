@@ -729,8 +729,5 @@ gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
     for (size_t i = 0; i < m->nclasses; i++)
         gen_tv_push(a, classes, lower_class(&l, m->classes[i]));
     gen_tv_set(a, root, "classes", classes);
-    gen_tv_set_flag(a, root, "has_init_steps", m->nclasses > 0 || m->nerrors > 0 ||
-                                                   m->nenums > 0 || m->nconsts > 0 ||
-                                                   m->ntypemaps > 0);
     return lower_module_items(&l, root);
 }
