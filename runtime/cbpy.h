@@ -40,6 +40,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "cbpy_limited.h"
+
 /* METH_FASTCALL took its final, documented form in 3.7; 3.6 would ignore keywords. */
 #if PY_VERSION_HEX < 0x03070000
 #error "cbindgen-py modules need CPython 3.7 or later"
