@@ -22,3 +22,11 @@ int64_t Point_add3(int64_t a, int64_t b, int64_t c)
 {
     return a + b + c;
 }
+
+int64_t bench_sum_i32(const int32_t *v, size_t n)
+{
+    int64_t sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += v[i];
+    return sum;
+}

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""run_bench.py: call overhead of the generated binding against a hand-written METH_FASTCALL
-module and ctypes, all calling the same C library (benchlib.c), and the generator's speed on
-a large glue file. Prints numbers; passes or fails nothing.
+"""run_bench.py: call overhead of the generated binding (built for the full API and for the
+stable ABI, abi3) against a hand-written METH_FASTCALL module and ctypes, all calling the same
+C library (benchlib.c), and the generator's speed on a large glue file. Prints numbers;
+passes or fails nothing.
 
     run_bench.py --modules DIR --benchlib PATH/libbenchlib.so --gen PATH/cbindgen-py
 """
 import argparse
+import array
 import ctypes
 import os
 import subprocess
@@ -69,11 +71,12 @@ def main():
     args = ap.parse_args()
     sys.path.insert(0, args.modules)
     import bench_gen
+    import bench_gen_abi3
     import bench_hand
 
     print("Python %s" % sys.version.split()[0])
-    print("%-28s %12s %12s %12s" % ("call (ns per call, best of 5)", "generated", "handwritten",
-                                     "ctypes"))
+    print("%-28s %12s %12s %12s %12s" % ("call (ns per call, best of 5)", "generated",
+                                          "abi3", "handwritten", "ctypes"))
     cases = [
         ("p.get()          NOARGS", "p.get()", "lib.Point_get(ref)"),
         ("p.set(5)         O", "p.set(5)", "lib.Point_set(ref, 5)"),
@@ -83,11 +86,18 @@ def main():
     ct = ctypes_namespace(args.benchlib)
     for label, stmt, ctypes_stmt in cases:
         row = []
-        for mod in (bench_gen, bench_hand):
+        for mod in (bench_gen, bench_gen_abi3, bench_hand):
             ns = {"P": mod.Point, "p": mod.Point(1)}
             row.append(per_call_ns(stmt, ns, args.number))
         row.append(per_call_ns(ctypes_stmt, ct, args.number))
-        print("%-28s %12.1f %12.1f %12.1f" % (label, *row))
+        print("%-28s %12.1f %12.1f %12.1f %12.1f" % (label, *row))
+    # &[i32]: abi3 on 3.10's Limited API copies a buffer other than bytes or bytearray (an
+    # array here); a list is converted item by item in both.
+    for label, data in (("sum_i32(array of 1000)", array.array("i", range(1000))),
+                        ("sum_i32(list of 1000)", list(range(1000)))):
+        row = [per_call_ns("m.sum_i32(d)", {"m": mod, "d": data}, args.number // 10)
+               for mod in (bench_gen, bench_gen_abi3)]
+        print("%-28s %12.1f %12.1f %12s %12s" % (label, *row, "-", "-"))
     for classes in (100, 1000):
         secs, (insize, outsize) = glue_speed(args.gen, classes)
         print("generator: %d classes x 10 methods (%d KiB glue -> %d KiB C) in %.3f s"

@@ -30,19 +30,31 @@ if(NOT EXISTS "${CBINDGEN_PY_RUNTIME_DIR}/cbpy.h")
                       "(looked in ../runtime and ../../../share/cbindgen_py/runtime)")
 endif()
 
-# The runtime is compiled once per build tree, against the Python found above; every module
-# links it statically, position-independent and with hidden visibility. Globbed, so that the
-# installed copy and the source tree give the same library without a list to keep in step.
-if(NOT TARGET cbindgen_py_runtime)
-  file(GLOB cbindgen_py_runtime_sources CONFIGURE_DEPENDS "${CBINDGEN_PY_RUNTIME_DIR}/*.c")
-  add_library(cbindgen_py_runtime STATIC ${cbindgen_py_runtime_sources})
-  target_include_directories(cbindgen_py_runtime PUBLIC "${CBINDGEN_PY_RUNTIME_DIR}")
-  target_link_libraries(cbindgen_py_runtime PUBLIC Python3::Module)
-  set_target_properties(cbindgen_py_runtime PROPERTIES
+# The runtime is compiled once per build tree and kind of build, against the Python found
+# above; every module links it statically, position-independent and with hidden visibility.
+# Globbed, so that the installed copy and the source tree give the same library without a
+# list to keep in step. _cbindgen_py_runtime(<target> [<limited API hex>]) makes it: the
+# full-API one (cbindgen_py_runtime), or a stable-ABI one compiled with that Py_LIMITED_API
+# and linked with no libpython (which Python3::Module never links on Linux either).
+function(_cbindgen_py_runtime target)
+  if(TARGET ${target})
+    return()
+  endif()
+  file(GLOB sources CONFIGURE_DEPENDS "${CBINDGEN_PY_RUNTIME_DIR}/*.c")
+  add_library(${target} STATIC ${sources})
+  target_include_directories(${target} PUBLIC "${CBINDGEN_PY_RUNTIME_DIR}")
+  if(ARGC GREATER 1)
+    target_include_directories(${target} PUBLIC ${Python3_INCLUDE_DIRS})
+    target_compile_definitions(${target} PRIVATE "Py_LIMITED_API=${ARGV1}")
+  else()
+    target_link_libraries(${target} PUBLIC Python3::Module)
+  endif()
+  set_target_properties(${target} PROPERTIES
     POSITION_INDEPENDENT_CODE ON
     C_VISIBILITY_PRESET hidden
     C_STANDARD 11)
-endif()
+endfunction()
+_cbindgen_py_runtime(cbindgen_py_runtime)
 
 # _cbindgen_py_check_arguments(<function> <target> <multi-value keywords>...): the
 # unknown-option rule, applied to the variables cmake_parse_arguments(PARSE_ARGV ... ARG ...)
@@ -79,15 +91,17 @@ endfunction()
 # cbindgen_py_add_module(<target> GLUE <glue file> SOURCES <c files>...
 #     [INCLUDE_DIRS <dirs>...] [LIBRARIES <libs>...] [MODULE_NAME <name>]
 #     [OUTPUT_NAME <file base name>] [EXTRA_ARGS <generator options>...]
-#     [NO_STUB | STUB <file>])
-# Creates target <target>: the extension module <OUTPUT_NAME><EXT_SUFFIX>, whose init function
-# is PyInit_<MODULE_NAME>, and its type stub <OUTPUT_NAME>.pyi beside it (or at STUB <file>;
-# none with NO_STUB), named by the target property CBINDGEN_PY_STUB. MODULE_NAME defaults to
-# OUTPUT_NAME if given, else to <target>; OUTPUT_NAME defaults to MODULE_NAME. See
-# docs/building.md.
+#     [NO_STUB | STUB <file>] [STABLE_ABI])
+# Creates target <target>: the extension module <OUTPUT_NAME><EXT_SUFFIX> (with STABLE_ABI,
+# <OUTPUT_NAME>.abi3.so, made with CPython 3.10's Limited API, generator and runtime alike,
+# which every CPython 3.10 and later loads), whose init function is PyInit_<MODULE_NAME>,
+# and its type stub <OUTPUT_NAME>.pyi beside it (or at STUB <file>; none with NO_STUB),
+# named by the target property CBINDGEN_PY_STUB. MODULE_NAME defaults to OUTPUT_NAME if
+# given, else to <target>; OUTPUT_NAME defaults to MODULE_NAME. See docs/building.md.
 function(cbindgen_py_add_module name)
   set(lists SOURCES INCLUDE_DIRS LIBRARIES EXTRA_ARGS)
-  cmake_parse_arguments(PARSE_ARGV 1 ARG "NO_STUB" "GLUE;MODULE_NAME;OUTPUT_NAME;STUB" "${lists}")
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "NO_STUB;STABLE_ABI" "GLUE;MODULE_NAME;OUTPUT_NAME;STUB"
+                        "${lists}")
   _cbindgen_py_check_arguments(cbindgen_py_add_module ${name} ${lists})
   set(where "cbindgen_py_add_module(${name})")
   if(NOT ARG_GLUE)
@@ -117,9 +131,10 @@ function(cbindgen_py_add_module name)
   # The function owns the outputs and the module name; a second --module or -o in EXTRA_ARGS
   # would win over ours (the generator keeps the last) and break the build in a stranger way.
   foreach(arg IN LISTS ARG_EXTRA_ARGS)
-    if(arg MATCHES "^(-o|--output|--module|--fragment|--stub)(=.*)?$")
+    if(arg MATCHES "^(-o|--output|--module|--fragment|--stub|--limited-api)(=.*)?$")
       message(FATAL_ERROR "${where}: EXTRA_ARGS may not contain ${CMAKE_MATCH_1}: the function "
-                          "sets the outputs, and the module name through MODULE_NAME")
+                          "sets the outputs, the module name through MODULE_NAME and the "
+                          "Limited API through STABLE_ABI")
     endif()
   endforeach()
 
@@ -162,6 +177,19 @@ function(cbindgen_py_add_module name)
   if(out_stub)
     set(stub_args --stub "${out_stub}")
   endif()
+  set(runtime cbindgen_py_runtime)
+  set(limited "")
+  if(ARG_STABLE_ABI AND Python3_VERSION VERSION_LESS 3.10)
+    message(FATAL_ERROR "${where}: STABLE_ABI needs the headers of CPython 3.10 or later (the "
+                        "3.10 Limited API); found ${Python3_VERSION} (${Python3_EXECUTABLE})")
+  endif()
+  if(ARG_STABLE_ABI)
+    # The 3.10 Limited API, the oldest this runtime supports, so the one module loads in
+    # every CPython 3.10 and later; the tag-less suffix is the one they all import.
+    set(limited --limited-api 3.10)
+    set(runtime cbindgen_py_runtime_abi3)
+    _cbindgen_py_runtime(${runtime} 0x030a0000)
+  endif()
   # The generator leaves an unchanged output untouched, so the C file is not recompiled after
   # an edit that changes nothing in it; but an output older than the glue file would then make
   # every later build run the generator again. The stamp is the output that build tools
@@ -169,18 +197,24 @@ function(cbindgen_py_add_module name)
   add_custom_command(
     OUTPUT "${stamp}"
     BYPRODUCTS "${out_c}" "${out_frag}" ${out_stub}
-    COMMAND ${generator} ${ARG_EXTRA_ARGS} "${glue}" -o "${out_c}" --module "${ARG_MODULE_NAME}"
-            ${stub_args}
+    COMMAND ${generator} ${ARG_EXTRA_ARGS} ${limited} "${glue}" -o "${out_c}"
+            --module "${ARG_MODULE_NAME}" ${stub_args}
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
     DEPENDS "${glue}" ${generator}
     COMMENT "cbindgen-py: generating the ${name} extension from ${ARG_GLUE}"
     VERBATIM)
-  Python3_add_library(${name} MODULE WITH_SOABI "${out_c}" "${stamp}" ${ARG_SOURCES})
+  if(ARG_STABLE_ABI)
+    add_library(${name} MODULE "${out_c}" "${stamp}" ${ARG_SOURCES})
+    set_target_properties(${name} PROPERTIES PREFIX "" SUFFIX ".abi3${CMAKE_SHARED_MODULE_SUFFIX}")
+  else()
+    Python3_add_library(${name} MODULE WITH_SOABI "${out_c}" "${stamp}" ${ARG_SOURCES})
+  endif()
   target_include_directories(${name} PRIVATE "${glue_dir}" ${ARG_INCLUDE_DIRS})
-  target_link_libraries(${name} PRIVATE cbindgen_py_runtime ${ARG_LIBRARIES})
+  target_link_libraries(${name} PRIVATE ${runtime} ${ARG_LIBRARIES})
   set_target_properties(${name} PROPERTIES
     OUTPUT_NAME "${ARG_OUTPUT_NAME}"
     CBINDGEN_PY_MODULE_NAME "${ARG_MODULE_NAME}"
+    CBINDGEN_PY_GLUE "${glue}"
     C_VISIBILITY_PRESET hidden
     POSITION_INDEPENDENT_CODE ON)
   if(DEFINED ARG_STUB)
@@ -198,9 +232,11 @@ function(cbindgen_py_add_module name)
   if(NOT suffix)
     set(suffix "${CMAKE_SHARED_MODULE_SUFFIX}")
   endif()
-  message(STATUS "cbindgen-py: building ${name} for Python "
-                 "${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR} (${Python3_EXECUTABLE}), "
-                 "extension suffix ${suffix}")
+  set(for "Python ${Python3_VERSION_MAJOR}.${Python3_VERSION_MINOR} (${Python3_EXECUTABLE})")
+  if(ARG_STABLE_ABI)
+    set(for "the stable ABI of CPython 3.10+ (headers of ${for})")
+  endif()
+  message(STATUS "cbindgen-py: building ${name} for ${for}, extension suffix ${suffix}")
 endfunction()
 
 # _cbindgen_py_site_packages(<out>): the interpreter's platlib directory relative to its

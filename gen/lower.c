@@ -700,6 +700,8 @@ gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
     gen_tv *root = gen_tv_map(a);
     gen_tv_set_str(a, root, "module", m->name);
     gen_tv_set_str(a, root, "version", CBPY_VERSION);
+    if (m->limited_api)
+        gen_tv_set_str(a, root, "limited_api", m->limited_api);
     gen_tv_set_str(a, root, "out_name", base_name(out_path));
     gen_tv_set_str(a, root, "fragment_name", base_name(fragment_path));
     gen_tv_set_str(a, root, "source_ref", source_ref);

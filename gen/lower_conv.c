@@ -233,7 +233,7 @@ gen_tv *gen_lower_param(lower *l, const gen_fn *fn, const gen_param *p, const ch
         gen_tv_set_str(l->a, v, "item_kind", gen_lower_item_kind(t->prim));
         gen_tv_set_str(l->a, v, "item_type", t->prim->c_type);
         gen_tv_set_str(l->a, v, "writable", t->is_mut ? "1" : "0");
-        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "Py_buffer view%d = {0}", p->pos));
+        gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "cbpy_view view%d = {0}", p->pos));
         gen_lower_add_decl(l, decls, gen_arena_printf(l->a, "size_t len%d", p->pos));
         /* With its length passed apart (any integer type, either order), the pointer goes
          * as void *, which C converts to whatever byte pointer the function takes. */

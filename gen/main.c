@@ -34,6 +34,8 @@ static const char usage[] =
     "  --fragment FILE      write the build fragment to FILE\n"
     "                       (default: the output with .c replaced by .cmake)\n"
     "  --stub FILE          also write the module's type stub (.pyi) to FILE\n"
+    "  --limited-api 3.X    use only the Limited API of CPython 3.X (3.10 to 3.13): the\n"
+    "                       stable ABI, one module (NAME.abi3.so) for 3.X and later\n"
     "  -Werror              treat warnings as errors\n"
     "  -Wno-NAME, -WNAME    disable or enable the warnings of category NAME\n"
     "                       (unused-doc, unreachable-class, ignored-attribute)\n"
@@ -45,7 +47,7 @@ static const char usage[] =
     "written; 2 command-line misuse; 3 internal error or out of memory.\n";
 
 typedef struct options {
-    const char *input, *output, *module, *fragment, *stub;
+    const char *input, *output, *module, *fragment, *stub, *limited_api;
     int werror;
     unsigned char disabled[GEN_WARN_COUNT];
 } options;
@@ -123,6 +125,7 @@ static int parse_options(int argc, char **argv, options *o)
             {"--module", NULL, offsetof(options, module)},
             {"--fragment", NULL, offsetof(options, fragment)},
             {"--stub", NULL, offsetof(options, stub)},
+            {"--limited-api", NULL, offsetof(options, limited_api)},
         };
         int matched = 0;
         for (size_t k = 0; k < sizeof opts / sizeof opts[0] && !matched; k++) {
@@ -137,6 +140,19 @@ static int parse_options(int argc, char **argv, options *o)
     }
     if (!o->input)
         return misuse("%s", "no glue file given");
+    if (o->limited_api) {
+        /* The Limited API of 3.10 is the first this runtime can use (see cbpy_limited.h). */
+        static const char *const versions[] = {"3.10", "3.11", "3.12", "3.13"};
+        size_t k = 0;
+        while (k < 4 && strcmp(o->limited_api, versions[k]) != 0)
+            k++;
+        if (k == 4)
+            return misuse("--limited-api '%s' is not a version from 3.10 to 3.13",
+                          o->limited_api);
+        static const char *const hex[] = {"0x030a0000", "0x030b0000", "0x030c0000",
+                                          "0x030d0000"};
+        o->limited_api = hex[k];
+    }
     return 0;
 }
 
@@ -238,6 +254,7 @@ static int run(gen_arena *a, const options *o)
     gen_module mod = {0};
     mod.name = o->module;
     mod.glue_path = o->input;
+    mod.limited_api = o->limited_api;
     gen_sema(a, &diag, &ast, &mod);
     if (gen_diag_summary(&diag))
         return EXIT_INPUT;

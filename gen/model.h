@@ -471,6 +471,8 @@ typedef struct gen_module {
                                only as __repr__/__str__, an Error class in every module) */
     int per_interpreter_gil; /* `#![per_interpreter_gil]`: the library may be called from
                                interpreters that each have a GIL of their own (3.12+) */
+    const char *limited_api; /* `--limited-api`: the Py_LIMITED_API value ("0x030a0000"), or
+                               NULL for the full API */
     gen_code *codes;        /* module-level foreign_code, in glue order */
     size_t ncodes;
     gen_typedef *typedefs;

@@ -26,11 +26,7 @@ static PyObject *type_name(PyObject *o)
 {
     if (o == Py_None)
         return PyUnicode_FromString("None");
-#ifdef Py_LIMITED_API
-    return PyObject_GetAttrString((PyObject *)Py_TYPE(o), "__name__");
-#else
-    return PyUnicode_FromString(Py_TYPE(o)->tp_name);
-#endif
+    return PyUnicode_FromString(CBPY_TP_NAME(Py_TYPE(o)));
 }
 
 int cbpy_err_type(const cbpy_param *p, const char *expected, PyObject *o)
@@ -320,6 +316,57 @@ int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out)
     return 0;
 }
 
+#ifdef Py_LIMITED_API
+const char *cbpy_tp_name(PyTypeObject *type)
+{
+    /* A few names a message may hold at once; only ever used under the GIL. */
+    static char names[4][128];
+    static int next;
+    char *out = names[next++ % 4];
+    PyObject *t = (PyObject *)type, *mod = PyObject_GetAttrString(t, "__module__");
+    PyObject *name = mod != NULL ? PyObject_GetAttrString(t, "__name__") : NULL, *full = NULL;
+    int qualified = 1;
+    if (name == NULL) {
+        PyErr_Clear();
+        Py_XDECREF(mod);
+        return "?";
+    }
+    /* A class defined in Python is named by its bare __name__; a C type by the name its
+     * spec gave ("module.Name"), that of a builtin without "builtins.". */
+    if (PyType_GetFlags(type) & Py_TPFLAGS_HEAPTYPE) {
+        PyObject *owner = PyType_GetModule(type);
+        qualified = owner != NULL;
+        if (owner == NULL)
+            PyErr_Clear();
+    } else {
+        qualified = !PyUnicode_Check(mod) || PyUnicode_CompareWithASCIIString(mod, "builtins");
+    }
+    full = qualified ? PyUnicode_FromFormat("%S.%S", mod, name) : PyUnicode_FromFormat("%S", name);
+    const char *utf8 = full != NULL ? PyUnicode_AsUTF8AndSize(full, NULL) : NULL;
+    if (utf8 == NULL)
+        PyErr_Clear();
+    snprintf(out, sizeof names[0], "%s", utf8 != NULL ? utf8 : "?");
+    Py_XDECREF(full);
+    Py_DECREF(name);
+    Py_DECREF(mod);
+    return out;
+}
+
+/* staticmethod(f), through the builtin: PyStaticMethod_New is not in the Limited API. */
+static PyObject *static_method(PyObject *f)
+{
+    PyObject *builtins = PyEval_GetBuiltins();
+    PyObject *sm = builtins != NULL ? PyDict_GetItemString(builtins, "staticmethod") : NULL;
+    if (sm == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "no builtin staticmethod");
+        return NULL;
+    }
+    return PyObject_CallFunctionObjArgs(sm, f, NULL);
+}
+#else
+#define static_method PyStaticMethod_New
+#endif
+
 int cbpy_add_static_methods(PyTypeObject *type, PyObject *module, PyMethodDef *defs)
 {
     PyObject *modname = PyModule_GetNameObject(module);
@@ -331,7 +378,7 @@ int cbpy_add_static_methods(PyTypeObject *type, PyObject *module, PyMethodDef *d
          * class method to inspect); the wrappers parse their own arguments, so that every
          * argument error names the class, as a METH_STATIC method's would. */
         PyObject *f = PyCFunction_NewEx(d, module, modname);
-        PyObject *sm = f != NULL ? PyStaticMethod_New(f) : NULL;
+        PyObject *sm = f != NULL ? static_method(f) : NULL;
         rc = sm != NULL ? PyObject_SetAttrString((PyObject *)type, d->ml_name, sm) : -1;
         Py_XDECREF(sm);
         Py_XDECREF(f);
@@ -344,15 +391,7 @@ PyObject *cbpy_no_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     (void)args;
     (void)kwargs;
-#ifdef Py_LIMITED_API
-    PyObject *name = PyObject_GetAttrString((PyObject *)type, "__qualname__");
-    if (name) {
-        PyErr_Format(PyExc_TypeError, "cannot create '%U' instances", name);
-        Py_DECREF(name);
-    }
-#else
-    PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", type->tp_name);
-#endif
+    PyErr_Format(PyExc_TypeError, "cannot create '%s' instances", CBPY_TP_NAME(type));
     return NULL;
 }
 

@@ -29,9 +29,9 @@
  *    "Foo() argument 'val' must be int, not str", or "argument 1" when the glue named
  *    the parameter `_`.
  *
- *  - Only the public C API of CPython 3.7 and later is used. Struct access that a
- *    Py_LIMITED_API build could not do is guarded; such a build needs 3.8 or later
- *    headers, where PyIndex_Check became a function.
+ *  - Only the public C API of CPython 3.7 and later is used. What a Py_LIMITED_API build
+ *    cannot use (struct fields, unchecked accessors, the buffer protocol) is guarded or
+ *    given in cbpy_limited.h; such a build needs Py_LIMITED_API 3.10 or later.
  *
  *  - Every non-static symbol is named cbpy_* and is hidden: a generated module exports
  *    nothing but its PyInit_<module> (marked CBPY_EXPORT).
@@ -39,6 +39,8 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "cbpy_limited.h"
 
 /* METH_FASTCALL took its final, documented form in 3.7; 3.6 would ignore keywords. */
 #if PY_VERSION_HEX < 0x03070000

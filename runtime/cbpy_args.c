@@ -94,6 +94,23 @@ int cbpy_parse_tuple(const cbpy_sig *sig, PyObject *args, PyObject *kwargs, PyOb
     return cbpy_parse_slow(sig, items, nargs, NULL, kwargs, out);
 }
 
+#ifdef Py_LIMITED_API
+/* The tuple's items are not an array under the Limited API: copied into one. */
+int cbpy_pick_overload_tuple(const cbpy_overload *c, int n, PyObject *args, PyObject *kwargs,
+                             const char *func)
+{
+    Py_ssize_t nargs = PyTuple_Size(args), nkw = kwargs != NULL ? PyDict_Size(kwargs) : 0;
+    PyObject **items = nargs >= 0 ? PyMem_New(PyObject *, nargs + 1) : NULL;
+    if (items == NULL)
+        return nargs >= 0 ? (PyErr_NoMemory(), -1) : -1;
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        items[i] = PyTuple_GetItem(args, i);
+    int k = cbpy_pick_overload(c, n, items, nargs, nkw, func);
+    PyMem_Free(items);
+    return k;
+}
+#endif
+
 /* Whether o fits an overload's parameter of this kind (cbpy_args.h). */
 static int takes(char kind, PyTypeObject *type, PyObject *o)
 {
@@ -106,13 +123,13 @@ static int takes(char kind, PyTypeObject *type, PyObject *o)
         return PyLong_Check(o) || (PyIndex_Check(o) && !PyFloat_Check(o));
     case 'f':
         return PyFloat_Check(o) || PyLong_Check(o) || PyIndex_Check(o) ||
-               (Py_TYPE(o)->tp_as_number != NULL && Py_TYPE(o)->tp_as_number->nb_float != NULL);
+               CBPY_NB_FLOAT(Py_TYPE(o)) != NULL;
     case 's':
         return PyUnicode_Check(o);
     case 'o':
         return type != NULL && PyObject_TypeCheck(o, type);
     case 'q':
-        return PyObject_CheckBuffer(o) || (PySequence_Check(o) && !PyUnicode_Check(o));
+        return cbpy_is_buffer(o) || (PySequence_Check(o) && !PyUnicode_Check(o));
     case 'c':
         return PyCallable_Check(o);
     default:
@@ -136,7 +153,7 @@ int cbpy_pick_overload(const cbpy_overload *c, int n, PyObject *const *args, Py_
     PyObject *given = PyUnicode_FromString(""), *sigs = PyUnicode_FromString("");
     for (Py_ssize_t i = 0; given != NULL && i < nargs; i++)
         Py_SETREF(given, PyUnicode_FromFormat("%U%s%s", given, i ? ", " : "",
-                                              Py_TYPE(args[i])->tp_name));
+                                              CBPY_TP_NAME(Py_TYPE(args[i]))));
     for (int k = 0; sigs != NULL && k < n; k++)
         Py_SETREF(sigs, PyUnicode_FromFormat("%U%s%s", sigs, k ? "; " : "", c[k].sig));
     if (given != NULL && sigs != NULL)

@@ -49,6 +49,19 @@ typedef struct cbpy_overload {
 CBPY_INTERNAL int cbpy_pick_overload(const cbpy_overload *c, int n, PyObject *const *args,
                                      Py_ssize_t nargs, Py_ssize_t nkw, const char *func);
 
+/* The same for tp_new's tuple of positional arguments and dict of keywords (or NULL). */
+#ifdef Py_LIMITED_API
+CBPY_INTERNAL int cbpy_pick_overload_tuple(const cbpy_overload *c, int n, PyObject *args,
+                                           PyObject *kwargs, const char *func);
+#else
+static inline int cbpy_pick_overload_tuple(const cbpy_overload *c, int n, PyObject *args,
+                                           PyObject *kwargs, const char *func)
+{
+    return cbpy_pick_overload(c, n, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args),
+                              kwargs != NULL ? PyDict_GET_SIZE(kwargs) : 0, func);
+}
+#endif
+
 CBPY_INTERNAL int cbpy_parse_slow(const cbpy_sig *sig, PyObject *const *args,
                                   Py_ssize_t nargs, PyObject *kwnames, PyObject *kwdict,
                                   PyObject **out);

@@ -5,7 +5,9 @@
  * is refused and say why: the item format must be the C element type's, the memory must be
  * C-contiguous, since C receives a plain pointer and a length, and a `&mut` slice must be
  * writable. The request itself is read-only for that reason; bytes would otherwise fail
- * with the exporter's own, less helpful, BufferError.
+ * with the exporter's own, less helpful, BufferError. Under the 3.10 Limited API, which has
+ * no buffer protocol, the same checks read a memoryview's attributes, and the memory is
+ * copied unless it is a bytes or bytearray object (see cbpy_limited.h).
  */
 #include "cbpy.h"
 
@@ -116,26 +118,28 @@ static int wrong_items(const cbpy_param *p, const char *format)
     return -1;
 }
 
-/* The checks, in the order cbpy_types.h documents; the caller releases view on failure. */
+/* The checks, in the order cbpy_types.h documents, of a buffer with this format,
+ * contiguity and read-only flag; the caller releases what it holds on failure. */
 static int check_view(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
-                      int writable, const Py_buffer *view)
+                      int writable, const char *format, int contiguous, int readonly)
 {
     char got_kind;
     size_t got_size;
-    if (!parse_format(view->format, &got_kind, &got_size) || got_kind != kind ||
+    if (!parse_format(format, &got_kind, &got_size) || got_kind != kind ||
         got_size != itemsize)
-        return wrong_items(p, view->format);
-    if (!PyBuffer_IsContiguous(view, 'C'))
+        return wrong_items(p, format);
+    if (!contiguous)
         return cbpy_err_arg(PyExc_ValueError, p, "must be a C-contiguous buffer");
-    if (writable && view->readonly)
+    if (writable && readonly)
         return cbpy_err_type(p,
                              "a writable buffer (bytearray, array.array, writable memoryview)",
                              o);
     return 0;
 }
 
+#ifndef Py_LIMITED_API
 int cbpy_arg_buffer(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
-                    int writable, Py_buffer *view, size_t *len)
+                    int writable, cbpy_view *view, size_t *len)
 {
     if (!PyObject_CheckBuffer(o))
         return not_a_buffer(o, p);
@@ -143,13 +147,150 @@ int cbpy_arg_buffer(PyObject *o, const cbpy_param *p, char kind, size_t itemsize
        exporter's to explain; they propagate unchanged. */
     if (PyObject_GetBuffer(o, view, PyBUF_RECORDS_RO) < 0)
         return -1;
-    if (check_view(o, p, kind, itemsize, writable, view) < 0) {
+    if (check_view(o, p, kind, itemsize, writable, view->format,
+                   PyBuffer_IsContiguous(view, 'C'), view->readonly) < 0) {
         PyBuffer_Release(view);
         return -1;
     }
     *len = (size_t)view->len / itemsize;
     return 0;
 }
+
+int cbpy_view_take_bytearray(PyObject *array, cbpy_view *view)
+{
+    int rc = PyObject_GetBuffer(array, view, PyBUF_SIMPLE);
+    Py_DECREF(array); /* the view holds the only reference now */
+    return rc;
+}
+#else
+/* The Limited API of 3.10 has no buffer protocol; a memoryview (in the stable ABI) asks
+ * the exporter for the same full view and answers for it through its attributes. */
+
+/* An attribute of a memoryview as a C int (its flags and sizes), or -1 with an error. */
+static Py_ssize_t view_attr(PyObject *m, const char *name)
+{
+    PyObject *v = PyObject_GetAttrString(m, name);
+    Py_ssize_t n = v != NULL ? PyLong_AsSsize_t(v) : -1;
+    Py_XDECREF(v);
+    return n;
+}
+
+int cbpy_is_buffer(PyObject *o)
+{
+    if (PyBytes_Check(o) || PyByteArray_Check(o) || PyMemoryView_Check(o))
+        return 1;
+    PyObject *m = PyMemoryView_FromObject(o);
+    if (m == NULL) {
+        /* Not an exporter is a TypeError; any other failure is the exporter's, and the
+           conversion that follows raises it again. */
+        PyErr_Clear();
+        return 0;
+    }
+    Py_DECREF(m);
+    return 1;
+}
+
+/* A bytes object is read and a bytearray written where they are (their memory is a plain
+ * C array); the bytearray's export, held by a memoryview, keeps it from being resized
+ * while C has the pointer, as the full API's export does. */
+static int view_in_place(PyObject *o, int writable, cbpy_view *view)
+{
+    if (PyBytes_Check(o) && !writable) {
+        char *data;
+        if (PyBytes_AsStringAndSize(o, &data, &view->len) < 0)
+            return -1;
+        Py_INCREF(o);
+        view->obj = o;
+        view->buf = data;
+        return 0;
+    }
+    if ((view->obj = PyMemoryView_FromObject(o)) == NULL)
+        return -1;
+    view->buf = PyByteArray_AsString(o);
+    view->len = PyByteArray_Size(o);
+    return 0;
+}
+
+/* Any other exporter: its memory copied, into bytes to be read, into a bytearray to be
+ * written and copied back by cbpy_view_release through the memoryview cast to bytes (the
+ * cast refuses a format with an explicit byte order, '<i': that exception propagates). */
+static int view_copied(PyObject *m, int writable, cbpy_view *view)
+{
+    if (!writable) {
+        if ((view->obj = PyObject_CallMethod(m, "tobytes", NULL)) == NULL)
+            return -1;
+        view->buf = PyBytes_AsString(view->obj);
+        view->len = PyBytes_Size(view->obj);
+        return 0;
+    }
+    if ((view->copy = PyByteArray_FromObject(m)) == NULL)
+        return -1;
+    if ((view->obj = PyObject_CallMethod(m, "cast", "s", "B")) == NULL) {
+        Py_CLEAR(view->copy);
+        return -1;
+    }
+    view->buf = PyByteArray_AsString(view->copy);
+    view->len = PyByteArray_Size(view->copy);
+    return 0;
+}
+
+int cbpy_arg_buffer(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
+                    int writable, cbpy_view *view, size_t *len)
+{
+    int rc = -1;
+    if (kind == 'u' && itemsize == 1 &&
+        ((PyBytes_Check(o) && !writable) || PyByteArray_Check(o))) {
+        rc = view_in_place(o, writable, view);
+    } else {
+        PyObject *m = PyMemoryView_FromObject(o), *format;
+        if (m == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_TypeError))
+                return -1; /* the exporter's own error, as in the full build */
+            PyErr_Clear();
+            return not_a_buffer(o, p);
+        }
+        Py_ssize_t contiguous = view_attr(m, "c_contiguous"), readonly = view_attr(m, "readonly");
+        format = contiguous >= 0 && readonly >= 0 ? PyObject_GetAttrString(m, "format") : NULL;
+        const char *fmt = format != NULL ? PyUnicode_AsUTF8AndSize(format, NULL) : NULL;
+        if (fmt != NULL &&
+            check_view(o, p, kind, itemsize, writable, fmt, (int)contiguous, (int)readonly) == 0)
+            rc = view_copied(m, writable, view);
+        Py_XDECREF(format);
+        Py_DECREF(m);
+    }
+    if (rc < 0)
+        return -1;
+    *len = (size_t)view->len / itemsize;
+    return 0;
+}
+
+int cbpy_view_take_bytearray(PyObject *array, cbpy_view *view)
+{
+    view->obj = array;
+    view->buf = PyByteArray_AsString(array);
+    view->len = PyByteArray_Size(array);
+    return 0;
+}
+
+void cbpy_view_release(cbpy_view *view)
+{
+    PyObject *obj = view->obj, *copy = view->copy;
+    view->obj = view->copy = NULL;
+    if (copy != NULL) {
+        /* What C wrote goes back whatever the call's outcome, as it would have been
+         * written in place; the call's own exception, if any, is kept. */
+        PyObject *type, *value, *tb, *all;
+        PyErr_Fetch(&type, &value, &tb);
+        all = PySlice_New(NULL, NULL, NULL);
+        if (all == NULL || PyObject_SetItem(obj, all, copy) < 0)
+            PyErr_WriteUnraisable(obj);
+        Py_XDECREF(all);
+        PyErr_Restore(type, value, tb);
+        Py_DECREF(copy);
+    }
+    Py_DECREF(obj);
+}
+#endif
 
 PyObject *cbpy_err_bytes_len(const char *func, const char *cfunc, size_t len)
 {

@@ -5,6 +5,66 @@
  */
 #include "cbpy.h"
 
+#ifdef Py_LIMITED_API
+#include <dlfcn.h>
+
+/* The current thread state without the fatal error on NULL: PyThreadState_GetUnchecked
+ * (3.13) or _PyThreadState_UncheckedGet (3.10-3.12), whichever this CPython exports; and
+ * Py_IsFinalizing (3.13) or _Py_IsFinalizing (3.10-3.12). Resolved on first use, with
+ * atomics since a C thread without the GIL may be the first; both are exported by every
+ * CPython 3.10-3.13 (from the executable or libpython, which dlsym searches alike). */
+typedef void *(*tstate_fn)(void);
+typedef int (*finalizing_fn)(void);
+
+/* The function exported as name, or else as old_name, stored into *fn (NULL if neither);
+ * copied, as ISO C has no conversion from dlsym's object pointer to a function pointer. */
+static void lookup(const char *name, const char *old_name, void *fn)
+{
+    void *f = dlsym(RTLD_DEFAULT, name);
+    if (f == NULL)
+        f = dlsym(RTLD_DEFAULT, old_name);
+    memcpy(fn, &f, sizeof f);
+}
+
+int cbpy_holds_gil(void)
+{
+    /* 1 + whether the current thread state is per thread (3.12+, from Py_Version, which
+     * 3.11+ export), once get is resolved. */
+    static tstate_fn get;
+    static int per_thread;
+    tstate_fn f = __atomic_load_n(&get, __ATOMIC_ACQUIRE);
+    if (f == NULL) {
+        const unsigned long *version = dlsym(RTLD_DEFAULT, "Py_Version");
+        lookup("PyThreadState_GetUnchecked", "_PyThreadState_UncheckedGet", &f);
+        if (f == NULL) /* not a CPython 3.10-3.13 */
+            Py_FatalError("cbindgen-py: this Python exports no current-thread-state getter");
+        __atomic_store_n(&per_thread, version != NULL && *version >= 0x030C0000UL,
+                         __ATOMIC_RELAXED);
+        __atomic_store_n(&get, f, __ATOMIC_RELEASE);
+    }
+    void *holder = f();
+    if (holder == NULL)
+        return 0;
+    /* Before 3.12 the holder may be another thread's: this thread holds the GIL when it
+     * is this thread's own state (a C thread has none). */
+    return __atomic_load_n(&per_thread, __ATOMIC_RELAXED) ||
+           holder == (void *)PyGILState_GetThisThreadState();
+}
+
+int cbpy_finalizing(void)
+{
+    static finalizing_fn get;
+    finalizing_fn f = __atomic_load_n(&get, __ATOMIC_ACQUIRE);
+    if (f == NULL) {
+        lookup("Py_IsFinalizing", "_Py_IsFinalizing", &f);
+        if (f == NULL)
+            return 0;
+        __atomic_store_n(&get, f, __ATOMIC_RELEASE);
+    }
+    return f();
+}
+#endif
+
 static cbpy_callback *store(PyObject *o, const cbpy_param *p, PyObject **keep, void *state);
 static PyObject *call(cbpy_callback *cb, PyObject *f, PyObject **args, Py_ssize_t n,
                       char **error);
@@ -304,7 +364,7 @@ void cbpy_callback_fail_or_text(cbpy_callback *cb, char **error)
     PyObject *text = value ? PyObject_Str(value) : NULL;
     const char *utf8 = text ? PyUnicode_AsUTF8(text) : NULL;
     if (utf8 != NULL && utf8[0] == '\0' && type != NULL)
-        utf8 = ((PyTypeObject *)type)->tp_name;
+        utf8 = CBPY_TP_NAME((PyTypeObject *)type);
     PyErr_Clear();
     free(*error);
     *error = utf8 ? malloc(strlen(utf8) + 1) : NULL;

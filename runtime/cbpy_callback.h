@@ -43,6 +43,16 @@ typedef struct cbpy_gil {
  * it (the main interpreter) or, in a subinterpreter, when its thread id is this thread's.
  * A C thread of the library, which has no thread state at all, never holds the GIL (and
  * never reads the holder's state: that thread may be deleting it). */
+#ifdef Py_LIMITED_API
+/* An abi3 module cannot know at build time which CPython runs it, and the stable ABI of
+ * 3.10 has no way to read the current thread state without a fatal error on NULL: both
+ * answers come from the running interpreter's own exported functions, looked up once
+ * (cbpy_callback.c). There, before 3.12, a thread holds the GIL when the current thread
+ * state is the one PyGILState made for it: true of every thread of the main interpreter,
+ * which is all that CPython before 3.12 lets a callback's C thread enter. */
+CBPY_INTERNAL int cbpy_holds_gil(void);
+CBPY_INTERNAL int cbpy_finalizing(void);
+#else
 static inline int cbpy_holds_gil(void)
 {
 #if PY_VERSION_HEX >= 0x030D0000
@@ -74,6 +84,7 @@ static inline int cbpy_finalizing(void)
     return _Py_IsFinalizing();
 #endif
 }
+#endif
 
 /* Parks a C thread that calls back while the interpreter shuts down, as CPython parks its
  * own daemon threads: it never returns, and the process's exit ends it. */

@@ -9,7 +9,7 @@ int cbpy_err_moved(const char *func, PyObject *o)
 {
     PyErr_Format(PyExc_ValueError,
                  "%s(): the %s object was moved into C and can no longer be used", func,
-                 Py_TYPE(o)->tp_name);
+                 CBPY_TP_NAME(Py_TYPE(o)));
     return -1;
 }
 
@@ -30,7 +30,7 @@ static int busy_check(PyObject *o, const char *func, int use)
             PyErr_Format(PyExc_RuntimeError,
                          "%s(): the %s object %sis in use by %s() until it returns; it "
                          "cannot be %s meanwhile",
-                         func, Py_TYPE(o)->tp_name, x == o ? "" : "borrows from one that ",
+                         func, CBPY_TP_NAME(Py_TYPE(o)), x == o ? "" : "borrows from one that ",
                          obj->busy_by, use == CBPY_USE_READ ? "used" : "changed");
             return -1;
         }
@@ -55,35 +55,35 @@ static int move_check(PyObject *o, const char *func, int use)
         PyErr_Format(PyExc_ValueError,
                      "%s(): the %s object is no longer valid: the %s it was lent by has "
                      "moved on or was closed (copy it to keep it)",
-                     func, Py_TYPE(o)->tp_name, Py_TYPE(obj->owner)->tp_name);
+                     func, CBPY_TP_NAME(Py_TYPE(o)), CBPY_TP_NAME(Py_TYPE(obj->owner)));
         return -1;
     }
     if (use == CBPY_USE_WRITE && obj->shared) {
         PyErr_Format(PyExc_TypeError,
                      "%s(): the %s object is borrowed read-only (C lent it as const) and "
                      "cannot be changed",
-                     func, Py_TYPE(o)->tp_name);
+                     func, CBPY_TP_NAME(Py_TYPE(o)));
         return -1;
     }
     if (busy_check(o, func, use) < 0)
         return -1;
     if (!move && obj->broken != NULL) {
         PyErr_Format(obj->broken, "%s(): the %s object is unusable after a fatal error", func,
-                     Py_TYPE(o)->tp_name);
+                     CBPY_TP_NAME(Py_TYPE(o)));
         return -1;
     }
     if (move && !obj->owns) {
         PyErr_Format(PyExc_ValueError,
                      "%s(): cannot move a borrowed %s into C; only an object that owns its "
                      "value can give it away",
-                     func, Py_TYPE(o)->tp_name);
+                     func, CBPY_TP_NAME(Py_TYPE(o)));
         return -1;
     }
     if (move && obj->borrows > 0) {
         PyErr_Format(PyExc_ValueError,
                      "%s(): cannot move %s into C while %zd object(s) borrowed from it are "
                      "alive",
-                     func, Py_TYPE(o)->tp_name, obj->borrows);
+                     func, CBPY_TP_NAME(Py_TYPE(o)), obj->borrows);
         return -1;
     }
     return 0;
@@ -132,7 +132,7 @@ int cbpy_check_distinct(const char *func, PyObject *const *objs, size_t n)
                 PyErr_Format(PyExc_ValueError,
                              "%s(): the same %s object cannot be both moved into C and "
                              "used again in one call",
-                             func, Py_TYPE(objs[i])->tp_name);
+                             func, CBPY_TP_NAME(Py_TYPE(objs[i])));
                 return -1;
             }
         }
@@ -188,9 +188,9 @@ PyObject *cbpy_wrap_lent(PyTypeObject *type, void *ptr, PyObject *owner, int all
 /* A kept buffer export, released with its capsule. */
 static void release_kept_view(PyObject *capsule)
 {
-    Py_buffer *view = PyCapsule_GetPointer(capsule, "cbpy.kept_view");
+    cbpy_view *view = PyCapsule_GetPointer(capsule, "cbpy.kept_view");
     if (view != NULL) {
-        PyBuffer_Release(view);
+        cbpy_release_buffer(view);
         PyMem_Free(view);
     }
 }
@@ -215,11 +215,11 @@ static int keep_item(PyObject *self, PyObject *item)
     return rc;
 }
 
-int cbpy_keep_view(PyObject *self, Py_buffer *view)
+int cbpy_keep_view(PyObject *self, cbpy_view *view)
 {
     if (view->obj == NULL)
         return 0;
-    Py_buffer *held = PyMem_Malloc(sizeof *held);
+    cbpy_view *held = PyMem_Malloc(sizeof *held);
     if (held == NULL) {
         PyErr_NoMemory();
         return -1;
@@ -228,7 +228,7 @@ int cbpy_keep_view(PyObject *self, Py_buffer *view)
     view->obj = NULL;
     PyObject *capsule = PyCapsule_New(held, "cbpy.kept_view", release_kept_view);
     if (capsule == NULL) {
-        PyBuffer_Release(held);
+        cbpy_release_buffer(held);
         PyMem_Free(held);
         return -1;
     }
@@ -248,7 +248,7 @@ int cbpy_keep_ref(PyObject *self, PyObject *o, int borrowed, const char *func)
         PyErr_Format(PyExc_ValueError,
                      "%s(): a lent %s cannot be kept by C: it is valid only until the %s it "
                      "was lent by moves on (give C a copy)",
-                     func, Py_TYPE(o)->tp_name, Py_TYPE(CBPY_OBJECT(o)->owner)->tp_name);
+                     func, CBPY_TP_NAME(Py_TYPE(o)), CBPY_TP_NAME(Py_TYPE(CBPY_OBJECT(o)->owner)));
         return -1;
     }
     PyObject *capsule = PyCapsule_New(o, "cbpy.kept_object", release_kept_object);
@@ -342,7 +342,7 @@ int cbpy_object_traverse(PyObject *o, visitproc visit, void *arg)
     for (Py_ssize_t i = 0; kept != NULL && i < PyList_GET_SIZE(kept); i++) {
         PyObject *item = PyList_GET_ITEM(kept, i);
         if (PyCapsule_IsValid(item, "cbpy.kept_view")) {
-            Py_buffer *view = PyCapsule_GetPointer(item, "cbpy.kept_view");
+            cbpy_view *view = PyCapsule_GetPointer(item, "cbpy.kept_view");
             Py_VISIT(view->obj);
         } else if (PyCapsule_IsValid(item, "cbpy.kept_object")) {
             Py_VISIT((PyObject *)PyCapsule_GetPointer(item, "cbpy.kept_object"));

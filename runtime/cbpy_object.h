@@ -163,7 +163,7 @@ CBPY_INTERNAL PyObject *cbpy_wrap_lent(PyTypeObject *type, void *ptr, PyObject *
  * (an object also counts as borrowed, so it cannot be moved into C meanwhile; a lent one
  * is refused with ValueError naming func, since its owner may reuse it). Both run before
  * the C call, so on -1 (an exception set) C is not called at all. */
-CBPY_INTERNAL int cbpy_keep_view(PyObject *self, Py_buffer *view);
+CBPY_INTERNAL int cbpy_keep_view(PyObject *self, cbpy_view *view);
 CBPY_INTERNAL int cbpy_keep_ref(PyObject *self, PyObject *o, int borrowed, const char *func);
 /* Releases what self kept (after a call that moved it into C, whose C freed the value). */
 CBPY_INTERNAL void cbpy_drop_kept(PyObject *self);

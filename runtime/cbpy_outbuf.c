@@ -75,12 +75,25 @@ int cbpy_outbuf_regrow(cbpy_outbuf *b, unsigned long long max)
     return allocate(b, (size_t)cap);
 }
 
+/* The first len bytes of *bytes, in place where the API allows (the object is new and
+ * still ours), as a copy under the Limited API. On failure *bytes is NULL. */
+static int shrink(PyObject **bytes, Py_ssize_t len)
+{
+#ifdef Py_LIMITED_API
+    PyObject *r = PyBytes_FromStringAndSize(PyBytes_AsString(*bytes), len);
+    Py_SETREF(*bytes, r);
+    return r != NULL ? 0 : -1;
+#else
+    return _PyBytes_Resize(bytes, len);
+#endif
+}
+
 PyObject *cbpy_outbuf_finish(cbpy_outbuf *b)
 {
     if (b->bytes == NULL)
         return NULL;
     if (b->blocks == NULL) {
-        if (b->len != b->cap && _PyBytes_Resize(&b->bytes, (Py_ssize_t)b->len) < 0)
+        if (b->len != b->cap && shrink(&b->bytes, (Py_ssize_t)b->len) < 0)
             return NULL;
         PyObject *r = b->bytes;
         b->bytes = NULL;

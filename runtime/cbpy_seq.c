@@ -2,7 +2,7 @@
  * cbpy_seq.c: C arrays made from Python sequences for the length of one call, as flapigen's
  * Python users pass them: `Vec<f32>` and `&[i32]` parameters from a list or tuple (or, as
  * before, a buffer), and `&[Foo]` from a sequence of objects. A number array lives in a
- * bytearray the wrapper's Py_buffer then holds, so that it is released by the same cleanup
+ * bytearray the wrapper's view then holds, so that it is released by the same cleanup
  * as a buffer argument; an object array lives in the call's cbpy_allocs. The sequence is
  * copied first (a list, unless it is a tuple): conversions run Python code (__index__,
  * __float__) that could otherwise change its length or free its items under the loop.
@@ -105,14 +105,14 @@ static PyObject *sized_copy(PyObject *o, const cbpy_param *p, const char *what, 
 }
 
 int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
-                   int writable, Py_buffer *view, size_t *len)
+                   int writable, cbpy_view *view, size_t *len)
 {
     PyObject *seq, *array;
     Py_ssize_t n, i;
     char name[160];
     cbpy_param item;
 
-    if (writable || PyObject_CheckBuffer(o))
+    if (writable || cbpy_is_buffer(o))
         return cbpy_arg_buffer(o, p, kind, itemsize, writable, view, len);
     seq = sized_copy(o, p, kind == 'f' ? "a sequence of numbers or a buffer"
                                        : "a sequence of ints or a buffer", itemsize, &n);
@@ -134,9 +134,7 @@ int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
     }
     Py_DECREF(seq);
     /* The view holds the only reference: releasing it frees the array. */
-    i = PyObject_GetBuffer(array, view, PyBUF_SIMPLE);
-    Py_DECREF(array);
-    if (i < 0)
+    if (cbpy_view_take_bytearray(array, view) < 0)
         return -1;
     *len = (size_t)n;
     return 0;

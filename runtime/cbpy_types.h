@@ -16,7 +16,7 @@
  *    UTF-8 form: it stays valid exactly as long as the argument does, which the caller's
  *    reference guarantees for the whole call. It never contains a NUL before its end.
  *
- *  - A Py_buffer filled by cbpy_arg_buffer is held, so its memory cannot move or be
+ *  - A view filled by cbpy_arg_buffer is held, so its memory cannot move or be
  *    resized, until cbpy_release_buffer. On any failure it is already released and its
  *    `obj` is NULL, so a wrapper's single cleanup path may release every view it declared
  *    (zero-initialised) whether or not its conversion ran or succeeded.
@@ -91,7 +91,7 @@ static inline PyObject *cbpy_ret_str(const char *s, int allow_none, const char *
  * non-contiguous buffer, TypeError for a read-only buffer where writing was asked.
  */
 CBPY_INTERNAL int cbpy_arg_buffer(PyObject *o, const cbpy_param *p, char kind,
-                                  size_t itemsize, int writable, Py_buffer *view,
+                                  size_t itemsize, int writable, cbpy_view *view,
                                   size_t *len);
 
 /*
@@ -101,7 +101,7 @@ CBPY_INTERNAL int cbpy_arg_buffer(PyObject *o, const cbpy_param *p, char kind,
  * str"; TypeError "... must be a sequence of ints or a buffer, not int" for a non-sequence.
  */
 CBPY_INTERNAL int cbpy_arg_items(PyObject *o, const cbpy_param *p, char kind,
-                                 size_t itemsize, int writable, Py_buffer *view,
+                                 size_t itemsize, int writable, cbpy_view *view,
                                  size_t *len);
 
 /*
@@ -116,11 +116,30 @@ CBPY_INTERNAL PyObject *cbpy_ret_array(const void *data, size_t n, size_t itemsi
                                        PyTypeObject *type,
                                        PyObject *(*item)(PyTypeObject *, const void *));
 
-/* Releases a view cbpy_arg_buffer filled; a no-op on a zeroed or already released view. */
-static inline void cbpy_release_buffer(Py_buffer *view)
+/* A bytearray made for the call (array, stolen) as a view that frees it when released. */
+CBPY_INTERNAL int cbpy_view_take_bytearray(PyObject *array, cbpy_view *view);
+
+/* Whether o exports a buffer (PyObject_CheckBuffer, which the 3.10 Limited API lacks). */
+#ifdef Py_LIMITED_API
+CBPY_INTERNAL int cbpy_is_buffer(PyObject *o);
+#else
+#define cbpy_is_buffer(o) PyObject_CheckBuffer(o)
+#endif
+
+/* Releases a view cbpy_arg_buffer filled; a no-op on a zeroed or already released view.
+ * Under the Limited API a writable copy is written back into its exporter first. */
+#ifdef Py_LIMITED_API
+CBPY_INTERNAL void cbpy_view_release(cbpy_view *view);
+#endif
+static inline void cbpy_release_buffer(cbpy_view *view)
 {
-    if (view->obj != NULL)
+    if (view->obj != NULL) {
+#ifdef Py_LIMITED_API
+        cbpy_view_release(view);
+#else
         PyBuffer_Release(view); /* sets view->obj to NULL */
+#endif
+    }
 }
 
 /* OverflowError "<func>(): <cfunc>() returned <len> bytes, more than a bytes object can

@@ -121,6 +121,27 @@ class Cli(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("'my-lib' is not a valid module name", r.stderr)
 
+    def test_limited_api(self):
+        """--limited-api 3.X defines Py_LIMITED_API before Python.h and says so in the
+        fragment; only 3.10 to 3.13 are taken. Without it nothing of this appears."""
+        for version, hex_value in (("3.10", "0x030a0000"), ("3.13", "0x030d0000")):
+            with self.subTest(version=version):
+                r = run(self.glue, "-o", os.path.join(self.dir, "a.c"), "--limited-api", version)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                c = self.read("a.c")
+                self.assertLess(c.index("#define Py_LIMITED_API %s\n" % hex_value),
+                                c.index("#include <Python.h>"))
+                self.assertIn('set(CBINDGEN_PY_LIMITED_API "%s")' % hex_value,
+                              self.read("a.cmake"))
+        r = run(self.glue, "-o", os.path.join(self.dir, "b.c"))
+        self.assertNotIn("Py_LIMITED_API", self.read("b.c") + self.read("b.cmake"))
+        for bad in ("3.9", "3.14", "abi3", "3.10.1"):
+            with self.subTest(bad=bad):
+                r = run(self.glue, "--limited-api=" + bad)
+                self.assertEqual(r.returncode, 2)
+                self.assertIn("--limited-api '%s' is not a version from 3.10 to 3.13" % bad,
+                              r.stderr)
+
     def test_missing_input_exits_1(self):
         r = run(os.path.join(self.dir, "nope.in"), "-o", os.path.join(self.dir, "nope.c"))
         self.assertEqual(r.returncode, 1)

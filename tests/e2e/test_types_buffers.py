@@ -11,7 +11,7 @@ import ctypes
 import unittest
 
 import e2e_types as m
-from e2e_support import INT_LIMITS, error_message
+from e2e_support import INT_LIMITS, error_message, is_abi3
 from types_support import StatsTestCase, deltas
 
 
@@ -74,7 +74,12 @@ class ReadOnlySlices(StatsTestCase, unittest.TestCase):
         data = bytearray(b"0123456789")
         address = ctypes.addressof(ctypes.c_char.from_buffer(data))
         self.assertEqual(m.addr(data), address)
-        self.assertEqual(m.addr(memoryview(data)[3:]), address + 3)
+        if is_abi3(m):
+            # The 3.10 Limited API has no buffer protocol: a bytearray is passed in place,
+            # any other exporter as a copy (docs/building.md, Stable ABI).
+            self.assertNotEqual(m.addr(memoryview(data)[3:]), address + 3)
+        else:
+            self.assertEqual(m.addr(memoryview(data)[3:]), address + 3)
 
     def test_buffers_are_released(self):
         data = bytearray(b"abc")
