@@ -319,9 +319,10 @@ int cbpy_add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **out)
 #ifdef Py_LIMITED_API
 const char *cbpy_tp_name(PyTypeObject *type)
 {
-    /* A few names a message may hold at once; only ever used under the GIL. */
-    static char names[4][128];
-    static int next;
+    /* A few names a message may hold at once; per thread, for the interpreters that
+     * run at once under GILs of their own (--limited-api 3.12 or later). */
+    static _Thread_local char names[4][128];
+    static _Thread_local int next;
     char *out = names[next++ % 4];
     PyObject *t = (PyObject *)type, *mod = PyObject_GetAttrString(t, "__module__");
     PyObject *name = mod != NULL ? PyObject_GetAttrString(t, "__name__") : NULL, *full = NULL;

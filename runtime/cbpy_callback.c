@@ -42,14 +42,24 @@ int cbpy_holds_gil(void)
                          __ATOMIC_RELAXED);
         __atomic_store_n(&get, f, __ATOMIC_RELEASE);
     }
-    void *holder = f();
+    PyThreadState *holder = f(), *mine;
     if (holder == NULL)
         return 0;
-    /* Before 3.12 the holder may be another thread's: this thread holds the GIL when it
-     * is this thread's own state (a C thread has none). */
-    return __atomic_load_n(&per_thread, __ATOMIC_RELAXED) ||
-           holder == (void *)PyGILState_GetThisThreadState();
+    if (__atomic_load_n(&per_thread, __ATOMIC_RELAXED))
+        return 1;
+    /* Before 3.12 the holder may be another thread's. This thread's own PyGILState state
+     * holds it; a C thread (no state) does not. A subinterpreter's state holds it for the
+     * thread running that interpreter, unless this thread released the GIL in a
+     * release_gil call: then the holder is another thread's (reading its interpreter is
+     * the race the full build's read of its thread id has too). */
+    mine = PyGILState_GetThisThreadState();
+    if (holder == mine || mine == NULL)
+        return holder == mine;
+    return PyInterpreterState_GetID(PyThreadState_GetInterpreter(holder)) != 0 &&
+           cbpy_released == 0;
 }
+
+_Thread_local int cbpy_released;
 
 int cbpy_finalizing(void)
 {

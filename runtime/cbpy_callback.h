@@ -35,7 +35,31 @@ typedef struct cbpy_gil {
     int ensured;
     PyGILState_STATE state;
     PyThreadState *made;
+#ifdef Py_LIMITED_API
+    int released; /* cbpy_released as the thread had it before taking the GIL */
+#endif
 } cbpy_gil;
+
+#ifdef Py_LIMITED_API
+/* How many `release_gil` calls of this thread have the GIL released now, less those whose
+ * callbacks took it back (cbpy_gil_enter clears it while they run, cbpy_gil_leave restores
+ * it). An abi3 module on CPython 3.10 or 3.11 cannot read which OS thread holds the GIL,
+ * which is what tells a thread running a subinterpreter (that holds it) from one that
+ * released it (the full build reads it: cbpy_holds_gil below); this count is the part of
+ * that answer that only this runtime's own release_gil calls can give. */
+CBPY_INTERNAL extern _Thread_local int cbpy_released;
+#define CBPY_BEGIN_ALLOW_THREADS                                                          \
+    {                                                                                     \
+        PyThreadState *cbpy_saved_ = PyEval_SaveThread();                                 \
+        cbpy_released++;
+#define CBPY_END_ALLOW_THREADS                                                            \
+        cbpy_released--;                                                                  \
+        PyEval_RestoreThread(cbpy_saved_);                                                \
+    }
+#else
+#define CBPY_BEGIN_ALLOW_THREADS Py_BEGIN_ALLOW_THREADS
+#define CBPY_END_ALLOW_THREADS Py_END_ALLOW_THREADS
+#endif
 
 /* Whether this OS thread holds the GIL now (in any interpreter). From 3.12 the current
  * thread state is per thread, so it is the answer. Before, it is the GIL holder's, from
@@ -47,9 +71,10 @@ typedef struct cbpy_gil {
 /* An abi3 module cannot know at build time which CPython runs it, and the stable ABI of
  * 3.10 has no way to read the current thread state without a fatal error on NULL: both
  * answers come from the running interpreter's own exported functions, looked up once
- * (cbpy_callback.c). There, before 3.12, a thread holds the GIL when the current thread
- * state is the one PyGILState made for it: true of every thread of the main interpreter,
- * which is all that CPython before 3.12 lets a callback's C thread enter. */
+ * (cbpy_callback.c). Before 3.12, a thread holds the GIL when the current thread state is
+ * the one PyGILState made for it; when it is another, of a subinterpreter, the thread
+ * holds it unless cbpy_released says this thread released it (the holder is then another
+ * thread's); another thread of the main interpreter holds it otherwise. */
 CBPY_INTERNAL int cbpy_holds_gil(void);
 CBPY_INTERNAL int cbpy_finalizing(void);
 #else
@@ -96,11 +121,15 @@ CBPY_INTERNAL void cbpy_park_thread(void);
  * gets a thread state of its own for the call, as CPython's docs prescribe. */
 static inline cbpy_gil cbpy_gil_enter(const void *state)
 {
-    cbpy_gil g = {0, PyGILState_UNLOCKED, NULL};
+    cbpy_gil g = {0};
     if (!cbpy_holds_gil()) {
         PyInterpreterState *interp = ((const cbpy_state *)state)->interp;
         if (cbpy_finalizing())
             cbpy_park_thread();
+#ifdef Py_LIMITED_API
+        g.released = cbpy_released;
+        cbpy_released = 0;
+#endif
         if (PyInterpreterState_GetID(interp) == 0) {
             g.ensured = 1;
             g.state = PyGILState_Ensure();
@@ -125,6 +154,10 @@ static inline void cbpy_gil_leave(cbpy_gil g)
         PyThreadState_DeleteCurrent();
 #endif
     }
+#ifdef Py_LIMITED_API
+    if (g.ensured || g.made != NULL)
+        cbpy_released = g.released;
+#endif
 }
 
 typedef struct cbpy_callback {

@@ -1,16 +1,16 @@
 #!/bin/sh
-# check_warnings.sh: compiles C files with -fsyntax-only against CPython 3.10's own headers
-# under its Limited API (Py_LIMITED_API=0x030a0000), with every warning an error: the
-# abi3.warnings_3.10_headers.<compiler> tests of tests/abi3, over the runtime and the
-# e2e.abi3 build's generated sources.
+# check_warnings.sh: compiles C files with -fsyntax-only against the own headers of a
+# CPython (3.10 or later) under the 3.10 Limited API (Py_LIMITED_API=0x030a0000), with
+# every warning an error: the abi3.warnings_3.N_headers.<compiler> tests of tests/abi3,
+# over the runtime and the e2e.abi3 build's generated sources.
 #
-#   check_warnings.sh PYTHON310 COMPILER -I<dir>... -- FILE...
+#   check_warnings.sh PYTHON VERSION COMPILER -I<dir>... -- FILE...
 #
-# Exit status 77 (ctest's skip) when PYTHON310 is empty: no CPython 3.10 under pyenv.
-python=$1 compiler=$2
-shift 2
+# Exit status 77 (ctest's skip) when PYTHON is empty: pyenv has no CPython VERSION.
+python=$1 version=$2 compiler=$3
+shift 3
 if [ -z "$python" ]; then
-    echo "no CPython 3.10 under pyenv: nothing to take the 3.10 headers from"
+    echo "no CPython $version under pyenv: no headers of $version to compile against"
     exit 77
 fi
 include=$("$python" -c 'import sysconfig; print(sysconfig.get_paths()["include"])') || exit 1

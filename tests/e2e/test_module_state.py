@@ -2,7 +2,8 @@
 state: each module object (a second load, another interpreter) has classes, exceptions and
 enums of its own; objects of one instance given to another are refused with TypeError;
 importlib.reload works; an instance no longer used is collected whole; subinterpreters
-(3.12+) import them as the module declares (Py_mod_multiple_interpreters).
+import and use them, callbacks included, sharing the GIL (every version) or, on 3.12+, with
+one of their own as the module declares (Py_mod_multiple_interpreters).
 """
 import gc
 import importlib
@@ -122,10 +123,11 @@ def _subinterpreters():
     return None
 
 
-SUB = _subinterpreters() if sys.version_info >= (3, 12) else None
+SUB = _subinterpreters()
+OWN_GIL = unittest.skipIf(sys.version_info < (3, 12), "an own GIL needs CPython 3.12+")
 
 
-@unittest.skipIf(SUB is None, "needs CPython 3.12+ (_xxsubinterpreters or _interpreters)")
+@unittest.skipIf(SUB is None, "needs _xxsubinterpreters or _interpreters")
 class Subinterpreters(unittest.TestCase):
     """Each script runs in a new interpreter and raises (an error reported here) when
     something is wrong."""
@@ -133,6 +135,8 @@ class Subinterpreters(unittest.TestCase):
     def run_in(self, config, script):
         if SUB.__name__ == "_interpreters":
             interp = SUB.create(config)
+        elif sys.version_info < (3, 12):  # one GIL for all: no config
+            interp = SUB.create()
         else:
             interp = SUB.create(isolated=(config == "isolated"))
         try:
@@ -162,6 +166,9 @@ class Subinterpreters(unittest.TestCase):
         seen = []
         assert e2e_native.each(2, lambda i, s: seen.append(i) or True) == 2
         assert seen == [0, 1], seen
+        # The GIL released, C calls back on this thread, which runs this interpreter.
+        assert e2e_native.each_nogil(3, lambda i, s: seen.append(i) or True) == 3
+        assert seen == [0, 1, 0, 1, 2], seen
         assert e2e_native.Color.RED.name == "RED"
         # A C thread calls the stored handlers: it runs them in this interpreter.
         import threading
@@ -186,12 +193,14 @@ class Subinterpreters(unittest.TestCase):
         self.assert_runs("legacy", self.USE_NATIVE)
         self.assert_runs("legacy", self.USE_NATIVE)
 
+    @OWN_GIL
     def test_an_own_gil_interpreter_refuses_a_module_that_does_not_declare_it(self):
         failure = self.run_in("isolated", "import e2e_native\n")
         self.assertIsNotNone(failure)
         self.assertIn("ImportError", str(failure))
         self.assertIn("e2e_native", str(failure))
 
+    @OWN_GIL
     def test_an_own_gil_interpreter_imports_a_module_that_declares_it(self):
         if is_abi3(e2e_numbers):
             # Py_mod_multiple_interpreters is not in the 3.10 Limited API, and 3.10 and 3.11

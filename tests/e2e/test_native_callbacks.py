@@ -55,6 +55,18 @@ class Synchronous(unittest.TestCase):
         self.assertEqual(d.visit(visit), 3)
         self.assertEqual(visit.calls, [(0, "x"), (1, None), (2, "z")])
 
+    def test_called_back_on_the_calling_thread_with_the_gil_released(self):
+        """each_nogil releases the GIL around the C call that calls visit on this very
+        thread: the trampoline takes the GIL back for each call, and gives it up again."""
+        visit = Recorder(True)
+        self.assertEqual(m.each_nogil(4, visit), 4)
+        self.assertEqual(visit.calls, [(0, "a"), (1, "b"), (2, None), (3, "a")])
+        self.assertEqual(set(visit.threads), {threading.get_ident()})
+        # A callback that itself calls back through a wrapper that keeps the GIL.
+        inner = Recorder(True)
+        self.assertEqual(m.each_nogil(2, lambda i, label: m.each(2, inner) == 2), 2)
+        self.assertEqual(len(inner.calls), 4)
+
     def test_not_kept(self):
         visit = Recorder(True)
         before = sys.getrefcount(visit)
