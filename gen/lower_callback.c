@@ -44,7 +44,7 @@ static void callback_arg(lower *l, const gen_type *a, size_t i, const char *func
         const gen_class *c = a->cls;
         if (c->storage == GEN_STORE_PTR) {
             gen_strbuf_printf(params, "%s *a%zu, ", c->c_type, i + 1);
-            gen_strbuf_printf(convs, "cbpyw_%s__wrap(cbpy_st->w_%s, a%zu, %d, %s), ", c->name,
+            gen_strbuf_printf(convs, "cbpyw_%s__wrap(cbpy_st, cbpy_st->w_%s, a%zu, %d, %s), ", c->name,
                               c->name, i + 1, a->optional, names);
             gen_tv *d = gen_tv_map(l->a);
             gen_tv_set_str(l->a, d, "stmt", gen_arena_printf(l->a, "if (a%zu != NULL) %s(a%zu)",
@@ -53,11 +53,11 @@ static void callback_arg(lower *l, const gen_type *a, size_t i, const char *func
             gen_tv_push(l->a, drops, d);
         } else if (a->pass == GEN_PASS_OWNED && !a->optional) {
             gen_strbuf_printf(params, "%s a%zu, ", c->c_type, i + 1);
-            gen_strbuf_printf(convs, "cbpyw_%s__wrap(cbpy_st->w_%s, a%zu), ", c->name, c->name,
+            gen_strbuf_printf(convs, "cbpyw_%s__wrap(cbpy_st, cbpy_st->w_%s, a%zu), ", c->name, c->name,
                               i + 1);
         } else {
             gen_strbuf_printf(params, "const %s *a%zu, ", c->c_type, i + 1);
-            gen_strbuf_printf(convs, "%scbpyw_%s__wrap(cbpy_st->w_%s, *a%zu), ", none, c->name,
+            gen_strbuf_printf(convs, "%scbpyw_%s__wrap(cbpy_st, cbpy_st->w_%s, *a%zu), ", none, c->name,
                               c->name, i + 1);
         }
         return;

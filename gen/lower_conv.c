@@ -418,9 +418,9 @@ static void list_item(lower *l, const gen_fn *fn, call_shape shape, const gen_ty
                                           c->name, gen_lower_borrow_owner(l, fn, shape), none,
                                           names)
                    : c && c->storage == GEN_STORE_PTR
-                       ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpy_st->w_%s, result[i], %d, %s)",
+                       ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpy_st, cbpy_st->w_%s, result[i], %d, %s)",
                                           c->name, c->name, none, names)
-                   : c ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpy_st->w_%s, result[i])",
+                   : c ? gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpy_st, cbpy_st->w_%s, result[i])",
                                           c->name, c->name)
                        : gen_arena_printf(l->a, "cbpy_ret_%s(result[i])", t->prim->suffix));
     if (c && c->storage == GEN_STORE_PTR && !t->borrowed)
@@ -516,7 +516,7 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
                            : gen_arena_printf(l->a, "cbpy_st->w_%s", c->name);
     if (c->storage == GEN_STORE_PTR) {
         *decl = gen_arena_printf(l->a, "%s *result = NULL", c->c_type);
-        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, result, %d, %s)", c->name, type,
+        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpy_st, %s, result, %d, %s)", c->name, type,
                                  t->optional, names);
         /* An iterator walks its container's memory: like Python's own iterators, it keeps
          * the container alive (and unmovable) while it lives. */
@@ -524,7 +524,7 @@ static void result_value(lower *l, const gen_fn *fn, call_shape shape, const gen
             *conv = gen_arena_printf(l->a, "cbpy_keep_owner(%s, self)", *conv);
     } else {
         *decl = gen_arena_printf(l->a, "%s result", c->c_type);
-        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, result)", c->name, type);
+        *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpy_st, %s, result)", c->name, type);
     }
 }
 

@@ -176,7 +176,7 @@ static void lower_lent_out(lower *l, const gen_fn *fn, const plan_lists *pl, siz
     if (copy) {
         /* The copy is made before anything else runs, from C's pointer as C gave it. */
         *conv = gen_arena_printf(
-            l->a, "%scbpyw_%s__wrap(cbpy_st->w_%s, out%zu == NULL ? NULL : %s((%s *)out%zu), 0, "
+            l->a, "%scbpyw_%s__wrap(cbpy_st, cbpy_st->w_%s, out%zu == NULL ? NULL : %s((%s *)out%zu), 0, "
                   "\"%s\", \"%s\")",
             t->optional ? gen_arena_printf(l->a, "out%zu == NULL ? cbpy_ret_unit() : ", k + 1) : "",
             t->cls->name, t->cls->name, k + 1, copy->c_name, t->cls->c_type, k + 1,
@@ -269,7 +269,7 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
             gen_lower_add_decl(l, decls,
                                gen_arena_printf(l->a, "%s out%zu", t->cls->c_type, k + 1));
             gen_lower_add_item(l, pl->zero_outs, "var", gen_arena_printf(l->a, "out%zu", k + 1));
-            *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(%s, out%zu)", t->cls->name, type, k + 1);
+            *conv = gen_arena_printf(l->a, "cbpyw_%s__wrap(cbpy_st, %s, out%zu)", t->cls->name, type, k + 1);
             break;
         }
         /* C hands back a handle; the new object owns it. Until then (and on every failure,
@@ -277,7 +277,7 @@ static void lower_out(lower *l, const gen_fn *fn, size_t k, gen_tv *w, const pla
         gen_lower_add_decl(l, decls,
                            gen_arena_printf(l->a, "%s *out%zu = NULL", t->cls->c_type, k + 1));
         *conv = gen_arena_printf(
-            l->a, "cbpyw_%s__wrap(%s, cbpy_steal_ptr((void **)&out%zu), %d, \"%s\", \"%s\")",
+            l->a, "cbpyw_%s__wrap(cbpy_st, %s, cbpy_steal_ptr((void **)&out%zu), %d, \"%s\", \"%s\")",
             t->cls->name, type, k + 1, t->optional, gen_lower_func_name(l, fn), fn->c_name);
         gen_lower_add_item(l, pl->disowns, "stmt",
                  gen_arena_printf(l->a, "if (out%zu != NULL) %s(out%zu)", k + 1,

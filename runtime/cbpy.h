@@ -134,8 +134,12 @@ static inline void cbpy_state_init(cbpy_state *st)
 /* The state of the module whose class type is (type must be one of a module's classes). */
 static inline void *cbpy_type_state(PyTypeObject *type)
 {
-#if PY_VERSION_HEX >= 0x03090000
+#if defined(Py_LIMITED_API)
     return PyType_GetModuleState(type);
+#elif PY_VERSION_HEX >= 0x03090000
+    /* Our classes cannot be subclassed, so type is one of them, a heap type made with its
+     * module: PyType_GetModuleState's checks, which a constructor pays for, cannot fail. */
+    return PyModule_GetState(((PyHeapTypeObject *)type)->ht_module);
 #else
     return PyModule_GetState(type->tp_cache);
 #endif

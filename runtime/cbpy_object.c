@@ -150,12 +150,12 @@ void cbpy_commit_move(PyObject *o)
     CBPY_OBJECT(o)->gen++;
 }
 
-PyObject *cbpy_object_alloc(PyTypeObject *type)
+PyObject *cbpy_object_alloc(PyTypeObject *type, void *state)
 {
     PyObject *o = PyType_GenericAlloc(type, 0);
     if (o != NULL) {
         CBPY_OBJECT(o)->ptr = NULL;
-        CBPY_OBJECT(o)->state = cbpy_type_state(type);
+        CBPY_OBJECT(o)->state = state;
         CBPY_OBJECT(o)->owner = NULL;
         CBPY_OBJECT(o)->borrows = 0;
         CBPY_OBJECT(o)->owns = 0;
@@ -280,7 +280,7 @@ PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner, int
             Py_RETURN_NONE;
         return cbpy_err_null(func, cfunc);
     }
-    PyObject *o = cbpy_object_alloc(type);
+    PyObject *o = cbpy_object_alloc(type, cbpy_type_state(type));
     if (o == NULL)
         return NULL;
     CBPY_OBJECT(o)->ptr = ptr;

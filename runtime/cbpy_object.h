@@ -190,8 +190,10 @@ CBPY_INTERNAL int cbpy_check_distinct(const char *func, PyObject *const *objs, s
  * NULL (an omitted optional argument) are accepted and ignored. */
 CBPY_INTERNAL void cbpy_commit_move(PyObject *o);
 
-/* Allocates an object of type; ptr, owner and owns are left for the caller to set. */
-CBPY_INTERNAL PyObject *cbpy_object_alloc(PyTypeObject *type);
+/* Allocates an object of type, of the module whose state is given (the type's own: the
+ * caller has it at hand, which saves the lookup); ptr, owner and owns are left for the
+ * caller to set. */
+CBPY_INTERNAL PyObject *cbpy_object_alloc(PyTypeObject *type, void *state);
 /* A new object standing for memory owned by `owner` (NULL or None: memory that lives for
  * the whole program); ptr NULL gives None when allow_none, else RuntimeError naming cfunc. */
 CBPY_INTERNAL PyObject *cbpy_wrap_borrowed(PyTypeObject *type, void *ptr, PyObject *owner,
