@@ -6,8 +6,9 @@
  * C-contiguous, since C receives a plain pointer and a length, and a `&mut` slice must be
  * writable. The request itself is read-only for that reason; bytes would otherwise fail
  * with the exporter's own, less helpful, BufferError. Under the 3.10 Limited API, which has
- * no buffer protocol, the same checks read a memoryview's attributes, and the memory is
- * copied unless it is a bytes or bytearray object (see cbpy_limited.h).
+ * no buffer protocol, the running CPython's is used from 3.11 on; on CPython 3.10 the same
+ * checks read a memoryview's attributes, and the memory is copied unless it is a bytes or
+ * bytearray object (see cbpy_limited.h).
  */
 #include "cbpy.h"
 
@@ -137,23 +138,46 @@ static int check_view(PyObject *o, const cbpy_param *p, char kind, size_t itemsi
     return 0;
 }
 
-#ifndef Py_LIMITED_API
-int cbpy_arg_buffer(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
-                    int writable, cbpy_view *view, size_t *len)
+/* The buffer protocol's functions: CPython's own, or, in a 3.10 Limited-API build, the
+ * running CPython's (3.11+), used only once cbpy_buffer_protocol() has said it has them. */
+#ifdef CBPY_COPIED_BUFFERS
+#define CHECK_BUFFER(o) cbpy_buffer_protocol()->check(o)
+#define GET_BUFFER(o, view, flags) cbpy_buffer_protocol()->get((o), (view), (flags))
+#define RELEASE_BUFFER(view) cbpy_buffer_protocol()->release(view)
+#define IS_CONTIGUOUS(view, order) cbpy_buffer_protocol()->contiguous((view), (order))
+#define RECORDS_RO 0x001c /* PyBUF_RECORDS_RO, a stable-ABI constant of 3.11 */
+#else
+#define CHECK_BUFFER(o) PyObject_CheckBuffer(o)
+#define GET_BUFFER(o, view, flags) PyObject_GetBuffer((o), (view), (flags))
+#define RELEASE_BUFFER(view) PyBuffer_Release(view)
+#define IS_CONTIGUOUS(view, order) PyBuffer_IsContiguous((view), (order))
+#define RECORDS_RO PyBUF_RECORDS_RO
+#endif
+
+/* The slice as the exporter's own memory, through the buffer protocol. */
+static inline int exported_view(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
+                                int writable, cbpy_view *view, size_t *len)
 {
-    if (!PyObject_CheckBuffer(o))
+    if (!CHECK_BUFFER(o))
         return not_a_buffer(o, p);
     /* Other failures (a released memoryview, an exporter's BufferError) are the
        exporter's to explain; they propagate unchanged. */
-    if (PyObject_GetBuffer(o, view, PyBUF_RECORDS_RO) < 0)
+    if (GET_BUFFER(o, view, RECORDS_RO) < 0)
         return -1;
-    if (check_view(o, p, kind, itemsize, writable, view->format,
-                   PyBuffer_IsContiguous(view, 'C'), view->readonly) < 0) {
-        PyBuffer_Release(view);
+    if (check_view(o, p, kind, itemsize, writable, view->format, IS_CONTIGUOUS(view, 'C'),
+                   view->readonly) < 0) {
+        RELEASE_BUFFER(view);
         return -1;
     }
     *len = (size_t)view->len / itemsize;
     return 0;
+}
+
+#ifndef CBPY_COPIED_BUFFERS
+int cbpy_arg_buffer(PyObject *o, const cbpy_param *p, char kind, size_t itemsize,
+                    int writable, cbpy_view *view, size_t *len)
+{
+    return exported_view(o, p, kind, itemsize, writable, view, len);
 }
 
 int cbpy_view_take_bytearray(PyObject *array, cbpy_view *view)
@@ -163,8 +187,9 @@ int cbpy_view_take_bytearray(PyObject *array, cbpy_view *view)
     return rc;
 }
 #else
-/* The Limited API of 3.10 has no buffer protocol; a memoryview (in the stable ABI) asks
- * the exporter for the same full view and answers for it through its attributes. */
+/* The Limited API of 3.10 has no buffer protocol. On CPython 3.11+ the running CPython's
+ * is used; on 3.10 a memoryview (in the stable ABI) asks the exporter for the same full
+ * view and answers for it through its attributes. */
 
 /* An attribute of a memoryview as a C int (its flags and sizes), or -1 with an error. */
 static Py_ssize_t view_attr(PyObject *m, const char *name)
@@ -177,6 +202,8 @@ static Py_ssize_t view_attr(PyObject *m, const char *name)
 
 int cbpy_is_buffer(PyObject *o)
 {
+    if (cbpy_buffer_protocol() != NULL)
+        return CHECK_BUFFER(o);
     if (PyBytes_Check(o) || PyByteArray_Check(o) || PyMemoryView_Check(o))
         return 1;
     PyObject *m = PyMemoryView_FromObject(o);
@@ -238,6 +265,11 @@ int cbpy_arg_buffer(PyObject *o, const cbpy_param *p, char kind, size_t itemsize
                     int writable, cbpy_view *view, size_t *len)
 {
     int rc = -1;
+    if (cbpy_buffer_protocol() != NULL) {
+        rc = exported_view(o, p, kind, itemsize, writable, view, len);
+        view->exported = rc == 0;
+        return rc;
+    }
     if (kind == 'u' && itemsize == 1 &&
         ((PyBytes_Check(o) && !writable) || PyByteArray_Check(o))) {
         rc = view_in_place(o, writable, view);
@@ -274,6 +306,11 @@ int cbpy_view_take_bytearray(PyObject *array, cbpy_view *view)
 
 void cbpy_view_release(cbpy_view *view)
 {
+    if (view->exported) {
+        view->exported = 0;
+        RELEASE_BUFFER(view); /* sets view->obj to NULL */
+        return;
+    }
     PyObject *obj = view->obj, *copy = view->copy;
     view->obj = view->copy = NULL;
     if (copy != NULL) {

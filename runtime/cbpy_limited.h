@@ -2,10 +2,11 @@
  * cbpy_limited.h: what the runtime and the generated code need from CPython's full API,
  * given under Py_LIMITED_API (a `--limited-api` / STABLE_ABI build, which needs 3.10 or
  * later headers). Without Py_LIMITED_API this header defines nothing but cbpy_view (as
- * Py_buffer itself), so the full build compiles to the same code as before. Under it, the unchecked accessors of lists, tuples, bytes and sequences that
- * the stable ABI lacks are defined as the checked functions it has (same borrowed or
- * stolen references, a little slower), and cbpy_view is a buffer of our own, since the
- * buffer protocol joined the Limited API only in 3.11: see cbpy_buffer.c.
+ * Py_buffer itself), so the full build compiles to the same code as before. Under it, the
+ * unchecked accessors of lists, tuples, bytes and sequences that the stable ABI lacks are
+ * defined as the checked functions it has (same borrowed or stolen references, a little
+ * slower); under a 3.10 Limited API, cbpy_view is a buffer of our own, since the buffer
+ * protocol joined the stable ABI only in 3.11: see cbpy_buffer.c.
  */
 #ifndef CBPY_LIMITED_H
 #define CBPY_LIMITED_H
@@ -43,20 +44,54 @@
     } while (0)
 #endif
 
+#if Py_LIMITED_API + 0 >= 0x030b0000
+/* 3.11 put the buffer protocol, and Py_buffer's layout, in the stable ABI. */
+typedef Py_buffer cbpy_view;
+#else
 /*
- * A slice argument's memory. bytes are read in place and a bytearray written in place
- * (obj holds the bytearray's memoryview, whose export keeps it from being resized while C
- * has the pointer); any other exporter is copied through a memoryview: into bytes for a
- * read-only slice, into a bytearray `copy` for a writable one, copied back into `obj` (the
- * memoryview cast to bytes) when the view is released. Fields as in Py_buffer: buf, len
- * in bytes, obj NULL once released.
+ * A 3.10 Limited-API build: slices take the buffer protocol from the running CPython when
+ * it is 3.11 or later (found by name, cbpy_limited.c), and copy through a memoryview on
+ * 3.10; see cbpy_buffer.c.
+ */
+#define CBPY_COPIED_BUFFERS 1
+
+/*
+ * A slice argument's memory. Its first fields are Py_buffer's, in their order and with
+ * their types (the layout 3.11 made part of the stable ABI, the same since 3.3), so that
+ * the running CPython's PyObject_GetBuffer fills it (exported is then 1) and
+ * PyBuffer_Release releases it. Without the protocol: bytes are read and a bytearray
+ * written in place (obj holds the bytes, or the bytearray's memoryview, whose export keeps
+ * it from being resized while C has the pointer); any other exporter is copied through a
+ * memoryview: into bytes for a read-only slice, into a bytearray `copy` for a writable
+ * one, copied back into `obj` (the memoryview cast to bytes) when the view is released.
+ * buf and len as in Py_buffer; obj NULL once released.
  */
 typedef struct cbpy_view {
     void *buf;
-    Py_ssize_t len;
     PyObject *obj;
+    Py_ssize_t len;
+    Py_ssize_t itemsize;
+    int readonly;
+    int ndim;
+    char *format;
+    Py_ssize_t *shape;
+    Py_ssize_t *strides;
+    Py_ssize_t *suboffsets;
+    void *internal;
+    /* ours, after Py_buffer's: */
     PyObject *copy;
+    int exported;
 } cbpy_view;
+
+/* The running CPython's buffer protocol (3.11+), or NULL (3.10). */
+typedef struct cbpy_buffer_api {
+    int (*check)(PyObject *o);
+    int (*get)(PyObject *o, cbpy_view *view, int flags);
+    void (*release)(cbpy_view *view);
+    int (*contiguous)(const cbpy_view *view, char order);
+} cbpy_buffer_api;
+const cbpy_buffer_api *cbpy_buffer_protocol(void) __attribute__((visibility("hidden")));
+#endif
 
 /* tp_name, which the Limited API hides: made from the type's __module__ and __name__ the
  * way CPython made it (see cbpy.c). Valid until three more names are asked for. */

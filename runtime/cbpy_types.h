@@ -120,21 +120,22 @@ CBPY_INTERNAL PyObject *cbpy_ret_array(const void *data, size_t n, size_t itemsi
 CBPY_INTERNAL int cbpy_view_take_bytearray(PyObject *array, cbpy_view *view);
 
 /* Whether o exports a buffer (PyObject_CheckBuffer, which the 3.10 Limited API lacks). */
-#ifdef Py_LIMITED_API
+#ifdef CBPY_COPIED_BUFFERS
 CBPY_INTERNAL int cbpy_is_buffer(PyObject *o);
 #else
 #define cbpy_is_buffer(o) PyObject_CheckBuffer(o)
 #endif
 
 /* Releases a view cbpy_arg_buffer filled; a no-op on a zeroed or already released view.
- * Under the Limited API a writable copy is written back into its exporter first. */
-#ifdef Py_LIMITED_API
+ * A writable copy (3.10 Limited API on CPython 3.10) is written back into its exporter
+ * first. */
+#ifdef CBPY_COPIED_BUFFERS
 CBPY_INTERNAL void cbpy_view_release(cbpy_view *view);
 #endif
 static inline void cbpy_release_buffer(cbpy_view *view)
 {
     if (view->obj != NULL) {
-#ifdef Py_LIMITED_API
+#ifdef CBPY_COPIED_BUFFERS
         cbpy_view_release(view);
 #else
         PyBuffer_Release(view); /* sets view->obj to NULL */

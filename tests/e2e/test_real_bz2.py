@@ -21,8 +21,8 @@ import textwrap
 import unittest
 
 import e2e_real_bz2 as m
-from e2e_support import (ABI3_COPIES, SANITIZED, assert_no_leaks, error_message, huge_view,
-                         random_bytes, raising, round_trips_in_threads, unless_abi3, vm_bytes)
+from e2e_support import (COPIES, SANITIZED, assert_no_leaks, error_message, huge_view,
+                         random_bytes, raising, round_trips_in_threads, unless_copied, vm_bytes)
 
 LOOPS = 5 if SANITIZED else 1
 
@@ -203,7 +203,7 @@ class OneShot(unittest.TestCase):
         expected = [bz2.compress(data) for data in inputs]
         round_trips_in_threads(self, m.compress, m.decompress, inputs, expected)
 
-    @unless_abi3(m, ABI3_COPIES)
+    @unless_copied(m, COPIES)
     def test_input_longer_than_a_u32(self):
         view = huge_view(self, (1 << 32) + 16)
         message = error_message(self, OverflowError, m.decompress_into_size, 10, view)
@@ -214,7 +214,7 @@ class OneShot(unittest.TestCase):
         self.assertIn("Compressor.compress() argument 'data' is too long: 4294967312 bytes",
                       str(caught.exception))
 
-    @unless_abi3(m, ABI3_COPIES)
+    @unless_copied(m, COPIES)
     def test_input_longer_than_a_u32_names_the_input(self):
         """The input's length is checked before the output buffer sized from it is made:
         the error names 'data', and nothing big is allocated."""

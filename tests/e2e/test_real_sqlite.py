@@ -18,8 +18,8 @@ import tempfile
 import unittest
 
 import e2e_real_sqlite as m
-from e2e_support import (ABI3_COPIES, SANITIZED, assert_no_leaks, error_message, huge_view, raising,
-                          unless_abi3)
+from e2e_support import (COPIES, SANITIZED, assert_no_leaks, error_message, huge_view, raising,
+                          unless_copied)
 
 LOOPS = 5 if SANITIZED else 1
 
@@ -394,7 +394,7 @@ class Statements(unittest.TestCase):
         self.assertTrue(stmt.step())
         self.assertEqual(stmt.column_text(0), "\u00e9" * 63)
 
-    @unless_abi3(m, ABI3_COPIES)
+    @unless_copied(m, COPIES)
     def test_blob_longer_than_an_i32(self):
         """The i32 lengths: a 2 GiB blob does not fit (an untouched anonymous mapping)."""
         stmt = self.db.prepare("select ?")

@@ -21,8 +21,8 @@ import unittest
 import zlib
 
 import e2e_real_zlib as m
-from e2e_support import (ABI3_COPIES, SANITIZED, assert_no_leaks, error_message, huge_view,
-                         random_bytes, raising, round_trips_in_threads, unless_abi3, vm_bytes)
+from e2e_support import (COPIES, SANITIZED, assert_no_leaks, error_message, huge_view,
+                         random_bytes, raising, round_trips_in_threads, unless_copied, vm_bytes)
 
 LOOPS = 5 if SANITIZED else 1
 
@@ -180,7 +180,7 @@ class OneShot(unittest.TestCase):
         expected = [zlib.compress(data) for data in inputs]
         round_trips_in_threads(self, m.compress, m.decompress, inputs, expected)
 
-    @unless_abi3(m, ABI3_COPIES)
+    @unless_copied(m, COPIES)
     def test_input_longer_than_a_u32(self):
         """crc32's uInt length: a 4 GiB buffer (an untouched anonymous mapping) does not fit."""
         view = huge_view(self, (1 << 32) + 16)
