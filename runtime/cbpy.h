@@ -47,12 +47,16 @@
 #error "cbindgen-py modules need CPython 3.7 or later"
 #endif
 
+/* All that the runtime and the generated code use: Python.h stopped including stdio.h
+ * and stdlib.h under a Limited API of 3.13. */
 #include <errno.h>
 #include <float.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CBPY_EXPORT __attribute__((visibility("default")))
