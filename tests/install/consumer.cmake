@@ -5,7 +5,8 @@
 # module imports under its name (MODULE_NAME, OUTPUT_NAME, LIBRARIES); EXTRA_ARGS reach the
 # generator (-Werror fails consumer_strict); and cbindgen_py_install_module() installs into
 # site-packages layout (with the stub, when there is one) and by component; and the stub is
-# written beside the module by default, elsewhere with STUB, not at all with NO_STUB.
+# written beside the module by default, elsewhere with STUB, not at all with NO_STUB; and a
+# STABLE_ABI module is <name>.abi3.so (for a Python 3.10 or later).
 # Inputs: SOURCE WORK PACKAGE_DIR PYTHON GENERATOR.
 include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 

@@ -15,6 +15,7 @@ set(cases
   "bad_module_name=cbindgen_py_add_module(bad): MODULE_NAME 'my-mod' is not a C identifier"
   "extra_args_module=cbindgen_py_add_module(bad): EXTRA_ARGS may not contain --module"
   "extra_args_stub=cbindgen_py_add_module(bad): EXTRA_ARGS may not contain --stub"
+  "extra_args_limited=cbindgen_py_add_module(bad): EXTRA_ARGS may not contain --limited-api"
   "stub_and_no_stub=cbindgen_py_add_module(bad): NO_STUB and STUB <file> contradict"
   "install_not_a_module=cbindgen_py_install_module(consumer_scale): not a module made by")
 

@@ -3,10 +3,12 @@ works under the name it was given. Run by ../consumer.cmake with the Python they
 for:
 
   check.py built DIR             the build directory: shapes (MODULE_NAME), shapes_file
-                                 (OUTPUT_NAME), shapes_both in shapes_other<EXT_SUFFIX>
+                                 (OUTPUT_NAME), shapes_both in shapes_other<EXT_SUFFIX>,
+                                 shapes_abi3 in shapes_abi3.abi3.so (STABLE_ABI, 3.10+)
   check.py installed ALL EXTRA   the prefixes of `cmake --install` (every component) and of
                                  `--component extra`: shapes and its stub in ALL's
-                                 site-packages, shapes_file in ALL/pkg, only it in EXTRA
+                                 site-packages, shapes_file in ALL/pkg, only it in EXTRA,
+                                 shapes_abi3 and its stub in ALL/abi3 (3.10+)
 """
 import importlib
 import importlib.util
@@ -15,6 +17,7 @@ import sys
 import sysconfig
 
 SUFFIX = sysconfig.get_config_var("EXT_SUFFIX")
+ABI3 = sys.version_info >= (3, 10)  # the consumer builds shapes_abi3 for 3.10+ only
 
 
 def check(got, want):
@@ -59,6 +62,11 @@ def built(directory):
     spec.loader.exec_module(both)
     check(both.__name__, "shapes_both")
     works(both)
+    if ABI3:
+        abi3 = import_from(directory, "shapes_abi3")
+        check(os.path.basename(abi3.__file__), "shapes_abi3.abi3.so")
+        check(os.path.exists(os.path.join(directory, "shapes_abi3.pyi")), True)
+        works(abi3)
     try:
         import_from(directory, "shapes_other")
     except ImportError as e:
@@ -78,6 +86,10 @@ def installed(everything, extra):
     check(os.listdir(extra), ["pkg"])
     check(os.listdir(os.path.join(extra, "pkg")), ["shapes_file" + SUFFIX])
     works(import_from(pkg, "shapes_file"))
+    if ABI3:
+        abi3 = os.path.join(everything, "abi3")
+        check(sorted(os.listdir(abi3)), ["shapes_abi3.abi3.so", "shapes_abi3.pyi"])
+        works(import_from(abi3, "shapes_abi3"))
 
 
 def main():
