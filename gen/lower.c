@@ -696,7 +696,7 @@ static gen_tv *lower_module_items(lower *l, gen_tv *root)
 gen_tv *gen_lower(gen_arena *a, const gen_module *m, const char *out_path,
                   const char *fragment_path, const char *source_ref)
 {
-    lower l = {a, m, gen_lower_c_string(a, m->glue_path), gen_lower_takes_callbacks(m)};
+    lower l = {a, m, gen_lower_c_string(a, m->glue_path), gen_lower_takes_callbacks(m), 0};
     gen_tv *root = gen_tv_map(a);
     gen_tv_set_str(a, root, "module", m->name);
     gen_tv_set_str(a, root, "version", CBPY_VERSION);

@@ -20,6 +20,7 @@ typedef struct lower {
     const gen_module *m;
     const char *glue_path_c;
     int any_callbacks;      /* some function takes a callback: Python may run during calls */
+    unsigned stub_hidden;   /* the stub's imports the module's own names hide (lower_stub.c) */
 } lower;
 
 /* How Python calls a wrapper: tp_new, or a method with none, one, or several arguments. */
@@ -115,6 +116,10 @@ void gen_lower_result(lower *l, const gen_fn *fn, call_shape shape, gen_tv *w,
 
 /* The Python type a value of t is on the Python side, as docstrings name it. */
 const char *gen_lower_py_type(lower *l, const gen_type *t);
+/* A name the stub imports (enum, Callable, Sequence, Any, ClassVar, NamedTuple, Protocol,
+ * final, overload, ReadableBuffer, WriteableBuffer), as the stub spells it: itself, or
+ * `_name` where the module defines a name of its own that would hide the import. */
+const char *gen_lower_typing(const lower *l, const char *name);
 /* The same as a typing annotation of the .pyi stub: of a parameter (what it accepts) when
  * param is set, else of a result. */
 const char *gen_lower_stub_type(lower *l, const gen_type *t, int param);

@@ -189,7 +189,7 @@ static const char *map_type(lower *l, const gen_typemap *m, py_use use)
     if (use == USE_DOC || (m->named && use == USE_STUB_OUT))
         return m->name;
     if (m->is_dict)
-        return "dict[str, Any]";
+        return gen_arena_printf(l->a, "dict[str, %s]", gen_lower_typing(l, "Any"));
     gen_strbuf sb = {0};
     for (size_t k = 0; k < m->nfields; k++)
         gen_strbuf_printf(&sb, "%s%s", k ? ", " : "", py_type(l, &m->fields[k].type, use));
@@ -211,7 +211,8 @@ static const char *callback_type(lower *l, const gen_callback *cb, py_use use)
     gen_strbuf sb = {0};
     for (size_t k = 0; k < cb->nargs; k++)
         gen_strbuf_printf(&sb, "%s%s", k ? ", " : "", py_type(l, &cb->args[k], USE_STUB_OUT));
-    const char *r = gen_arena_printf(l->a, "Callable[[%s], %s]", gen_strbuf_str(&sb),
+    const char *r = gen_arena_printf(l->a, "%s[[%s], %s]", gen_lower_typing(l, "Callable"),
+                                     gen_strbuf_str(&sb),
                                      cb->ret ? py_type(l, cb->ret, USE_STUB_IN) : "None");
     gen_strbuf_release(&sb);
     return r;
@@ -225,7 +226,9 @@ static const char *callback_type(lower *l, const gen_callback *cb, py_use use)
 static const char *py_type(lower *l, const gen_type *t, py_use use)
 {
     int in = use == USE_STUB_IN;
-    const char *list = in ? "Sequence" : "list";
+    const char *list = in ? gen_lower_typing(l, "Sequence") : "list";
+    const char *readable = gen_lower_typing(l, "ReadableBuffer");
+    const char *writeable = gen_lower_typing(l, "WriteableBuffer");
     const char *base;
     switch (t->kind) {
     case GEN_T_PRIM:
@@ -240,11 +243,11 @@ static const char *py_type(lower *l, const gen_type *t, py_use use)
         break;
     case GEN_T_SLICE:
         if (gen_lower_as_bytes(l, t) || (t->is_mut && strcmp(t->prim->glue, "u8") == 0))
-            base = in ? (t->is_mut ? "WriteableBuffer" : "ReadableBuffer")
+            base = in ? (t->is_mut ? writeable : readable)
                       : (t->is_mut ? "bytearray" : "bytes");
         else if (t->is_mut)
             base = use == USE_DOC ? gen_arena_printf(l->a, "buffer[%s]", t->prim->glue)
-                                  : "WriteableBuffer";
+                                  : writeable;
         else /* Read-only arrays of numbers are given as (and returned as) lists. */
             base = gen_arena_printf(l->a, "%s[%s]", list, t->prim->py_type);
         break;
@@ -254,7 +257,7 @@ static const char *py_type(lower *l, const gen_type *t, py_use use)
                : t->cls ? gen_arena_printf(l->a, "%s[%s%s]", list, t->cls->name,
                                            t->items_optional ? " | None" : "")
                : gen_lower_as_bytes(l, t)
-                   ? (in ? "ReadableBuffer" : "bytes")
+                   ? (in ? readable : "bytes")
                    : gen_arena_printf(l->a, "%s[%s]", list, t->prim->py_type);
         break;
     case GEN_T_ENUM:

@@ -102,7 +102,7 @@ static void code_names(block *b, const char *indent, const gen_code *codes, size
             if (!name || gen_tv_lookup_str(seen, name))
                 continue;
             gen_tv_set_str(b->l->a, seen, name, name);
-            line(b, indent, gen_arena_printf(b->l->a, "%s: Any", name));
+            line(b, indent, gen_arena_printf(b->l->a, "%s: %s", name, gen_lower_typing(b->l, "Any")));
         }
     }
 }
@@ -118,7 +118,9 @@ static int special_stub(block *b, const gen_fn *fn)
     const char *cls = fn->cls->name, *in = "    ";
     lower *l = b->l;
     if (fn->deep_copy)
-        def(b, in, NULL, gen_arena_printf(l->a, "__deepcopy__(self, memo: Any, /) -> %s", cls),
+        def(b, in, NULL,
+            gen_arena_printf(l->a, "__deepcopy__(self, memo: %s, /) -> %s",
+                             gen_lower_typing(l, "Any"), cls),
             gen_lower_added_doc(l, fn, "__deepcopy__"));
     if (sp->adapter == GEN_ADAPT_METHOD)
         return 0;
@@ -156,7 +158,7 @@ static void callable(block *b, const char *indent, const gen_fn *fn)
                                       : gen_lower_runtime_doc(b->l, fn, fn->py_name, fn->doc);
     for (const gen_fn *o = fn; o; o = o->overloads) {
         if (fn->overloads)
-            line(b, indent, "@overload");
+            line(b, indent, gen_arena_printf(b->l->a, "@%s", gen_lower_typing(b->l, "overload")));
         def(b, indent, deco, gen_lower_stub_signature(b->l, o, name), o == fn ? doc : NULL);
     }
 }
@@ -198,12 +200,13 @@ static void class_block(lower *l, gen_tv *blocks, const gen_class *c)
     block b;
     new_block(l, blocks, &b);
     /* Its type is not a base type (no Py_TPFLAGS_BASETYPE): it cannot be subclassed. */
-    line(&b, "", "@final");
+    line(&b, "", gen_arena_printf(l->a, "@%s", gen_lower_typing(l, "final")));
     line(&b, "", gen_arena_printf(l->a, "class %s:", c->name));
     size_t start = b.lines->n;
     const char *doc = gen_lower_class_doc(l, c, 0);
     docstring(&b, "    ", *doc ? doc : NULL);
-    constants(&b, "    ", "ClassVar[", c->consts, c->nconsts);
+    constants(&b, "    ", gen_arena_printf(l->a, "%s[", gen_lower_typing(l, "ClassVar")),
+              c->consts, c->nconsts);
     if (c->ctor)
         callable(&b, "    ", c->ctor);
     for (size_t i = 0; i < c->nprops; i++)
@@ -287,7 +290,7 @@ static void enum_block(lower *l, gen_tv *blocks, const gen_enum *e)
 {
     block b;
     new_block(l, blocks, &b);
-    line(&b, "", gen_arena_printf(l->a, "class %s(enum.%s):", e->name,
+    line(&b, "", gen_arena_printf(l->a, "class %s(%s.%s):", e->name, gen_lower_typing(l, "enum"),
                                   e->is_flags ? "IntFlag" : "IntEnum"));
     docstring(&b, "    ", e->doc);
     /* The values are C's, known only when the module is compiled: a member annotated
@@ -302,7 +305,8 @@ static void typemap_block(lower *l, gen_tv *blocks, const gen_typemap *t)
 {
     block b;
     new_block(l, blocks, &b);
-    line(&b, "", gen_arena_printf(l->a, "class %s(NamedTuple):", t->name));
+    line(&b, "", gen_arena_printf(l->a, "class %s(%s):", t->name,
+                                  gen_lower_typing(l, "NamedTuple")));
     /* Without a doc, collections.namedtuple's own: "Point(x, y)". */
     gen_strbuf fields = {0};
     for (size_t i = 0; i < t->nfields; i++)
@@ -322,7 +326,8 @@ static void iface_block(lower *l, gen_tv *blocks, const gen_iface *f)
 {
     block b;
     new_block(l, blocks, &b);
-    line(&b, "", gen_arena_printf(l->a, "class _%s(Protocol):", f->name));
+    line(&b, "", gen_arena_printf(l->a, "class _%s(%s):", f->name,
+                                  gen_lower_typing(l, "Protocol")));
     docstring(&b, "    ", f->doc);
     for (size_t i = 0; i < f->nmethods; i++) {
         const gen_callback *cb = &f->methods[i].sig;
@@ -340,10 +345,120 @@ static void iface_block(lower *l, gen_tv *blocks, const gen_iface *f)
         line(&b, "    ", "...");
 }
 
+/* What the stub imports, by module (NULL: the module itself, `import enum`), in the order
+ * of its import lines; gen_lower_typing spells each. */
+static const struct {
+    const char *from, *name;
+} imported[] = {
+    {NULL, "enum"},
+    {"collections.abc", "Callable"},
+    {"collections.abc", "Sequence"},
+    {"typing", "Any"},
+    {"typing", "ClassVar"},
+    {"typing", "NamedTuple"},
+    {"typing", "Protocol"},
+    {"typing", "final"},
+    {"typing", "overload"},
+    {"_typeshed", "ReadableBuffer"},
+    {"_typeshed", "WriteableBuffer"},
+};
+#define NIMPORTED (sizeof imported / sizeof imported[0])
+
+const char *gen_lower_typing(const lower *l, const char *name)
+{
+    for (size_t k = 0; k < NIMPORTED; k++)
+        if (strcmp(imported[k].name, name) == 0)
+            return l->stub_hidden & (1u << k) ? gen_arena_printf(l->a, "_%s", name) : name;
+    return name;
+}
+
+/* The import lines, each name spelt as gen_lower_typing does: `import enum as _enum`,
+ * `from typing import Any as _Any, ClassVar` where the module's own names hide them. */
+static gen_tv *import_lines(lower *l)
+{
+    gen_tv *lines = gen_tv_list(l->a);
+    for (size_t k = 0; k < NIMPORTED;) {
+        gen_strbuf sb = {0};
+        const char *from = imported[k].from;
+        if (from && strcmp(from, "_typeshed") == 0) {
+            gen_lower_add_item(l, lines, "line", "");
+            gen_lower_add_item(l, lines, "line", "# Buffers: typeshed's names for what "
+                                                 "collections.abc.Buffer is since Python 3.12.");
+        }
+        if (from)
+            gen_strbuf_printf(&sb, "from %s import ", from);
+        else
+            gen_strbuf_puts(&sb, "import ");
+        for (size_t first = k; k < NIMPORTED && (k == first || (from && imported[k].from &&
+                                                               strcmp(imported[k].from, from) == 0));
+             k++) {
+            const char *spelt = gen_lower_typing(l, imported[k].name);
+            gen_strbuf_printf(&sb, "%s%s", k == first ? "" : ", ", imported[k].name);
+            if (spelt != imported[k].name)
+                gen_strbuf_printf(&sb, " as %s", spelt);
+        }
+        gen_lower_add_item(l, lines, "line", gen_arena_strdup(l->a, gen_strbuf_str(&sb)));
+        gen_strbuf_release(&sb);
+    }
+    return lines;
+}
+
+/* The blocks of the stub: one per top-level declaration, the module's functions, constants
+ * and code names together last. */
+static gen_tv *stub_blocks(lower *l)
+{
+    const gen_module *m = l->m;
+    gen_tv *blocks = gen_tv_list(l->a);
+    for (size_t i = 0; i < m->nifaces; i++)
+        iface_block(l, blocks, m->ifaces[i]);
+    error_blocks(l, blocks);
+    for (size_t i = 0; i < m->nenums; i++)
+        enum_block(l, blocks, m->enums[i]);
+    for (size_t i = 0; i < m->ntypemaps; i++)
+        if (m->typemaps[i]->named)
+            typemap_block(l, blocks, m->typemaps[i]);
+    for (size_t i = 0; i < m->nclasses; i++)
+        class_block(l, blocks, m->classes[i]);
+    block b;
+    new_block(l, blocks, &b);
+    for (size_t i = 0; i < m->nfns; i++)
+        callable(&b, "", m->fns[i]);
+    constants(&b, "", "", m->consts, m->nconsts);
+    code_names(&b, "", m->codes, m->ncodes);
+    /* Blocks with no lines (no module functions, constants or code) are left out. */
+    gen_tv *kept = gen_tv_list(l->a);
+    for (size_t i = 0; i < blocks->n; i++)
+        if (blocks->items[i]->items[0]->n > 0)
+            gen_tv_push(l->a, kept, blocks->items[i]);
+    return kept;
+}
+
+/* The imports the stub's own top-level names hide (a class `Sequence`, a constant `Any`):
+ * a bit per entry of imported[], read from the unindented lines that define a name. */
+static unsigned hidden_imports(lower *l, const gen_tv *blocks)
+{
+    unsigned hidden = 0;
+    for (size_t i = 0; i < blocks->n; i++) {
+        const gen_tv *lines = blocks->items[i]->items[0];
+        for (size_t j = 0; j < lines->n; j++) {
+            const char *text = gen_tv_lookup_str(lines->items[j], "line");
+            const char *name = text && *text != ' ' ? defined_name(l->a, text) : NULL;
+            for (size_t k = 0; name && k < NIMPORTED; k++)
+                if (strcmp(imported[k].name, name) == 0)
+                    hidden |= 1u << k;
+        }
+    }
+    return hidden;
+}
+
 gen_tv *gen_lower_stub(gen_arena *a, const gen_module *m)
 {
-    lower l = {a, m, "", 0};
-    gen_tv *root = gen_tv_map(a), *blocks = gen_tv_list(a);
+    lower l = {a, m, "", 0, 0};
+    gen_tv *root = gen_tv_map(a), *blocks = stub_blocks(&l);
+    /* Names that hide an import: the stub again, spelling those imports `_name`. */
+    if ((l.stub_hidden = hidden_imports(&l, blocks)) != 0)
+        blocks = stub_blocks(&l);
+    gen_tv_set(a, root, "imports", import_lines(&l));
     /* The module's docstring, before the imports: the first statement. */
     block doc = {&l, gen_tv_list(a)};
     docstring(&doc, "", gen_lower_module_doc(&l));
@@ -352,27 +467,6 @@ gen_tv *gen_lower_stub(gen_arena *a, const gen_module *m)
     gen_tv_set_str(a, root, "version", CBPY_VERSION);
     const char *glue = strrchr(m->glue_path, '/');
     gen_tv_set_str(a, root, "glue_name", glue ? glue + 1 : m->glue_path);
-    for (size_t i = 0; i < m->nifaces; i++)
-        iface_block(&l, blocks, m->ifaces[i]);
-    error_blocks(&l, blocks);
-    for (size_t i = 0; i < m->nenums; i++)
-        enum_block(&l, blocks, m->enums[i]);
-    for (size_t i = 0; i < m->ntypemaps; i++)
-        if (m->typemaps[i]->named)
-            typemap_block(&l, blocks, m->typemaps[i]);
-    for (size_t i = 0; i < m->nclasses; i++)
-        class_block(&l, blocks, m->classes[i]);
-    block b;
-    new_block(&l, blocks, &b);
-    for (size_t i = 0; i < m->nfns; i++)
-        callable(&b, "", m->fns[i]);
-    constants(&b, "", "", m->consts, m->nconsts);
-    code_names(&b, "", m->codes, m->ncodes);
-    /* Blocks with no lines (no module functions, constants or code) are left out. */
-    gen_tv *kept = gen_tv_list(a);
-    for (size_t i = 0; i < blocks->n; i++)
-        if (blocks->items[i]->items[0]->n > 0)
-            gen_tv_push(a, kept, blocks->items[i]);
-    gen_tv_set(a, root, "blocks", kept);
+    gen_tv_set(a, root, "blocks", blocks);
     return root;
 }

@@ -55,6 +55,13 @@ class Recorder(Sink):
 Answers = Sink
 
 
+class NamesOfTheStubsImports(unittest.TestCase):
+    def test_module_constants_named_as_typing_names(self):
+        """The module's own Sequence, Protocol, ClassVar and enum (the stub imports those
+        names under aliases, which stubtest checks)."""
+        self.assertEqual((m.Sequence, m.Protocol, m.ClassVar, m.enum), (1, "p", 2, 3))
+
+
 class Arguments(unittest.TestCase):
     def test_enums_in_their_own_c_type_and_options(self):
         r = Recorder()
