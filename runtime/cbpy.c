@@ -29,10 +29,43 @@ static PyObject *type_name(PyObject *o)
     return PyUnicode_FromString(CBPY_TP_NAME(Py_TYPE(o)));
 }
 
+/* Whether name is one of the alternatives of expected, whole ("Color" of "Color or int",
+ * of "Vec2 or None"; not the "str" of "a sequence of str"): then "must be Color, not Color"
+ * would say nothing. */
+static int names_an_alternative(const char *expected, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *s = expected; *s;) {
+        size_t len = strcspn(s, ",");
+        const char *or = strstr(s, " or ");
+        if (or != NULL && (size_t)(or - s) < len)
+            len = (size_t)(or - s);
+        if (len == n && strncmp(s, name, n) == 0)
+            return 1;
+        s += len;
+        s += strncmp(s, " or ", 4) == 0 ? 4 : strncmp(s, ", ", 2) == 0 ? 2 : *s != 0;
+    }
+    return 0;
+}
+
 int cbpy_err_type(const cbpy_param *p, const char *expected, PyObject *o)
 {
     PyObject *label = cbpy_arg_label(p);
     PyObject *tname = label ? type_name(o) : NULL;
+    const char *name = tname ? PyUnicode_AsUTF8AndSize(tname, NULL) : NULL;
+    const char *dot = name ? strrchr(name, '.') : NULL;
+    if (name != NULL && names_an_alternative(expected, dot ? dot + 1 : name)) {
+        /* Another class of the same name: most often the same class of another instance
+         * of the module (a subinterpreter's, a second load). Said so, with its module. */
+        PyObject *mod = dot ? NULL : PyObject_GetAttrString((PyObject *)Py_TYPE(o), "__module__");
+        if (mod != NULL && PyUnicode_Check(mod))
+            Py_SETREF(tname, PyUnicode_FromFormat("%U.%U", mod, tname));
+        else
+            PyErr_Clear();
+        Py_XDECREF(mod);
+        if (tname != NULL)
+            Py_SETREF(tname, PyUnicode_FromFormat("%U (another class of that name)", tname));
+    }
     if (tname)
         PyErr_Format(PyExc_TypeError, "%U must be %s, not %U", label, expected, tname);
     Py_XDECREF(label);

@@ -56,7 +56,8 @@ class TwoInstances(unittest.TestCase):
         mine, theirs = e2e_native.Vec2(1, 2), self.other.Vec2(3, 4)
         with self.assertRaises(TypeError) as caught:
             mine.dist(theirs)
-        self.assertIn("argument 'other' must be", str(caught.exception))
+        self.assertIn("argument 'other' must be Vec2 or None, not e2e_native.Vec2 (another "
+                      "class of that name)", str(caught.exception))
         with self.assertRaises(TypeError) as caught:
             mine + theirs
         self.assertIn("unsupported operand type(s) for +", str(caught.exception))
@@ -73,7 +74,8 @@ class TwoInstances(unittest.TestCase):
         self.assertEqual(self.other.describe(c=self.other.Color.BLUE)[-3:], "c=2")
         with self.assertRaises(TypeError) as caught:
             e2e_native.describe(c=self.other.Color.BLUE)
-        self.assertIn("argument 'c' must be Color or int", str(caught.exception))
+        self.assertIn("argument 'c' must be Color or int, not e2e_native.Color (another class "
+                      "of that name)", str(caught.exception))
         self.assertEqual(e2e_native.describe(c=2)[-3:], "c=2")
 
     def test_static_methods_and_callbacks_work_in_each_instance(self):
