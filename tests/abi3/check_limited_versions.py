@@ -43,7 +43,7 @@ if sys.version_info >= (3, 12):
     sub.destroy(interp)
     # Only a Limited API of 3.12+ has the slot: a module made for 3.11 cannot say it
     # supports an own GIL, so such an interpreter refuses it.
-    if os.environ["BUILT_FOR"] >= "3.12":
+    if tuple(map(int, os.environ["BUILT_FOR"].split("."))) >= (3, 12):
         assert failure is None, failure
     else:
         assert "does not support loading in subinterpreters" in str(failure), failure
